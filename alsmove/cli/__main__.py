@@ -1,0 +1,5 @@
+import sys
+
+from alsmove.cli import main
+
+sys.exit(main())
