@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+
+def preferences(request: HttpRequest) -> dict[str, object]:
+    """Classes on <html> that apply the person's saved display preferences."""
+    user = request.user
+    classes = []
+    if user.is_authenticated:
+        classes.append(f"text-{user.text_size}")
+        if user.high_contrast:
+            classes.append("contrast-high")
+        if user.large_targets:
+            classes.append("targets-large")
+    return {"preference_classes": " ".join(classes), "speech_enabled": getattr(user, "speech_enabled", True)}

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from alsmove.accounts.models import Role, User
+
+
+class EmailLoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Email address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "That email address and password do not match an account. Check both and try "
+            "again; the password is case-sensitive."
+        ),
+        "inactive": _("This account is switched off. Ask your clinic to switch it back on."),
+    }
+
+
+class SignupForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("I am"),
+        choices=[
+            (Role.PERSON.value, _("a person living with ALS")),
+            (Role.CAREGIVER.value, _("a caregiver, family member or friend")),
+        ],
+        widget=forms.RadioSelect,
+        initial=Role.PERSON.value,
+    )
+    full_name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("Email address"))
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters. A short sentence is easy to remember."),
+    )
+    password2 = forms.CharField(
+        label=_("The same password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError(
+                _("An account with this email address already exists. Try logging in.")
+            )
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif one:
+            candidate = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(one, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("text_size", "high_contrast", "large_targets", "speech_enabled")
+        widgets = {"text_size": forms.RadioSelect}
+        help_texts = {
+            "large_targets": _("Makes every button at least 72 pixels tall, for eye gaze, "
+                               "head pointers and shaky hands."),
+            "speech_enabled": _("The guided session reads instructions and counts aloud."),
+            "high_contrast": _("Black text on white, with strong outlines."),
+        }

@@ -1,0 +1,100 @@
+"""THE access policy: who may see or change which patient's data.
+
+Every view and API route that touches a patient goes through `require()` (or
+`visible_patients()` for lists). It fails closed: an unknown action, an anonymous user,
+a revoked link, or a role without a rule gets nothing. Nothing else in the code checks
+roles to decide access.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+if TYPE_CHECKING:
+    from alsmove.patients.models import Patient
+
+
+class Action(StrEnum):
+    VIEW = "view"  # read anything in the record
+    LOG = "log"  # write session logs and check-ins, enter assessments
+    EDIT_PROFILE = "edit_profile"  # functional profile, onset dates
+    EDIT_PLAN = "edit_plan"  # change and approve the routine
+    MANAGE_TEAM = "manage_team"  # add or revoke caregivers and therapists
+
+
+# What each link permission grants. A link grants nothing not listed here.
+LINK_GRANTS: dict[str, frozenset[Action]] = {
+    "view": frozenset({Action.VIEW}),
+    "log": frozenset({Action.VIEW, Action.LOG}),
+    "edit_plan": frozenset(
+        {Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN}
+    ),
+}
+# A therapist who may edit the plan may also add team members, recording the consent.
+THERAPIST_EXTRA: dict[str, frozenset[Action]] = {"edit_plan": frozenset({Action.MANAGE_TEAM})}
+# The person owns the record; plan approval stays with the therapist.
+OWNER_GRANTS = frozenset({Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.MANAGE_TEAM})
+
+
+def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    if patient.user_id is not None and patient.user_id == user.pk:
+        return OWNER_GRANTS
+    link = patient.care_links.active().filter(member=user).first()
+    if link is None:
+        return frozenset()
+    grants = LINK_GRANTS.get(link.permission, frozenset())
+    if link.relation == "therapist" and user.role == "therapist":
+        grants = grants | THERAPIST_EXTRA.get(link.permission, frozenset())
+    return grants
+
+
+def can(user: Any, patient: Patient, action: Action) -> bool:
+    return isinstance(action, Action) and action in allowed_actions(user, patient)
+
+
+def visible_patients(user: Any) -> QuerySet[Patient]:
+    """Every patient record the user may see, and no other."""
+    from alsmove.patients.models import Patient
+
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Patient.objects.none()
+    return Patient.objects.filter(
+        Q(user=user) | Q(care_links__member=user, care_links__revoked_at__isnull=True)
+    ).distinct()
+
+
+def require(user: Any, patient_id: int | str, action: Action) -> Patient:
+    """The patient if `user` may do `action`; otherwise 404 (cannot see it) or 403.
+
+    Someone who may not see a record is told it does not exist, so ids cannot be probed.
+    """
+    from alsmove.patients.models import Patient
+
+    try:
+        patient = Patient.objects.get(pk=int(patient_id))
+    except (Patient.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such record") from None
+    actions = allowed_actions(user, patient)
+    if Action.VIEW not in actions:
+        _audit_refusal(user, patient, action)
+        raise Http404("No such record")
+    if action not in actions:
+        _audit_refusal(user, patient, action)
+        raise PermissionDenied("You do not have permission for this")
+    return patient
+
+
+def _audit_refusal(user: Any, patient: Patient, action: Action) -> None:
+    from alsmove.accounts.models import AuditEvent
+
+    actor = user if getattr(user, "is_authenticated", False) else None
+    AuditEvent.objects.create(
+        actor=actor, patient=patient, action="refused", detail=str(action)
+    )

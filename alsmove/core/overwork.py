@@ -1,0 +1,552 @@
+"""Overwork rules: session logs and check-ins in, warnings, flags and easing out.
+
+Pure functions over plain data (no Django, no I/O). Each rule has an id that shows in the
+output and in docs/clinical-rules-overwork.md, which gives the source and the thresholds.
+
+Judging is always "as of" one day: anything dated after it is ignored, so the same
+history gives the same answer however late it is read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import pairwise
+from typing import Any, Literal, TypeVar
+
+from alsmove.core.adjustments import Adjustments
+from alsmove.core.i18n import Message, gettext_noop
+
+PAIN_01 = "OVERWORK-PAIN-01"
+REPEAT_01 = "OVERWORK-REPEAT-01"
+WEAKER_01 = "OVERWORK-WEAKER-01"
+SORE_01 = "OVERWORK-SORE-01"
+CRAMP_01 = "OVERWORK-CRAMP-01"
+HEAVY_01 = "OVERWORK-HEAVY-01"
+BREATH_01 = "OVERWORK-BREATH-01"
+FATIGUE_01 = "OVERWORK-FATIGUE-01"
+REASSESS_01 = "OVERWORK-REASSESS-01"
+# The signs that ease the next sessions, in the order their ids are reported.
+EASING_RULES = (WEAKER_01, SORE_01, CRAMP_01, HEAVY_01, BREATH_01, FATIGUE_01)
+
+PAIN_THRESHOLD = 3  # pain of 3/10 or more during an exercise stops it for the day
+FATIGUE_THRESHOLD = 8  # tiredness of 8/10 or more after a session eases the next ones
+REPEAT_WINDOW_DAYS = 14  # two pain flags at most this many days apart remove the exercise
+EASING_DAYS = 7  # easing lasts the day of the sign and this many days after it
+REASSESS_WINDOW_DAYS = 30  # easing signs counted over this many days (as_of included)
+REASSESS_MIN_DAYS = 3  # ... on this many separate days, or in two separate episodes
+EASED_REPS_FACTOR = 0.7
+EASED_HOLD_FACTOR = 0.75
+FACTOR_FLOOR = 0.5  # however many signs, easing never goes below this
+MIN_HOLD_SECONDS = 5
+# (reps factor, hold factor) per sign; the same for every sign until a source says otherwise.
+EASING_FACTORS = {rule: (EASED_REPS_FACTOR, EASED_HOLD_FACTOR) for rule in EASING_RULES}
+
+Status = Literal["done", "partly", "skipped"]
+Cramps = Literal["none", "mild", "severe"]
+CheckInKind = Literal["after_30_min", "next_day"]
+FlagStatus = Literal["flagged", "removed_pending_review"]
+_STATUSES: dict[str, Status] = {"done": "done", "partly": "partly", "skipped": "skipped"}
+_CRAMPS: dict[str, Cramps] = {"none": "none", "mild": "mild", "severe": "severe"}
+_KINDS: dict[str, CheckInKind] = {"after_30_min": "after_30_min", "next_day": "next_day"}
+_T = TypeVar("_T")
+EXERCISE_ID = re.compile(r"^[a-z][a-z0-9-]{2,60}$")  # as in alsmove.core.library
+
+# Every text a person reads: what happened, what we changed, when to call the therapist.
+TEXTS: dict[str, str] = {
+    PAIN_01: gettext_noop(
+        "You felt pain ({pain} out of 10) during {exercise}. We have taken it out of the "
+        "rest of that day's routine and marked it for your therapist; the other exercises "
+        "can go on if they feel fine. Call your therapist if the pain stays after you rest "
+        "or comes back the next time you do it."
+    ),
+    REPEAT_01: gettext_noop(
+        "You have had pain during {exercise} twice within {days} days. We have taken it out "
+        "of your routine until your therapist has looked at it. Call your therapist to talk it "
+        "over; it comes back only after they have reviewed it."
+    ),
+    WEAKER_01: gettext_noop(
+        "You felt weaker, not stronger, after exercising. That can mean the routine was "
+        "too much. For the next {days} days it has fewer repetitions, shorter holds and no "
+        "strengthening, and your therapist has been told. Call your therapist if the "
+        "weakness has not passed by the next day, or sooner if it gets worse."
+    ),
+    SORE_01: gettext_noop(
+        "You were still sore a day after exercising. That can mean the routine was too "
+        "much. For the next {days} days it has fewer repetitions, shorter holds and no "
+        "strengthening, and your therapist has been told. Call your therapist if the "
+        "soreness lasts another day or stops you doing your usual things."
+    ),
+    CRAMP_01: gettext_noop(
+        "You had severe cramps. Rest whenever a cramp comes; do not carry on through it. "
+        "For the next {days} days the routine has fewer repetitions, shorter holds and no "
+        "strengthening, and your therapist has been told. Call your therapist if cramps "
+        "keep coming back or do not ease with rest."
+    ),
+    HEAVY_01: gettext_noop(
+        "Your arms or legs felt heavy after exercising. That can mean the routine was too "
+        "much. For the next {days} days it has fewer repetitions, shorter holds and no "
+        "strengthening, and your therapist has been told. Call your therapist if the "
+        "heaviness lasts into the next day or keeps coming back."
+    ),
+    BREATH_01: gettext_noop(
+        "You were still short of breath after the session. For the next {days} days the "
+        "routine has fewer repetitions, shorter holds and no strengthening, and your "
+        "therapist has been told. Call your therapist or doctor today if your breathing "
+        "does not settle with rest; if you are struggling to breathe, call emergency "
+        "services."
+    ),
+    FATIGUE_01: gettext_noop(
+        "You rated your tiredness {fatigue} out of 10 after the session. That is more than "
+        "exercise should leave you. For the next {days} days the routine has fewer "
+        "repetitions, shorter holds and no strengthening, and your therapist has been "
+        "told. Call your therapist if you are still this tired the next day or feel like "
+        "this after most sessions."
+    ),
+    REASSESS_01: gettext_noop(
+        "Signs of doing too much came up on {count} days in the last {days} days. The "
+        "routine may no longer fit how you are now, so we have asked your therapist to "
+        "reassess it. Please call your therapist to arrange a visit."
+    ),
+}
+WEAKER_NEXT_DAY = gettext_noop(
+    "You still felt weaker the day after exercising. That can mean the routine was too "
+    "much. For the next {days} days it has fewer repetitions, shorter holds and no "
+    "strengthening, and your therapist has been told. Call your therapist if the weakness "
+    "has not passed by tomorrow, or sooner if it gets worse."
+)
+
+
+class OverworkInputError(ValueError):
+    """Bad input; the message names the field, e.g. "sessions[0].date: not a date"."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _check_int(field: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise OverworkInputError(field, f"must be an integer {low}-{high}")
+    return value
+
+
+def _check_bool(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise OverworkInputError(field, "must be true or false")
+    return value
+
+
+def _check_exercise(field: str, value: object) -> str:
+    if not isinstance(value, str) or not EXERCISE_ID.match(value):
+        raise OverworkInputError(
+            field, "must be an exercise id (lowercase letters, digits and hyphens)"
+        )
+    return value
+
+
+def _check_date(field: str, value: object) -> date:
+    # A datetime is a date too, but cannot be compared with one.
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise OverworkInputError(field, "must be a date")
+    return value
+
+
+def _choice(field: str, value: object, choices: Mapping[str, _T]) -> _T:
+    if not isinstance(value, str) or value not in choices:
+        *others, last = choices
+        listed = f"{', '.join(others)} or {last}" if others else last
+        raise OverworkInputError(field, f"must be {listed}")
+    return choices[value]
+
+
+@dataclass(frozen=True)
+class ExerciseLog:
+    exercise: str
+    status: Status
+    pain: int  # 0-10, during the exercise
+
+    def __post_init__(self) -> None:
+        _check_exercise("exercise", self.exercise)
+        _choice("status", self.status, _STATUSES)
+        _check_int("pain", self.pain, 0, 10)
+
+
+@dataclass(frozen=True)
+class SessionLog:
+    date: date
+    exercises: tuple[ExerciseLog, ...]
+    fatigue: int  # 0-10, right after the session
+    cramps: Cramps
+    breathless_after: bool  # short of breath that lasted after the session
+
+    def __post_init__(self) -> None:
+        _check_date("date", self.date)
+        _check_int("fatigue", self.fatigue, 0, 10)
+        _choice("cramps", self.cramps, _CRAMPS)
+        _check_bool("breathless_after", self.breathless_after)
+        ids = [log.exercise for log in self.exercises]
+        if len(set(ids)) != len(ids):
+            raise OverworkInputError("exercises", "an exercise is listed twice")
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    date: date
+    kind: CheckInKind
+    weaker: bool
+    soreness: bool
+    heaviness: bool
+
+    def __post_init__(self) -> None:
+        _check_date("date", self.date)
+        _choice("kind", self.kind, _KINDS)
+        for name in ("weaker", "soreness", "heaviness"):
+            _check_bool(name, getattr(self, name))
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    """A therapist reviewed (cleared) an exercise; clears its flags dated before this day."""
+
+    date: date
+    exercise: str
+
+    def __post_init__(self) -> None:
+        _check_date("date", self.date)
+        _check_exercise("exercise", self.exercise)
+
+
+@dataclass(frozen=True)
+class OverworkWarning:
+    date: date
+    rule: str
+    text: Message
+
+
+@dataclass(frozen=True)
+class Flag:
+    exercise: str
+    rule: str
+    status: FlagStatus
+
+
+@dataclass(frozen=True)
+class Easing:
+    active: bool
+    rules: tuple[str, ...]
+    reps_factor: float
+    hold_factor: float
+    strengthening: bool
+
+    def __post_init__(self) -> None:
+        if not (0 < self.reps_factor <= 1 and 0 < self.hold_factor <= 1):
+            raise ValueError("easing factors must be in (0, 1]")
+
+
+NO_EASING = Easing(active=False, rules=(), reps_factor=1.0, hold_factor=1.0, strengthening=True)
+
+
+@dataclass(frozen=True)
+class OverworkResult:
+    warnings: tuple[OverworkWarning, ...]
+    flags: tuple[Flag, ...]
+    easing: Easing
+    reassess_suggested: bool
+    alert_therapist: bool
+    skip_today: frozenset[str]
+
+
+EMPTY_RESULT = OverworkResult((), (), NO_EASING, False, False, frozenset())
+
+
+def _days(earlier: date, later: date) -> int:
+    return (later - earlier).days
+
+
+def _easing_signs(
+    sessions: Iterable[SessionLog], checkins: Iterable[CheckIn]
+) -> list[OverworkWarning]:
+    """Every easing sign in the history, as the warning it would give (window not applied)."""
+    days = {"days": EASING_DAYS}
+    signs: list[OverworkWarning] = []
+    for check in checkins:
+        if check.weaker:
+            text = TEXTS[WEAKER_01] if check.kind == "after_30_min" else WEAKER_NEXT_DAY
+            signs.append(OverworkWarning(check.date, WEAKER_01, Message(text, days)))
+        if check.soreness and check.kind == "next_day":
+            signs.append(OverworkWarning(check.date, SORE_01, Message(TEXTS[SORE_01], days)))
+        if check.heaviness:
+            signs.append(OverworkWarning(check.date, HEAVY_01, Message(TEXTS[HEAVY_01], days)))
+    for session in sessions:
+        if session.cramps == "severe":
+            signs.append(OverworkWarning(session.date, CRAMP_01, Message(TEXTS[CRAMP_01], days)))
+        if session.breathless_after:
+            signs.append(OverworkWarning(session.date, BREATH_01, Message(TEXTS[BREATH_01], days)))
+        if session.fatigue >= FATIGUE_THRESHOLD:
+            params = {**days, "fatigue": session.fatigue}
+            signs.append(
+                OverworkWarning(session.date, FATIGUE_01, Message(TEXTS[FATIGUE_01], params))
+            )
+    return signs
+
+
+def _pain_flags(
+    sessions: Iterable[SessionLog], reviews: Iterable[ReviewEvent], as_of: date
+) -> dict[str, list[tuple[date, int]]]:
+    """Pain reports per exercise that no review has cleared yet, oldest first."""
+    last_review: dict[str, date] = {}
+    for review in reviews:
+        if review.date <= as_of and review.date > last_review.get(review.exercise, date.min):
+            last_review[review.exercise] = review.date
+    flags: dict[str, list[tuple[date, int]]] = {}
+    for session in sessions:
+        for log in session.exercises:
+            # Pain counts whatever the status: a person may stop or skip because it hurt.
+            if log.pain < PAIN_THRESHOLD:
+                continue
+            # A review clears flags dated strictly before it; a same-day one may precede it.
+            if session.date < last_review.get(log.exercise, date.min):
+                continue
+            flags.setdefault(log.exercise, []).append((session.date, log.pain))
+    for reports in flags.values():
+        reports.sort()
+    return flags
+
+
+def _removed_since(reports: Sequence[tuple[date, int]]) -> date | None:
+    """The date of the flag that made two within the repeat window, if any."""
+    for index in range(1, len(reports)):
+        if _days(reports[index - 1][0], reports[index][0]) <= REPEAT_WINDOW_DAYS:
+            return reports[index][0]
+    return None
+
+
+def _combined_easing(rules: set[str]) -> Easing:
+    if not rules:
+        return NO_EASING
+    # The strongest easing asked for wins; factors are never multiplied together, and the
+    # floor holds whatever factors are given to the signs later.
+    reps = max(FACTOR_FLOOR, min(EASING_FACTORS[rule][0] for rule in rules))
+    hold = max(FACTOR_FLOOR, min(EASING_FACTORS[rule][1] for rule in rules))
+    ordered = tuple(rule for rule in EASING_RULES if rule in rules)
+    return Easing(True, ordered, min(reps, 1.0), min(hold, 1.0), strengthening=False)
+
+
+def _reassess(sign_dates: set[date]) -> bool:
+    days = sorted(sign_dates)
+    separate_episodes = any(_days(a, b) > EASING_DAYS for a, b in pairwise(days))
+    return len(days) >= REASSESS_MIN_DAYS or separate_episodes
+
+
+def assess_overwork(
+    sessions: Iterable[SessionLog],
+    checkins: Iterable[CheckIn],
+    as_of: date | None = None,
+    reviews: Iterable[ReviewEvent] = (),
+) -> OverworkResult:
+    """Judge the history as of `as_of` (default: the last date in the input)."""
+    sessions, checkins, reviews = list(sessions), list(checkins), list(reviews)
+    if as_of is None:
+        dates = [s.date for s in sessions] + [c.date for c in checkins]
+        dates += [r.date for r in reviews]
+        if not dates:
+            return EMPTY_RESULT
+        as_of = max(dates)
+    sessions = [s for s in sessions if s.date <= as_of]
+    checkins = [c for c in checkins if c.date <= as_of]
+
+    warnings: list[OverworkWarning] = []
+    flags: list[Flag] = []
+    skip_today: set[str] = set()
+    for exercise, reports in sorted(_pain_flags(sessions, reviews, as_of).items()):
+        for day, pain in reports:
+            if _days(day, as_of) <= REPEAT_WINDOW_DAYS:
+                text = Message(TEXTS[PAIN_01], {"pain": pain, "exercise": exercise})
+                warnings.append(OverworkWarning(day, PAIN_01, text))
+            if day == as_of:
+                skip_today.add(exercise)
+        removed_on = _removed_since(reports)
+        if removed_on is not None:
+            flags.append(Flag(exercise, REPEAT_01, "removed_pending_review"))
+            text = Message(TEXTS[REPEAT_01], {"exercise": exercise, "days": REPEAT_WINDOW_DAYS})
+            warnings.append(OverworkWarning(removed_on, REPEAT_01, text))
+        elif _days(reports[-1][0], as_of) <= REPEAT_WINDOW_DAYS:
+            flags.append(Flag(exercise, PAIN_01, "flagged"))
+
+    signs = _easing_signs(sessions, checkins)
+    current = [s for s in signs if _days(s.date, as_of) <= EASING_DAYS]
+    warnings.extend(current)
+    easing = _combined_easing({s.rule for s in current})
+
+    recent = {s.date for s in signs if _days(s.date, as_of) < REASSESS_WINDOW_DAYS}
+    reassess = _reassess(recent)
+    if reassess:
+        text = Message(TEXTS[REASSESS_01], {"count": len(recent), "days": REASSESS_WINDOW_DAYS})
+        warnings.append(OverworkWarning(max(recent), REASSESS_01, text))
+
+    order = {rule: index for index, rule in enumerate((PAIN_01, REPEAT_01, *EASING_RULES))}
+    warnings.sort(key=lambda w: (w.date, order.get(w.rule, len(order))))
+    return OverworkResult(
+        warnings=tuple(warnings),
+        flags=tuple(flags),
+        easing=easing,
+        reassess_suggested=reassess,
+        alert_therapist=bool(flags) or easing.active or reassess,
+        skip_today=frozenset(skip_today),
+    )
+
+
+def to_adjustments(result: OverworkResult) -> Adjustments:
+    """What the routine engine must change, from an overwork result."""
+    removed = frozenset(f.exercise for f in result.flags if f.status == "removed_pending_review")
+    rules = list(result.easing.rules)
+    if removed:
+        rules.append(REPEAT_01)
+    if result.skip_today:
+        rules.append(PAIN_01)
+    return Adjustments(
+        reps_factor=result.easing.reps_factor,
+        hold_factor=result.easing.hold_factor,
+        allow_strengthening=result.easing.strengthening,
+        removed_pending_review=removed,
+        skip_today=result.skip_today,
+        rules=tuple(rules),
+    )
+
+
+def ease_prescription(
+    reps: int, hold: tuple[int, int] | None, easing: Easing
+) -> tuple[int, tuple[int, int] | None]:
+    """Fewer repetitions (rounded down, at least 1) and shorter holds (at least 5 s);
+    never more than prescribed."""
+    if reps < 1 or (hold is not None and not 1 <= hold[0] <= hold[1]):
+        raise ValueError("reps must be at least 1 and hold a (min, max) range of seconds")
+    if not easing.active:
+        return reps, hold
+
+    def scaled(value: int, factor: float) -> int:
+        # The small epsilon keeps 10 x 0.7 from flooring to 6 through rounding error.
+        return min(value, max(1, math.floor(value * factor + 1e-9)))
+
+    eased_reps = scaled(reps, easing.reps_factor)
+    if hold is None:
+        return eased_reps, None
+    low, high = (min(s, max(MIN_HOLD_SECONDS, scaled(s, easing.hold_factor))) for s in hold)
+    return eased_reps, (low, high)
+
+
+def result_to_json(result: OverworkResult) -> dict[str, Any]:
+    """The result as JSON-ready data, texts rendered in English."""
+    easing = result.easing
+    return {
+        "warnings": [
+            {"date": w.date.isoformat(), "rule": w.rule, "text": w.text.render()}
+            for w in result.warnings
+        ],
+        "flags": [
+            {"exercise": f.exercise, "rule": f.rule, "status": f.status} for f in result.flags
+        ],
+        "easing": {
+            "active": easing.active,
+            "rules": list(easing.rules),
+            "reps_factor": easing.reps_factor,
+            "hold_factor": easing.hold_factor,
+            "strengthening": easing.strengthening,
+        },
+        "reassess_suggested": result.reassess_suggested,
+    }
+
+
+# ---- input parsing (CLI and web) -------------------------------------------------------
+
+DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SESSION_KEYS = ("date", "exercises", "fatigue", "cramps", "breathless_after")
+EXERCISE_KEYS = ("exercise", "status", "pain")
+CHECKIN_KEYS = ("date", "kind", "weaker", "soreness", "heaviness")
+
+
+def _keys(
+    field: str, raw: object, keys: Sequence[str], *, optional: bool = False
+) -> dict[str, Any]:
+    """`raw` as an object holding only `keys` (all of them, unless optional)."""
+    if not isinstance(raw, dict):
+        raise OverworkInputError(field or "input", "must be an object")
+    prefix = f"{field}." if field else ""
+    for key in raw:
+        if key not in keys:
+            raise OverworkInputError(f"{prefix}{key}", "unknown key")
+    if not optional:
+        for key in keys:
+            if key not in raw:
+                raise OverworkInputError(f"{prefix}{key}", "missing")
+    return raw
+
+
+def _list(field: str, raw: object) -> list[Any]:
+    if not isinstance(raw, list):
+        raise OverworkInputError(field, "must be a list")
+    return raw
+
+
+def _date(field: str, raw: object) -> date:
+    if isinstance(raw, str) and DATE_FORMAT.match(raw):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise OverworkInputError(field, "not a date (YYYY-MM-DD)")
+
+
+def _session(field: str, raw: object) -> SessionLog:
+    data = _keys(field, raw, SESSION_KEYS)
+    logs: list[ExerciseLog] = []
+    for index, item in enumerate(_list(f"{field}.exercises", data["exercises"])):
+        at = f"{field}.exercises[{index}]"
+        entry = _keys(at, item, EXERCISE_KEYS)
+        exercise = _check_exercise(f"{at}.exercise", entry["exercise"])
+        if any(log.exercise == exercise for log in logs):
+            raise OverworkInputError(f"{at}.exercise", f"{exercise} is listed twice")
+        status = _choice(f"{at}.status", entry["status"], _STATUSES)
+        pain = _check_int(f"{at}.pain", entry["pain"], 0, 10)
+        logs.append(ExerciseLog(exercise, status, pain))
+    return SessionLog(
+        date=_date(f"{field}.date", data["date"]),
+        exercises=tuple(logs),
+        fatigue=_check_int(f"{field}.fatigue", data["fatigue"], 0, 10),
+        cramps=_choice(f"{field}.cramps", data["cramps"], _CRAMPS),
+        breathless_after=_check_bool(f"{field}.breathless_after", data["breathless_after"]),
+    )
+
+
+def _checkin(field: str, raw: object) -> CheckIn:
+    data = _keys(field, raw, CHECKIN_KEYS)
+    return CheckIn(
+        date=_date(f"{field}.date", data["date"]),
+        kind=_choice(f"{field}.kind", data["kind"], _KINDS),
+        weaker=_check_bool(f"{field}.weaker", data["weaker"]),
+        soreness=_check_bool(f"{field}.soreness", data["soreness"]),
+        heaviness=_check_bool(f"{field}.heaviness", data["heaviness"]),
+    )
+
+
+def parse_input(raw: object) -> tuple[list[SessionLog], list[CheckIn]]:
+    """Sessions and check-ins from decoded JSON; OverworkInputError names the bad field.
+
+    Both top-level lists may be left out. Exercise ids are checked for their form only:
+    a therapist's own exercises are not in the built-in library.
+    """
+    data = _keys("", raw, ("sessions", "checkins"), optional=True)
+    sessions = [
+        _session(f"sessions[{index}]", item)
+        for index, item in enumerate(_list("sessions", data.get("sessions", [])))
+    ]
+    checkins = [
+        _checkin(f"checkins[{index}]", item)
+        for index, item in enumerate(_list("checkins", data.get("checkins", [])))
+    ]
+    return sessions, checkins

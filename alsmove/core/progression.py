@@ -1,0 +1,506 @@
+"""Progression over time: recent slope, the D50 sigmoid model and a forecast with a band.
+
+The D50 model (Jena group; CLINICAL.md §3) describes the ALSFRS-R total as a falling
+sigmoid of months since symptom onset, 48 / (1 + exp((t - D50) / dx)). It needs at least
+three records; with fewer, or when the fit fails, the forecast is a rough straight line
+from the average rate since onset (ΔFS) with a deliberately wide band.
+
+A forecast is a model, not a promise: every number comes with a band and a note.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, TypedDict
+
+import numpy as np
+import numpy.typing as npt
+from scipy.optimize import OptimizeWarning, curve_fit
+from scipy.special import expit
+
+from alsmove.core.alsfrs import MAX_TOTAL, AlsfrsError, Scores
+from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core.staging import (
+    kings_stage,
+    mitos_stage,
+    progression_category,
+    progression_rate,
+)
+from alsmove.core.staging import months_between as months_between
+
+__all__ = [
+    "D50Fit",
+    "ForecastPoint",
+    "Model",
+    "fit_d50",
+    "forecast",
+    "months_between",
+    "slope_per_month",
+    "summarize",
+]
+
+RULE_DATES = "ALSFRS-DATE-01"
+RULE_SLOPE = "SLOPE-01"
+RULE_D50_MODEL = "D50-01"
+RULE_D50_FALLBACK = "D50-02"
+RULE_RD50 = "D50-03"
+RULE_FORECAST_BAND = "D50-04"
+
+FloatArray = npt.NDArray[np.float64]
+
+HORIZONS_MONTHS = (3, 6, 12)
+SLOPE_WINDOW_MONTHS = 12.0
+MIN_RECORDS_FOR_D50 = 3
+
+D50_BOUNDS = (1.0, 240.0)
+DX_BOUNDS = (0.3, 30.0)
+# Start values span the published range (D50 3-120, dx 1-10). They are only scored, not
+# each optimised: the best-scoring start goes into a single least-squares fit, which keeps
+# a fit well under a millisecond.
+_START_D50 = np.array([3.0, 6.0, 12.0, 18.0, 24.0, 36.0, 48.0, 72.0, 96.0, 120.0])
+_START_DX = np.array([1.0, 2.0, 4.0, 6.0, 10.0])
+_GRID_D50, _GRID_DX = (a.ravel() for a in np.meshgrid(_START_D50, _START_DX))
+
+# D50-04: the band is the 5th-95th percentile (a 90% range) of simulated totals. The
+# random draws are made once with a fixed seed, so the same records always give the same
+# band, on every machine and in every test.
+BAND_LOW_PERCENTILE = 5.0
+BAND_HIGH_PERCENTILE = 95.0
+_N_DRAWS = 400
+_DRAWS: FloatArray = np.random.default_rng(20_150_101).standard_normal((_N_DRAWS, 3))
+# Our heuristic: ALSFRS-R varies by a point or more between visits for reasons other than
+# disease, so a fit that happens to pass exactly through few points must not claim a
+# near-zero spread.
+MIN_RESIDUAL_SD = 1.0
+
+# D50-02: the straight-line fallback's band. Real decline speeds up and slows down, so
+# the line's rate is allowed to be half to double the average rate, plus 3 points.
+LINEAR_RATE_LOW_FACTOR = 0.5
+LINEAR_RATE_HIGH_FACTOR = 2.0
+LINEAR_EXTRA_POINTS = 3.0
+
+
+@dataclass(frozen=True)
+class D50Fit:
+    d50: float  # months from onset to a total of 24
+    dx: float  # months; larger is a slower, more drawn-out decline
+    residual_sd: float  # points; spread of the records around the curve
+    covariance: tuple[tuple[float, float], tuple[float, float]]  # of (d50, dx)
+    n_records: int
+
+    @property
+    def se_d50(self) -> float:
+        return math.sqrt(max(self.covariance[0][0], 0.0))
+
+    @property
+    def se_dx(self) -> float:
+        return math.sqrt(max(self.covariance[1][1], 0.0))
+
+    def predict(self, months_since_onset: float) -> float:
+        return float(_sigmoid(np.array([months_since_onset]), self.d50, self.dx)[0])
+
+
+@dataclass(frozen=True)
+class ForecastPoint:
+    months_ahead: int
+    total: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Model:
+    kind: Literal["d50", "linear"]
+    d50_months: float | None
+    dx_months: float | None
+    rd50: float | None  # months since onset today / D50: the share of the way to D50
+    forecast: list[ForecastPoint]
+    note: Message
+    rules: tuple[str, ...] = ()
+
+
+def _sigmoid(t: FloatArray, d50: float | FloatArray, dx: float | FloatArray) -> FloatArray:
+    # expit(-z) = 1 / (1 + exp(z)) without overflow when dx is tiny or t is far from D50.
+    result: FloatArray = MAX_TOTAL * expit(-(t - d50) / dx)
+    return result
+
+
+def _jacobian(t: FloatArray, d50: float, dx: float) -> FloatArray:
+    s = expit(-(t - d50) / dx)
+    g = MAX_TOTAL * s * (1.0 - s) / dx
+    result: FloatArray = np.column_stack((g, g * (t - d50) / dx))
+    return result
+
+
+def _linear_slope(x: FloatArray, y: FloatArray) -> tuple[float, float] | None:
+    """Least-squares slope and intercept, or None when all x are equal."""
+    dx = x - x.mean()
+    ss = float(dx @ dx)
+    if ss <= 0.0:
+        return None
+    slope = float(dx @ (y - y.mean())) / ss
+    return slope, float(y.mean()) - slope * float(x.mean())
+
+
+def slope_per_month(points: Sequence[tuple[date, int]], as_of: date) -> float | None:
+    """Least-squares slope of the total, points a month, over the 12 months up to `as_of`.
+
+    SLOPE-01. Negative means decline. None when fewer than two records (on different
+    days) fall in the window.
+    """
+    recent = [
+        (months_between(as_of, day), float(total))
+        for day, total in points
+        if 0.0 <= months_between(day, as_of) <= SLOPE_WINDOW_MONTHS
+    ]
+    if len(recent) < 2:
+        return None
+    x = np.array([m for m, _ in recent])
+    y = np.array([total for _, total in recent])
+    fitted = _linear_slope(x, y)
+    return None if fitted is None else fitted[0]
+
+
+def _start_value(t: FloatArray, y: FloatArray) -> tuple[float, float]:
+    """The start (D50, dx) with the smallest squared error among a grid and a line fit."""
+    candidates_d50 = _GRID_D50
+    candidates_dx = _GRID_DX
+    # logit(48 / y - 1) = (t - D50) / dx is a straight line in t: fitting it gives a start
+    # close to the answer for most records. Totals of 0 or 48 are pulled in by half a
+    # point so the logarithm stays finite.
+    clipped = np.clip(y, 0.5, MAX_TOTAL - 0.5)
+    line = _linear_slope(t, np.log(MAX_TOTAL / clipped - 1.0))
+    if line is not None and line[0] > 0.0:
+        dx0 = float(np.clip(1.0 / line[0], *DX_BOUNDS))
+        d500 = float(np.clip(-line[1] / line[0], *D50_BOUNDS))
+        candidates_d50 = np.append(candidates_d50, d500)
+        candidates_dx = np.append(candidates_dx, dx0)
+    predicted = _sigmoid(t[None, :], candidates_d50[:, None], candidates_dx[:, None])
+    sse = ((predicted - y[None, :]) ** 2).sum(axis=1)
+    best = int(np.argmin(sse))
+    return float(candidates_d50[best]), float(candidates_dx[best])
+
+
+def _in_bounds(d50: float, dx: float) -> bool:
+    return D50_BOUNDS[0] <= d50 <= D50_BOUNDS[1] and DX_BOUNDS[0] <= dx <= DX_BOUNDS[1]
+
+
+def _least_squares(
+    t: FloatArray, y: FloatArray, start: tuple[float, float]
+) -> tuple[FloatArray, FloatArray] | None:
+    """Fit (D50, dx) within the bounds; None if the fit fails.
+
+    The unbounded Levenberg-Marquardt fit is about six times faster than the bounded
+    trust-region one. When its answer already lies inside the bounds it is also the
+    bounded answer, so the bounded fit only runs when the first lands outside.
+    """
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", OptimizeWarning)
+        try:
+            params, cov = curve_fit(_sigmoid, t, y, p0=start, jac=_jacobian, method="lm")
+            if np.all(np.isfinite(params)) and _in_bounds(float(params[0]), float(params[1])):
+                return params, cov
+        except (RuntimeError, ValueError):
+            pass
+        try:
+            params, cov = curve_fit(
+                _sigmoid,
+                t,
+                y,
+                p0=start,
+                jac=_jacobian,
+                bounds=((D50_BOUNDS[0], DX_BOUNDS[0]), (D50_BOUNDS[1], DX_BOUNDS[1])),
+                method="trf",
+            )
+        except (RuntimeError, ValueError):
+            return None
+    return params, cov
+
+
+def fit_d50(onset: date, points: Sequence[tuple[date, int]]) -> D50Fit | None:
+    """Fit the D50 sigmoid to (date, total) records (D50-01).
+
+    None with fewer than three records, records all on one day, or a failed fit.
+    """
+    if len(points) < MIN_RECORDS_FOR_D50:
+        return None
+    t = np.array([months_between(onset, day) for day, _ in points])
+    y = np.array([float(total) for _, total in points])
+    if float(np.ptp(t)) <= 0.0:
+        return None
+    fitted = _least_squares(t, y, _start_value(t, y))
+    if fitted is None:
+        return None
+    params, cov = fitted
+    d50, dx = float(params[0]), float(params[1])
+    residuals = y - _sigmoid(t, d50, dx)
+    dof = len(points) - 2
+    residual_sd = math.sqrt(float(residuals @ residuals) / dof)
+    if not (np.all(np.isfinite(cov)) and math.isfinite(residual_sd)):
+        return None
+    return D50Fit(
+        d50=d50,
+        dx=dx,
+        residual_sd=residual_sd,
+        covariance=(
+            (float(cov[0, 0]), float(cov[0, 1])),
+            (float(cov[1, 0]), float(cov[1, 1])),
+        ),
+        n_records=len(points),
+    )
+
+
+def _clip_total(value: float) -> float:
+    return min(max(value, 0.0), float(MAX_TOTAL))
+
+
+def _point(months_ahead: int, total: float, low: float, high: float) -> ForecastPoint:
+    total = _clip_total(total)
+    return ForecastPoint(
+        months_ahead=months_ahead,
+        total=total,
+        low=min(_clip_total(low), total),
+        high=max(_clip_total(high), total),
+    )
+
+
+def _d50_forecast(fit: D50Fit, t_now: float) -> list[ForecastPoint]:
+    """D50-04: totals at each horizon with a band from parameter and record spread.
+
+    Parameter draws come from the fit's covariance (via its eigen-decomposition, which
+    copes with a singular matrix), are kept within the fit's bounds, and each simulated
+    total gets record-level noise of the residual SD (at least MIN_RESIDUAL_SD).
+    """
+    cov = np.array(fit.covariance)
+    eigenvalues, eigenvectors = np.linalg.eigh(cov)
+    root = eigenvectors * np.sqrt(np.clip(eigenvalues, 0.0, None))
+    params = np.array([fit.d50, fit.dx]) + _DRAWS[:, :2] @ root.T
+    d50s = np.clip(params[:, 0], *D50_BOUNDS)
+    dxs = np.clip(params[:, 1], *DX_BOUNDS)
+    horizons = np.array(HORIZONS_MONTHS, dtype=float)
+    t = t_now + horizons
+    noise_sd = max(fit.residual_sd, MIN_RESIDUAL_SD)
+    simulated = _sigmoid(t[None, :], d50s[:, None], dxs[:, None])
+    simulated = simulated + noise_sd * _DRAWS[:, 2:3]
+    low, high = np.percentile(simulated, [BAND_LOW_PERCENTILE, BAND_HIGH_PERCENTILE], axis=0)
+    central = _sigmoid(t, fit.d50, fit.dx)
+    return [
+        _point(h, float(central[i]), float(low[i]), float(high[i]))
+        for i, h in enumerate(HORIZONS_MONTHS)
+    ]
+
+
+def _linear_forecast(
+    onset: date, last_day: date, last_total: int, as_of: date
+) -> tuple[float, list[ForecastPoint]]:
+    rate = progression_rate(last_total, onset, last_day)
+    since_last = max(months_between(last_day, as_of), 0.0)
+    points = []
+    for h in HORIZONS_MONTHS:
+        months = since_last + h
+        points.append(
+            _point(
+                h,
+                last_total - rate * months,
+                last_total - rate * LINEAR_RATE_HIGH_FACTOR * months - LINEAR_EXTRA_POINTS,
+                last_total - rate * LINEAR_RATE_LOW_FACTOR * months + LINEAR_EXTRA_POINTS,
+            )
+        )
+    return rate, points
+
+
+def forecast(onset: date, points: Sequence[tuple[date, int]], as_of: date) -> Model:
+    """Forecast the total 3, 6 and 12 months after `as_of`, with a band and a note.
+
+    With three or more records, the D50 sigmoid (D50-01, band D50-04, rD50 D50-03);
+    otherwise, or if the fit fails, a rough straight line from ΔFS (D50-02).
+    """
+    if not points:
+        raise AlsfrsError(Message(gettext_noop("no assessments: give at least one")))
+    ordered = sorted(points, key=lambda point: point[0])
+    fit = fit_d50(onset, ordered)
+    if fit is not None:
+        t_now = months_between(onset, as_of)
+        return Model(
+            kind="d50",
+            d50_months=fit.d50,
+            dx_months=fit.dx,
+            rd50=t_now / fit.d50,
+            forecast=_d50_forecast(fit, t_now),
+            note=Message(
+                gettext_noop(
+                    "Estimated with the D50 model from {count} assessments: about {d50} "
+                    "months from first symptoms to half of full function. This is a "
+                    "forecast, not a promise; the range shows where the score is likely "
+                    "to be."
+                ),
+                {"count": fit.n_records, "d50": round(fit.d50)},
+            ),
+            rules=(RULE_D50_MODEL, RULE_RD50, RULE_FORECAST_BAND),
+        )
+    last_day, last_total = ordered[-1]
+    rate, line = _linear_forecast(onset, last_day, last_total, as_of)
+    if len(ordered) < MIN_RECORDS_FOR_D50:
+        text = gettext_noop(
+            "Rough linear estimate only: it assumes the average loss since first symptoms "
+            "({rate} points a month) simply continues. Real decline is rarely a straight "
+            "line, so the range is wide. After three assessments a better model is used."
+        )
+    else:
+        text = gettext_noop(
+            "Rough linear estimate only: the D50 model could not be fitted to these "
+            "assessments, so this assumes the average loss since first symptoms ({rate} "
+            "points a month) simply continues. The range is wide on purpose."
+        )
+    return Model(
+        kind="linear",
+        d50_months=None,
+        dx_months=None,
+        rd50=None,
+        forecast=line,
+        note=Message(text, {"rate": round(rate, 2)}),
+        rules=(RULE_D50_FALLBACK,),
+    )
+
+
+# --- The summary the CLI and the web API share --------------------------------------------
+
+
+class DomainsJson(TypedDict):
+    bulbar: int
+    fine_motor: int
+    gross_motor: int
+    respiratory: int
+
+
+class AssessmentJson(TypedDict):
+    date: str
+    total: int
+    domains: DomainsJson
+    kings_stage: str
+    mitos_stage: int
+    progression_rate: float
+    progression_category: str
+
+
+class ForecastJson(TypedDict):
+    months_ahead: int
+    total: float
+    low: float
+    high: float
+
+
+class ModelJson(TypedDict):
+    kind: str
+    d50_months: float | None
+    dx_months: float | None
+    rd50: float | None
+    forecast: list[ForecastJson]
+
+
+class Summary(TypedDict):
+    assessments: list[AssessmentJson]
+    slope_per_month: float | None
+    model: ModelJson
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _check_dates(onset: date, days: Sequence[date], today: date) -> None:
+    """ALSFRS-DATE-01: records fall between onset and today, one per day."""
+    if not days:
+        raise AlsfrsError(Message(gettext_noop("no assessments: give at least one")))
+    if onset > today:
+        raise AlsfrsError(
+            Message(
+                gettext_noop("the onset date {onset} is in the future"),
+                {"onset": onset.isoformat()},
+            )
+        )
+    seen: set[date] = set()
+    for day in days:
+        if day < onset:
+            raise AlsfrsError(
+                Message(
+                    gettext_noop("assessment on {day} is before the onset date {onset}"),
+                    {"day": day.isoformat(), "onset": onset.isoformat()},
+                )
+            )
+        if day > today:
+            raise AlsfrsError(
+                Message(
+                    gettext_noop("assessment on {day} is in the future (today is {today})"),
+                    {"day": day.isoformat(), "today": today.isoformat()},
+                )
+            )
+        # Two records on one day would weigh that day twice in every fit; the person has
+        # to say which one stands.
+        if day in seen:
+            raise AlsfrsError(
+                Message(
+                    gettext_noop("two assessments on {day}: keep one per day"),
+                    {"day": day.isoformat()},
+                )
+            )
+        seen.add(day)
+
+
+def summarize(onset: date, assessments: Sequence[tuple[date, Scores]], today: date) -> Summary:
+    """Every record scored and staged, the recent slope and the forecast, as plain JSON.
+
+    Raises `AlsfrsError` for no records, a record before onset or after today, or two
+    records on one day.
+    """
+    _check_dates(onset, [day for day, _ in assessments], today)
+    ordered = sorted(assessments, key=lambda record: record[0])
+    rows: list[AssessmentJson] = []
+    points: list[tuple[date, int]] = []
+    for day, scores in ordered:
+        total = scores.total
+        domains = scores.domains
+        # Categorise the rounded rate so the category never contradicts the number shown
+        # (1.004 is shown as 1.0, which is "intermediate").
+        rate = round(progression_rate(total, onset, day), 2)
+        rows.append(
+            {
+                "date": day.isoformat(),
+                "total": total,
+                "domains": {
+                    "bulbar": domains.bulbar,
+                    "fine_motor": domains.fine_motor,
+                    "gross_motor": domains.gross_motor,
+                    "respiratory": domains.respiratory,
+                },
+                "kings_stage": kings_stage(scores),
+                "mitos_stage": mitos_stage(scores),
+                "progression_rate": rate,
+                "progression_category": progression_category(rate),
+            }
+        )
+        points.append((day, total))
+    model = forecast(onset, points, today)
+    return {
+        "assessments": rows,
+        "slope_per_month": _round(slope_per_month(points, today), 2),
+        "model": {
+            "kind": model.kind,
+            "d50_months": _round(model.d50_months, 1),
+            "dx_months": _round(model.dx_months, 1),
+            "rd50": _round(model.rd50, 2),
+            "forecast": [
+                {
+                    "months_ahead": point.months_ahead,
+                    "total": round(point.total, 1),
+                    "low": round(point.low, 1),
+                    "high": round(point.high, 1),
+                }
+                for point in model.forecast
+            ],
+        },
+    }

@@ -1,0 +1,622 @@
+"""The safety rules the routine engine obeys, in one place.
+
+Every rule has an id (shown next to its reason, pinned by tests, listed with its source in
+docs/clinical-rules-routine.md) and a plain-words statement. The engine asks `exclusion()`
+whether an exercise can be offered at all, `safe_positions()` where it can be done, and
+`notes()` what the person should know when it is offered; `check()` answers for one
+position. Rules only ever take exercises or positions away: when the profile does not say
+enough to know an exercise is safe, the rule errs on the side of leaving it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core.library import (
+    BodyRegion,
+    Exercise,
+    Joint,
+    Kind,
+    MuscleGroup,
+    Performer,
+    Position,
+    Requirement,
+    Resistance,
+)
+from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing
+
+SAFE_STANDING_01 = "SAFE-STANDING-01"
+SAFE_FLOOR_01 = "SAFE-FLOOR-01"
+SAFE_BED_01 = "SAFE-BED-01"
+SAFE_CAREGIVER_01 = "SAFE-CAREGIVER-01"
+SAFE_STRENGTH_01 = "SAFE-STRENGTH-01"
+SAFE_RESIST_01 = "SAFE-RESIST-01"
+SAFE_PAIN_01 = "SAFE-PAIN-01"
+SAFE_BREATH_01 = "SAFE-BREATH-01"
+SAFE_SITTING_01 = "SAFE-SITTING-01"
+SAFE_SUBLUX_01 = "SAFE-SUBLUX-01"
+SAFE_EMPTY_01 = "SAFE-EMPTY-01"
+
+# The grade a muscle needs before it is strengthened: it can move against gravity (3/5).
+ANTIGRAVITY_GRADE = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    statement: Message
+    sources: tuple[str, ...]  # keys of alsmove.core.library.SOURCES
+    heuristic: bool = False  # our cautious reading, not a published rule
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the engine did something: the rule's id and a sentence for a person."""
+
+    rule: str
+    text: Message
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    reason: Message
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    exercise: str
+    rule: str
+    reason: Message
+
+
+def _rule(id: str, statement: str, *sources: str, heuristic: bool = False) -> Rule:
+    return Rule(id, Message(statement), sources, heuristic)
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        _rule(
+            SAFE_RESIST_01,
+            gettext_noop("Never heavy resistance and never lowering a load slowly against it."),
+            "paganoni-2015",
+        ),
+        _rule(
+            SAFE_CAREGIVER_01,
+            gettext_noop("An exercise that needs a helper is offered only when one is there."),
+            "stretching-guide",
+            "mda-guidance",
+        ),
+        _rule(
+            SAFE_BREATH_01,
+            gettext_noop("No aerobic exercise for a person who is short of breath at rest."),
+            "paganoni-2015",
+            "mda-guidance",
+        ),
+        _rule(
+            SAFE_STRENGTH_01,
+            gettext_noop(
+                "No strengthening of a muscle that cannot move against gravity (graded "
+                "below 3 out of 5)."
+            ),
+            "paganoni-2015",
+            "acsm-2010",
+        ),
+        _rule(
+            SAFE_PAIN_01,
+            gettext_noop(
+                "No exercise that moves a painful joint unless the therapist has cleared it."
+            ),
+            "stretching-guide",
+            "mda-guidance",
+        ),
+        _rule(
+            SAFE_SUBLUX_01,
+            gettext_noop(
+                "With a partly dislocated shoulder, only helper-moved shoulder exercises "
+                "within a range that does not hurt, and no shoulder strengthening."
+            ),
+            "sinaki-mulder-1978",
+            "dal-bello-haas-1998",
+            heuristic=True,
+        ),
+        _rule(
+            SAFE_STANDING_01,
+            gettext_noop(
+                "Nothing standing when standing is unsafe; with support, standing only for "
+                "exercises that hold on to a chair or a wall."
+            ),
+            "als-association-pt",
+            "stretching-guide",
+        ),
+        _rule(
+            SAFE_FLOOR_01,
+            gettext_noop("No mat work for a person who cannot get down to the floor and up."),
+            "als-association-pt",
+            "stretching-guide",
+        ),
+        _rule(
+            SAFE_BED_01,
+            gettext_noop("No exercise lying in bed for a person who cannot lie down safely."),
+            "stretching-guide",
+        ),
+        _rule(
+            SAFE_SITTING_01,
+            gettext_noop(
+                "With poor sitting balance, only exercises in a wheelchair or in bed, or "
+                "seated with a helper giving support."
+            ),
+            "dal-bello-haas-1998",
+            "stretching-guide",
+            heuristic=True,
+        ),
+        _rule(
+            SAFE_EMPTY_01,
+            gettext_noop(
+                "When nothing is safe, the routine is empty and says to contact the therapist."
+            ),
+            "stretching-guide",
+            "mda-guidance",
+        ),
+    )
+}
+
+# The order rules are tried in: rules about the exercise itself first, then the position.
+ORDER: tuple[str, ...] = (
+    SAFE_RESIST_01,
+    SAFE_CAREGIVER_01,
+    SAFE_BREATH_01,
+    SAFE_STRENGTH_01,
+    SAFE_PAIN_01,
+    SAFE_SUBLUX_01,
+    SAFE_STANDING_01,
+    SAFE_FLOOR_01,
+    SAFE_BED_01,
+    SAFE_SITTING_01,
+)
+
+# --- joints ---------------------------------------------------------------------------
+
+LIMB_JOINTS = frozenset(
+    {
+        Joint.SHOULDER,
+        Joint.ELBOW,
+        Joint.WRIST,
+        Joint.FINGERS,
+        Joint.HIP,
+        Joint.KNEE,
+        Joint.ANKLE,
+        Joint.TOES,
+    }
+)
+
+# When an entry names no joints, the joints its body region usually moves (cautious).
+REGION_JOINTS: dict[BodyRegion, tuple[Joint, ...]] = {
+    BodyRegion.NECK: (Joint.NECK,),
+    BodyRegion.SHOULDERS: (Joint.SHOULDER,),
+    BodyRegion.ARMS: (Joint.SHOULDER, Joint.ELBOW, Joint.WRIST),
+    BodyRegion.WRISTS_HANDS: (Joint.WRIST, Joint.FINGERS),
+    BodyRegion.CHEST: (Joint.SHOULDER, Joint.RIBS),
+    BodyRegion.UPPER_BACK: (Joint.SHOULDER, Joint.SPINE),
+    BodyRegion.SPINE: (Joint.SPINE,),
+    BodyRegion.HIPS: (Joint.HIP,),
+    BodyRegion.LEGS: (Joint.HIP, Joint.KNEE, Joint.ANKLE),
+    BodyRegion.ANKLES_FEET: (Joint.ANKLE, Joint.TOES),
+    BodyRegion.WHOLE_BODY: tuple(Joint),
+}
+
+_STILL_KINDS = frozenset({Kind.BREATHING, Kind.RELAXATION})
+
+
+def moved_joints(exercise: Exercise) -> tuple[Joint, ...]:
+    """The joints an exercise moves; an entry that names none is read from its region."""
+    if exercise.joints:
+        return exercise.joints
+    if exercise.kind in _STILL_KINDS:
+        return ()
+    return REGION_JOINTS[exercise.body_region]
+
+
+def touched_joints(exercise: Exercise) -> tuple[str, ...]:
+    """Joint names as a profile writes them ("left_shoulder", "neck"), sorted.
+
+    A limb joint counts on both sides whatever `sides` says: "both" moves each side in
+    turn, and "none" does not say which side it loads, so both are assumed.
+    """
+    names: set[str] = set()
+    for joint in moved_joints(exercise):
+        if joint in LIMB_JOINTS:
+            names.update((f"left_{joint.value}", f"right_{joint.value}"))
+        else:
+            names.add(joint.value)
+    return tuple(sorted(names))
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _join(names: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(_words(str(name)) for name in names)
+
+
+# --- the rules ------------------------------------------------------------------------
+
+_SUPPORT_WORDS = frozenset({"chair", "wall"})
+
+
+def names_support(exercise: Exercise) -> bool:
+    """True when the exercise holds on to a chair or a wall (in `requires` or `equipment`)."""
+    if Requirement.CHAIR in exercise.requires or Requirement.WALL in exercise.requires:
+        return True
+    words = {word for item in exercise.equipment for word in re.findall(r"[a-z]+", item.lower())}
+    return bool(words & _SUPPORT_WORDS)
+
+
+def needs_helper(exercise: Exercise) -> bool:
+    return exercise.performer is not Performer.SELF or Requirement.CAREGIVER in exercise.requires
+
+
+def _resist(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    if exercise.resistance is Resistance.HIGH or exercise.eccentric:
+        return Violation(
+            SAFE_RESIST_01,
+            Message(
+                gettext_noop(
+                    "Heavy resistance, or slowly lowering a load, can strain muscles "
+                    "weakened by ALS, so this exercise is never part of a routine."
+                )
+            ),
+        )
+    return None
+
+
+def _caregiver(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    if needs_helper(exercise) and not profile.caregiver_available:
+        return Violation(
+            SAFE_CAREGIVER_01,
+            Message(
+                gettext_noop(
+                    "This exercise needs a helper, and your profile says no helper is "
+                    "available. Do not try it alone."
+                )
+            ),
+        )
+    return None
+
+
+def _breath(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    if exercise.kind is Kind.AEROBIC and profile.breathless_at_rest:
+        return Violation(
+            SAFE_BREATH_01,
+            Message(
+                gettext_noop(
+                    "You are short of breath even at rest, so exercise that makes you "
+                    "breathe harder is left out. Tell your therapist if your breathing "
+                    "has changed."
+                )
+            ),
+        )
+    return None
+
+
+def weak_groups(exercise: Exercise, profile: FunctionalProfile) -> tuple[MuscleGroup, ...]:
+    """The exercise's muscle groups graded below 3/5."""
+    return tuple(
+        group
+        for group in exercise.muscle_groups
+        if profile.strength.get(group, ANTIGRAVITY_GRADE) < ANTIGRAVITY_GRADE
+    )
+
+
+def ungraded_groups(exercise: Exercise, profile: FunctionalProfile) -> tuple[MuscleGroup, ...]:
+    return tuple(group for group in exercise.muscle_groups if group not in profile.strength)
+
+
+def _strength(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    if not exercise.is_strengthening:
+        return None
+    weak = weak_groups(exercise, profile)
+    if weak:
+        return Violation(
+            SAFE_STRENGTH_01,
+            Message(
+                gettext_noop(
+                    "Strengthening is left out because these muscles are graded below 3 out "
+                    "of 5 (they cannot move fully against gravity): {groups}. Working them "
+                    "against resistance can tire them further."
+                ),
+                {"groups": _join(list(weak))},
+            ),
+        )
+    any_weak = any(grade < ANTIGRAVITY_GRADE for grade in profile.strength.values())
+    if not exercise.muscle_groups and any_weak:
+        # Cannot tell which muscles it loads, and some are too weak: leave it out.
+        return Violation(
+            SAFE_STRENGTH_01,
+            Message(
+                gettext_noop(
+                    "Strengthening is left out because this exercise does not say which "
+                    "muscles it works, and some of your muscles are graded below 3 out of 5."
+                )
+            ),
+        )
+    return None
+
+
+def unapproved_painful(exercise: Exercise, profile: FunctionalProfile) -> tuple[str, ...]:
+    approved = set(profile.approved_painful_joints)
+    painful = {name for name in profile.painful_joints if name not in approved}
+    return tuple(name for name in touched_joints(exercise) if name in painful)
+
+
+def _pain(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    painful = unapproved_painful(exercise, profile)
+    if painful:
+        return Violation(
+            SAFE_PAIN_01,
+            Message(
+                gettext_noop(
+                    "This exercise moves a joint you have marked as painful ({joints}). It "
+                    "stays out until your therapist has checked that joint and cleared it."
+                ),
+                {"joints": _join(painful)},
+            ),
+        )
+    return None
+
+
+def moves_shoulder(exercise: Exercise) -> bool:
+    return Joint.SHOULDER in moved_joints(exercise)
+
+
+_HELPER_MOVED_KINDS = frozenset(
+    {Kind.PASSIVE, Kind.ACTIVE_ASSISTED, Kind.STRETCH, Kind.RELAXATION, Kind.BREATHING}
+)
+
+
+def _sublux(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    if not (profile.shoulder_subluxation and moves_shoulder(exercise)):
+        return None
+    helper_moved = (
+        exercise.performer is not Performer.SELF and exercise.kind in _HELPER_MOVED_KINDS
+    )
+    if exercise.is_strengthening or not helper_moved:
+        return Violation(
+            SAFE_SUBLUX_01,
+            Message(
+                gettext_noop(
+                    "Your shoulder has slipped partly out of its socket, so shoulder "
+                    "exercises you do on your own, and shoulder strengthening, are left out. "
+                    "A helper can move the arm gently within a range that does not hurt. "
+                    "This is a cautious rule of thumb; your therapist can say more."
+                )
+            ),
+        )
+    return None
+
+
+def _standing(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
+    if position is not Position.STANDING:
+        return None
+    if profile.standing is Standing.UNSAFE:
+        return Message(gettext_noop("Standing is not safe for you at the moment."))
+    if profile.standing is Standing.WITH_SUPPORT and not names_support(exercise):
+        return Message(
+            gettext_noop(
+                "You stand only with support, and this exercise does not use a chair or a "
+                "wall to hold on to, so it is not done standing."
+            )
+        )
+    return None
+
+
+def _floor(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
+    if position is Position.LYING and not profile.floor_transfer:
+        return Message(
+            gettext_noop(
+                "Getting down to a mat on the floor and back up is not safe for you, so "
+                "this is not done on a mat."
+            )
+        )
+    return None
+
+
+def _bed(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
+    if position is Position.IN_BED and not profile.can_lie_down:
+        return Message(
+            gettext_noop("Lying down is not safe for you, so this is not done lying in bed.")
+        )
+    return None
+
+
+_SUPPORTED_SEATS = frozenset({Position.IN_WHEELCHAIR, Position.IN_BED})
+
+
+def _sitting(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
+    if profile.sitting_balance is not SittingBalance.POOR or position in _SUPPORTED_SEATS:
+        return None
+    if position is Position.SEATED and exercise.performer is not Performer.SELF:
+        return None  # the helper steadies the person while they sit
+    return Message(
+        gettext_noop(
+            "Your sitting balance is poor, so this is done only in a wheelchair, in bed, or "
+            "sitting with a helper holding you steady."
+        )
+    )
+
+
+_EXERCISE_RULES = (_resist, _caregiver, _breath, _strength, _pain, _sublux)
+_POSITION_RULES = (
+    (SAFE_STANDING_01, _standing),
+    (SAFE_FLOOR_01, _floor),
+    (SAFE_BED_01, _bed),
+    (SAFE_SITTING_01, _sitting),
+)
+
+
+def exercise_violation(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    """The first rule that forbids the exercise in any position."""
+    for rule in _EXERCISE_RULES:
+        found = rule(exercise, profile)
+        if found is not None:
+            return found
+    return None
+
+
+def position_violation(
+    exercise: Exercise, position: Position, profile: FunctionalProfile
+) -> Violation | None:
+    """The first rule that forbids this position for this exercise."""
+    for rule_id, rule in _POSITION_RULES:
+        found = rule(position, exercise, profile)
+        if found is not None:
+            return Violation(rule_id, found)
+    return None
+
+
+def check(exercise: Exercise, position: Position, profile: FunctionalProfile) -> Violation | None:
+    """The first safety rule broken by doing `exercise` in `position`, or None."""
+    if position not in exercise.positions:
+        raise ValueError(f"{exercise.id} is not done in position {position}")
+    return exercise_violation(exercise, profile) or position_violation(exercise, position, profile)
+
+
+def safe_positions(exercise: Exercise, profile: FunctionalProfile) -> tuple[Position, ...]:
+    """The exercise's positions that break no rule, in the order the exercise lists them."""
+    if exercise_violation(exercise, profile) is not None:
+        return ()
+    return tuple(p for p in exercise.positions if position_violation(exercise, p, profile) is None)
+
+
+_NO_POSITION: dict[str, str] = {
+    SAFE_STANDING_01: gettext_noop(
+        "This exercise is done standing, and standing without a chair or wall to hold is "
+        "not safe for you; none of its other positions is safe for you either."
+    ),
+    SAFE_FLOOR_01: gettext_noop(
+        "This exercise is done on a mat on the floor, and getting down and back up is not "
+        "safe for you; none of its other positions is safe for you either."
+    ),
+    SAFE_BED_01: gettext_noop(
+        "This exercise is done lying in bed, and lying down is not safe for you; none of "
+        "its other positions is safe for you either."
+    ),
+    SAFE_SITTING_01: gettext_noop(
+        "Your sitting balance is poor and this exercise is not done in a wheelchair, in "
+        "bed, or with a helper holding you steady; none of its positions is safe for you."
+    ),
+}
+
+
+def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | None:
+    """Why the exercise cannot be offered at all (the first rule, in `ORDER`), or None."""
+    found = exercise_violation(exercise, profile)
+    if found is not None:
+        return Exclusion(exercise.id, found.rule, found.reason)
+    violations = [position_violation(exercise, p, profile) for p in exercise.positions]
+    if any(v is None for v in violations):
+        return None
+    first = min(
+        (v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule)
+    )
+    return Exclusion(exercise.id, first.rule, Message(_NO_POSITION[first.rule]))
+
+
+def notes(exercise: Exercise, profile: FunctionalProfile) -> tuple[Reason, ...]:
+    """What a person should know when an exercise is offered, each with its rule."""
+    found: list[Reason] = []
+    if exercise.is_strengthening:
+        ungraded = ungraded_groups(exercise, profile)
+        if ungraded or not exercise.muscle_groups:
+            found.append(
+                Reason(
+                    SAFE_STRENGTH_01,
+                    Message(
+                        gettext_noop(
+                            "Your therapist has not graded the strength of these muscles "
+                            "yet: {groups}. Keep it light, stop if you feel weaker "
+                            "afterwards, and ask your therapist to check them."
+                        ),
+                        {"groups": _join(list(ungraded)) or "-"},
+                    ),
+                )
+            )
+        else:
+            found.append(
+                Reason(
+                    SAFE_STRENGTH_01,
+                    Message(
+                        gettext_noop(
+                            "Strengthening is offered because the muscles it works are "
+                            "graded 3 out of 5 or more. Keep it light, and stop and tell "
+                            "your therapist if you feel weaker rather than stronger "
+                            "afterwards."
+                        )
+                    ),
+                )
+            )
+    if exercise.kind is Kind.AEROBIC:
+        found.append(
+            Reason(
+                SAFE_BREATH_01,
+                Message(
+                    gettext_noop(
+                        "Keep a pace at which you can still talk comfortably. Slow down if "
+                        "you cannot, and stop and call your therapist if you stay short of "
+                        "breath."
+                    )
+                ),
+            )
+        )
+    approved = set(profile.approved_painful_joints) & set(profile.painful_joints)
+    cleared = tuple(name for name in touched_joints(exercise) if name in approved)
+    if cleared:
+        found.append(
+            Reason(
+                SAFE_PAIN_01,
+                Message(
+                    gettext_noop(
+                        "Your therapist has cleared this for your painful joint ({joints}). "
+                        "Move only as far as it does not hurt, and stop and call your "
+                        "therapist if the pain gets worse."
+                    ),
+                    {"joints": _join(cleared)},
+                ),
+            )
+        )
+    if profile.shoulder_subluxation and moves_shoulder(exercise):
+        found.append(
+            Reason(
+                SAFE_SUBLUX_01,
+                Message(
+                    gettext_noop(
+                        "Because your shoulder has slipped partly out of its socket, the "
+                        "helper supports the whole arm and keeps it below shoulder height "
+                        "unless your therapist has said otherwise. Stop at any pain."
+                    )
+                ),
+            )
+        )
+    return tuple(found)
+
+
+# SAFE-EMPTY-01: what the person reads when nothing is safe to offer.
+EMPTY_MESSAGE = Message(
+    gettext_noop(
+        "Nothing in the exercise library is safe and suited to you today, so there is no "
+        "routine. Please do not try exercises on your own: contact your therapist, who can "
+        "check your profile and choose safe exercises with you. Each exercise left out is "
+        "listed with the reason."
+    )
+)
+EMPTY_NO_HELPER_MESSAGE = Message(
+    gettext_noop(
+        "At this stage the stretches are done with a helper, and your profile says no helper "
+        "is available, so there is no routine today. Please do not try them alone: contact "
+        "your therapist to arrange a helper and to show them safe ways to move you."
+    )
+)

@@ -1,0 +1,117 @@
+"""The demo care teams. Loaded only on request (`make run`), never by settings.
+
+Two clinics, so that a person can see for themselves that one clinic's therapist cannot
+open another clinic's records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from alsmove.accounts.models import Organisation, Role, User
+from alsmove.patients.models import CareLink, OnsetRegion, Patient, Permission, Relation
+
+DEMO_PASSWORD = "alsmove-demo"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    role: str
+    name: str
+
+
+DEMO_LOGINS = (
+    DemoLogin("person@example.org", "person with ALS", "Sam Rivera"),
+    DemoLogin("caregiver@example.org", "caregiver of Sam", "Alex Rivera"),
+    DemoLogin("therapist@example.org", "physical therapist, Riverside", "Tess Morgan"),
+    DemoLogin("admin@example.org", "clinic administrator, Riverside", "Ada Brooks"),
+    DemoLogin("other-person@example.org", "person with ALS, Hillside", "Priya Nair"),
+    DemoLogin("other-therapist@example.org", "physical therapist, Hillside", "Omar Haddad"),
+)
+
+
+@dataclass(frozen=True)
+class Demo:
+    riverside: Organisation
+    hillside: Organisation
+    person: User
+    caregiver: User
+    therapist: User
+    admin: User
+    other_person: User
+    other_therapist: User
+    patient: Patient
+    other_patient: Patient
+
+
+def _user(email: str, name: str, role: str, organisation: Organisation | None) -> User:
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email, password=DEMO_PASSWORD, full_name=name, role=role,
+            organisation=organisation,
+        )
+    # Demo people have already seen the disclaimer, so a tour starts on the real pages.
+    if user.disclaimer_accepted_at is None:
+        user.disclaimer_accepted_at = timezone.now()
+        user.save(update_fields=["disclaimer_accepted_at"])
+    return user
+
+
+def _link(patient: Patient, member: User, relation: str, permission: str, by: User) -> None:
+    if not patient.care_links.active().filter(member=member).exists():
+        CareLink.objects.create(
+            patient=patient, member=member, relation=relation, permission=permission,
+            added_by=by, consent_note="Demo: agreed at the first clinic visit.",
+        )
+
+
+@transaction.atomic
+def seed_demo(today: date | None = None) -> Demo:
+    today = today or date.today()
+    riverside, _ = Organisation.objects.get_or_create(name="Riverside ALS Clinic")
+    hillside, _ = Organisation.objects.get_or_create(name="Hillside Neuro Rehab")
+    therapist = _user("therapist@example.org", "Tess Morgan", Role.THERAPIST, riverside)
+    admin = _user("admin@example.org", "Ada Brooks", Role.ADMIN, riverside)
+    person = _user("person@example.org", "Sam Rivera", Role.PERSON, riverside)
+    caregiver = _user("caregiver@example.org", "Alex Rivera", Role.CAREGIVER, None)
+    other_therapist = _user(
+        "other-therapist@example.org", "Omar Haddad", Role.THERAPIST, hillside
+    )
+    other_person = _user("other-person@example.org", "Priya Nair", Role.PERSON, hillside)
+
+    patient, _ = Patient.objects.get_or_create(
+        user=person,
+        defaults={
+            "display_name": person.full_name,
+            "organisation": riverside,
+            "onset_date": today - timedelta(days=540),
+            "onset_region": OnsetRegion.LOWER_LIMB,
+            "diagnosis_date": today - timedelta(days=300),
+            "created_by": therapist,
+        },
+    )
+    _link(patient, therapist, Relation.THERAPIST, Permission.EDIT_PLAN, person)
+    _link(patient, caregiver, Relation.CAREGIVER, Permission.LOG, person)
+
+    other_patient, _ = Patient.objects.get_or_create(
+        user=other_person,
+        defaults={
+            "display_name": other_person.full_name,
+            "organisation": hillside,
+            "onset_date": today - timedelta(days=400),
+            "onset_region": OnsetRegion.UPPER_LIMB,
+            "diagnosis_date": today - timedelta(days=200),
+            "created_by": other_therapist,
+        },
+    )
+    _link(other_patient, other_therapist, Relation.THERAPIST, Permission.EDIT_PLAN, other_person)
+    return Demo(
+        riverside, hillside, person, caregiver, therapist, admin, other_person, other_therapist,
+        patient, other_patient,
+    )

@@ -1,0 +1,40 @@
+"""The library in the database: the built-in YAML entries and a clinic's own exercises.
+
+Each row keeps the full, schema-validated exercise as JSON; the few columns beside it are
+for ordering and lookup. Reading a row validates it again, so a bad row cannot reach the
+routine engine.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from alsmove.core.library import Exercise
+
+
+class Origin(models.TextChoices):
+    LIBRARY = "library", "ALS Move library"
+    CLINIC = "clinic", "Clinic's own"
+
+
+class ExerciseRecord(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30)
+    body_region = models.CharField(max_length=30)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.LIBRARY)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.CASCADE
+    )
+    data = models.JSONField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def exercise(self) -> Exercise:
+        return Exercise.model_validate(self.data)

@@ -1,0 +1,65 @@
+"""Loading the library into the database and reading it back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+
+from alsmove.core.library import Exercise
+from alsmove.exercises.loader import load_library
+from alsmove.exercises.models import ExerciseRecord, Origin
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+@transaction.atomic
+def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
+    """Make the built-in rows match the YAML library. Safe to run again and again."""
+    exercises = load_library() if exercises is None else exercises
+    existing = {r.slug: r for r in ExerciseRecord.objects.filter(origin=Origin.LIBRARY)}
+    created = updated = unchanged = 0
+    for exercise in exercises:
+        data = exercise.model_dump(mode="json")
+        fields = {
+            "name": exercise.name,
+            "kind": exercise.kind.value,
+            "body_region": exercise.body_region.value,
+            "data": data,
+        }
+        record = existing.get(exercise.id)
+        if record is None:
+            ExerciseRecord.objects.create(slug=exercise.id, origin=Origin.LIBRARY, **fields)
+            created += 1
+        elif any(getattr(record, k) != v for k, v in fields.items()):
+            for key, value in fields.items():
+                setattr(record, key, value)
+            record.save()
+            updated += 1
+        else:
+            unchanged += 1
+    return LoadResult(created, updated, unchanged)
+
+
+def library_for(user: Any) -> list[Exercise]:
+    """The built-in library plus the user's clinic's own exercises, by name."""
+    scope = Q(origin=Origin.LIBRARY)
+    organisation_id = getattr(user, "organisation_id", None)
+    if organisation_id is not None:
+        scope |= Q(origin=Origin.CLINIC, organisation_id=organisation_id)
+    return [record.exercise() for record in ExerciseRecord.objects.filter(scope)]
+
+
+def find_exercise(user: Any, slug: str) -> Exercise | None:
+    for exercise in library_for(user):
+        if exercise.id == slug:
+            return exercise
+    return None

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alsmove.patients.models import OnsetRegion, Permission
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class PatientForm(forms.Form):
+    display_name = forms.CharField(label=_("Name"), max_length=200)
+    onset_date = forms.DateField(
+        label=_("First symptoms (about when)"), required=False, widget=DateInput
+    )
+    onset_region = forms.ChoiceField(
+        label=_("Where symptoms began"),
+        required=False,
+        choices=[("", _("Not known"))] + list(OnsetRegion.choices),
+    )
+    diagnosis_date = forms.DateField(label=_("Date of diagnosis"), required=False, widget=DateInput)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        today = date.today()
+        for field in ("onset_date", "diagnosis_date"):
+            value = cleaned.get(field)
+            if value and value > today:
+                self.add_error(field, _("This date is in the future."))
+        onset, diagnosis = cleaned.get("onset_date"), cleaned.get("diagnosis_date")
+        if onset and diagnosis and diagnosis < onset:
+            self.add_error("diagnosis_date", _("Diagnosis cannot come before the first symptoms."))
+        return cleaned
+
+
+class AddMemberForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("They need an ALS Move account first."),
+    )
+    permission = forms.ChoiceField(
+        label=_("What they may do"), choices=Permission.choices, widget=forms.RadioSelect,
+        initial=Permission.VIEW,
+    )
+    consent_note = forms.CharField(
+        label=_("How the person agreed"),
+        required=False,
+        max_length=300,
+        help_text=_("Needed when a therapist adds someone, e.g. 'Agreed in clinic on 3 May'."),
+    )

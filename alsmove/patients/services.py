@@ -1,0 +1,87 @@
+"""Care-team writes: each one a single transaction with an audit entry."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.patients.models import CareLink, Patient, Permission, Relation
+
+
+class TeamError(ValueError):
+    """A care-team change that cannot be made; the message is for the person."""
+
+
+@transaction.atomic
+def create_patient_for_clinic(*, therapist: User, display_name: str, **fields: object) -> Patient:
+    """A therapist opens a record in their clinic and is linked to it with full rights."""
+    patient = Patient.objects.create(
+        display_name=display_name,
+        organisation=therapist.organisation,
+        created_by=therapist,
+        **fields,
+    )
+    CareLink.objects.create(
+        patient=patient,
+        member=therapist,
+        relation=Relation.THERAPIST,
+        permission=Permission.EDIT_PLAN,
+        added_by=therapist,
+        consent_note="Record opened by this therapist at the clinic.",
+    )
+    AuditEvent.objects.create(actor=therapist, patient=patient, action="record_created")
+    return patient
+
+
+@transaction.atomic
+def add_member(
+    *, patient: Patient, by: User, email: str, permission: str, consent_note: str = ""
+) -> CareLink:
+    member = User.objects.filter(email=email.strip().lower(), is_active=True).first()
+    if member is None:
+        raise TeamError(
+            "No account uses that email address. Ask them to sign up first, then add them."
+        )
+    if member.role == Role.THERAPIST:
+        relation = Relation.THERAPIST
+    elif member.role == Role.CAREGIVER:
+        relation = Relation.CAREGIVER
+    else:
+        raise TeamError("Only caregivers and therapists can join a care team.")
+    if patient.user_id == member.pk:
+        raise TeamError("This is the person's own account.")
+    if permission not in Permission.values:
+        raise TeamError("Choose what they may do.")
+    if relation == Relation.CAREGIVER and permission == Permission.EDIT_PLAN:
+        raise TeamError("Only a therapist can change the plan.")
+    if by.pk != patient.user_id and not consent_note.strip():
+        raise TeamError("Say how the person agreed to this, for the record.")
+    if patient.care_links.active().filter(member=member).exists():
+        raise TeamError("They are already on the care team.")
+    link = CareLink.objects.create(
+        patient=patient,
+        member=member,
+        relation=relation,
+        permission=permission,
+        added_by=by,
+        consent_note=consent_note.strip(),
+    )
+    AuditEvent.objects.create(
+        actor=by, patient=patient, action="member_added", detail=f"{member.email} ({permission})"
+    )
+    return link
+
+
+@transaction.atomic
+def revoke_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
+    link = patient.care_links.active().select_for_update().filter(pk=link_id).first()
+    if link is None:
+        raise TeamError("That person is no longer on the care team.")
+    link.revoked_at = timezone.now()
+    link.revoked_by = by
+    link.save(update_fields=["revoked_at", "revoked_by"])
+    AuditEvent.objects.create(
+        actor=by, patient=patient, action="member_revoked", detail=link.member.email
+    )
+    return link

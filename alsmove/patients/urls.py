@@ -1,0 +1,11 @@
+from django.urls import path
+
+from alsmove.patients import views
+
+app_name = "patients"
+urlpatterns = [
+    path("new/", views.create, name="create"),
+    path("<int:patient_id>/", views.overview, name="overview"),
+    path("<int:patient_id>/team/", views.team, name="team"),
+    path("<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
+]

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alsmove.accounts.models import Role
+from alsmove.accounts.policy import Action, allowed_actions, require
+from alsmove.patients.forms import AddMemberForm, PatientForm
+from alsmove.patients.services import TeamError, add_member, create_patient_for_clinic, revoke_member
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    # Opening a record is a clinic task; people with ALS get theirs when they sign up.
+    if request.user.role != Role.THERAPIST:
+        raise PermissionDenied(_("Only a therapist can open a record for someone else."))
+    form = PatientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        patient = create_patient_for_clinic(
+            therapist=request.user,
+            display_name=data["display_name"],
+            onset_date=data["onset_date"],
+            onset_region=data["onset_region"] or "",
+            diagnosis_date=data["diagnosis_date"],
+        )
+        messages.success(request, _("The record is open. Next, add the care team."))
+        return redirect("patients:team", patient_id=patient.pk)
+    return render(request, "patients/create.html", {"form": form})
+
+
+@login_required
+def overview(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    actions = allowed_actions(request.user, patient)
+    return render(
+        request,
+        "patients/overview.html",
+        {"patient": patient, "can": {a.value: a in actions for a in Action}},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def team(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    can_manage = Action.MANAGE_TEAM in allowed_actions(request.user, patient)
+    form = AddMemberForm(request.POST or None)
+    if request.method == "POST":
+        patient = require(request.user, patient_id, Action.MANAGE_TEAM)
+        if form.is_valid():
+            try:
+                add_member(patient=patient, by=request.user, **form.cleaned_data)
+            except TeamError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("They are now on the care team."))
+                return redirect("patients:team", patient_id=patient.pk)
+    links = patient.care_links.active().select_related("member")
+    return render(
+        request,
+        "patients/team.html",
+        {"patient": patient, "links": links, "form": form, "can_manage": can_manage},
+    )
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, patient_id: int, link_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.MANAGE_TEAM)
+    try:
+        revoke_member(patient=patient, by=request.user, link_id=link_id)
+    except TeamError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("They no longer have access to this record."))
+    return redirect("patients:team", patient_id=patient.pk)

@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("alsmove.web.urls")),
+    path("accounts/", include("alsmove.accounts.urls")),
+    path("library/", include("alsmove.exercises.urls")),
+    path("patients/", include("alsmove.patients.urls")),
+    path("api/v1/", include("alsmove.api.urls")),
+]
+
+handler400 = "alsmove.web.views.bad_request"
+handler403 = "alsmove.web.views.permission_denied"
+handler404 = "alsmove.web.views.page_not_found"
+handler500 = "alsmove.web.views.server_error"

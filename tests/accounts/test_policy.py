@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from alsmove.accounts.models import AuditEvent
+from alsmove.accounts.policy import Action, allowed_actions, can, require, visible_patients
+from alsmove.demo.seed import Demo
+from alsmove.patients.services import revoke_member
+
+
+def test_the_person_owns_their_record_but_does_not_approve_their_own_plan(demo: Demo) -> None:
+    actions = allowed_actions(demo.person, demo.patient)
+    assert Action.VIEW in actions and Action.MANAGE_TEAM in actions
+    assert Action.EDIT_PLAN not in actions
+
+
+def test_a_caregiver_with_log_permission_may_view_and_log_only(demo: Demo) -> None:
+    assert allowed_actions(demo.caregiver, demo.patient) == {Action.VIEW, Action.LOG}
+
+
+def test_a_linked_therapist_may_edit_the_plan_and_manage_the_team(demo: Demo) -> None:
+    assert can(demo.therapist, demo.patient, Action.EDIT_PLAN)
+    assert can(demo.therapist, demo.patient, Action.MANAGE_TEAM)
+
+
+@pytest.mark.parametrize("who", ["other_therapist", "other_person", "admin"])
+def test_people_without_a_link_get_nothing(demo: Demo, who: str) -> None:
+    user = getattr(demo, who)
+    assert allowed_actions(user, demo.patient) == frozenset()
+    assert demo.patient not in visible_patients(user)
+
+
+def test_an_anonymous_visitor_gets_nothing(demo: Demo) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    assert allowed_actions(AnonymousUser(), demo.patient) == frozenset()
+    assert not visible_patients(AnonymousUser()).exists()
+
+
+def test_a_revoked_link_loses_access_at_once(demo: Demo) -> None:
+    link = demo.patient.care_links.active().get(member=demo.caregiver)
+    revoke_member(patient=demo.patient, by=demo.person, link_id=link.pk)
+    assert allowed_actions(demo.caregiver, demo.patient) == frozenset()
+    assert AuditEvent.objects.filter(action="member_revoked", patient=demo.patient).exists()
+
+
+def test_an_unknown_action_is_refused(demo: Demo) -> None:
+    assert not can(demo.person, demo.patient, "delete_everything")  # type: ignore[arg-type]
+
+
+def test_require_hides_records_from_strangers_and_audits_it(demo: Demo) -> None:
+    with pytest.raises(Http404):
+        require(demo.other_therapist, demo.patient.pk, Action.VIEW)
+    assert AuditEvent.objects.filter(actor=demo.other_therapist, action="refused").exists()
+
+
+def test_require_says_forbidden_to_team_members_who_lack_the_right(demo: Demo) -> None:
+    with pytest.raises(PermissionDenied):
+        require(demo.caregiver, demo.patient.pk, Action.EDIT_PLAN)
+
+
+def test_require_treats_a_malformed_id_as_missing(demo: Demo) -> None:
+    with pytest.raises(Http404):
+        require(demo.person, "not-a-number", Action.VIEW)

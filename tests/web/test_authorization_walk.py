@@ -1,0 +1,129 @@
+"""Every route, tried by everyone who must be refused.
+
+The routes come from Django's URL resolver (pages and the API alike), so a new route is
+walked the day it is added. A route with a parameter this file has no sample for fails
+the test, and so does a route that is neither public nor known to need a login.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from alsmove.demo.seed import Demo
+
+# Routes anyone may open: they show no one's data.
+PUBLIC = {
+    "",
+    "about/",
+    "accounts/login/",
+    "accounts/logout/",
+    "accounts/signup/",
+    "library/",
+    "library/<slug:slug>/",
+    "api/v1/openapi.json",
+    "api/v1/docs",
+    "api/v1/exercises",
+    "api/v1/exercises/<slug>",
+}
+PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+REFUSED_STATUSES = {302, 401, 403, 404, 405}
+
+
+@dataclass(frozen=True)
+class Route:
+    template: str
+    name: str
+
+
+def _walk(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[Route]:
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, route)
+        else:
+            yield Route(route.lstrip("^").rstrip("$"), entry.name or "")
+
+
+ROUTES = sorted({r.template: r for r in _walk(get_resolver().url_patterns)}.values(),
+                key=lambda r: r.template)
+PATIENT_ROUTES = [r for r in ROUTES if "patient_id" in r.template]
+
+
+def _samples(demo: Demo) -> dict[str, str]:
+    link = demo.patient.care_links.active().get(member=demo.caregiver)
+    return {
+        "patient_id": str(demo.patient.pk),
+        "link_id": str(link.pk),
+        "slug": "neck-forward-tilt",
+    }
+
+
+def _url(route: Route, samples: dict[str, str]) -> str:
+    def fill(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name not in samples:
+            pytest.fail(f"Add a sample value for <{name}> (route {route.template})")
+        return samples[name]
+
+    return "/" + PARAM.sub(fill, route.template)
+
+
+def _client_for(user: object | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)  # type: ignore[arg-type]
+    return client
+
+
+def test_the_walk_finds_the_patient_routes() -> None:
+    templates = {r.template for r in ROUTES}
+    assert "patients/<int:patient_id>/" in templates
+    assert any(t.startswith("api/v1/patients") for t in templates)
+
+
+@pytest.mark.parametrize("route", PATIENT_ROUTES, ids=lambda r: r.template)
+def test_strangers_are_refused_every_patient_route(demo: Demo, route: Route) -> None:
+    url = _url(route, _samples(demo))
+    strangers = {
+        "anonymous": None,
+        "unrelated therapist": demo.other_therapist,
+        "unrelated person": demo.other_person,
+        "clinic administrator": demo.admin,
+    }
+    for who, user in strangers.items():
+        client = _client_for(user)
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert response.status_code in REFUSED_STATUSES, (who, method, url)
+            if response.status_code == 302:
+                assert who == "anonymous" and "/accounts/login/" in response["Location"]
+            assert demo.patient.display_name.encode() not in response.content, (who, url)
+
+
+@pytest.mark.parametrize("route", PATIENT_ROUTES, ids=lambda r: r.template)
+def test_the_person_and_their_therapist_can_open_every_patient_page(
+    demo: Demo, route: Route
+) -> None:
+    url = _url(route, _samples(demo))
+    for user in (demo.person, demo.therapist):
+        response = _client_for(user).get(url)
+        # 405: a route that only takes POST (it changes something).
+        assert response.status_code in (200, 405), (user, url, response.status_code)
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.template or "/")
+def test_an_anonymous_visitor_reaches_only_public_routes(demo: Demo, route: Route) -> None:
+    url = _url(route, _samples(demo))
+    response = Client().get(url)
+    if route.template in PUBLIC:
+        assert response.status_code in (200, 405), url
+    else:
+        assert response.status_code in (302, 401, 404, 405), url
+        if response.status_code == 302:
+            assert "/accounts/login/" in response["Location"]
