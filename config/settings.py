@@ -34,9 +34,7 @@ def envsecret(name: str, default: str) -> str:
 DEBUG = envbool("ALSMOVE_DEBUG")
 # The local default key is only for a developer's machine; production sets its own.
 SECRET_KEY = envsecret("ALSMOVE_SECRET_KEY", "local-development-only-not-a-secret")
-ALLOWED_HOSTS = os.environ.get("ALSMOVE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
-    ","
-)
+ALLOWED_HOSTS = os.environ.get("ALSMOVE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("ALSMOVE_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
@@ -73,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "alsmove.accounts.middleware.DisclaimerMiddleware",
+    "alsmove.web.middleware.FriendlyMethodNotAllowedMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,7 +100,9 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("ALSMOVE_SQLITE_PATH", str(BASE_DIR / "var" / "alsmove.sqlite3")),
+            "NAME": os.environ.get(
+                "ALSMOVE_SQLITE_PATH", str(BASE_DIR / "var" / "alsmove.sqlite3")
+            ),
             "OPTIONS": {
                 # WAL lets readers work while one writer commits; IMMEDIATE takes the
                 # write lock at BEGIN so two writers queue instead of failing mid-way.

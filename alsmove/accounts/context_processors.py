@@ -13,4 +13,7 @@ def preferences(request: HttpRequest) -> dict[str, object]:
             classes.append("contrast-high")
         if user.large_targets:
             classes.append("targets-large")
-    return {"preference_classes": " ".join(classes), "speech_enabled": getattr(user, "speech_enabled", True)}
+    return {
+        "preference_classes": " ".join(classes),
+        "speech_enabled": getattr(user, "speech_enabled", True),
+    }

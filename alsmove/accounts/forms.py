@@ -13,7 +13,7 @@ from alsmove.accounts.models import Role, User
 class EmailLoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("Email address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     error_messages = {
         "invalid_login": _(
@@ -74,8 +74,10 @@ class PreferencesForm(forms.ModelForm):
         fields = ("text_size", "high_contrast", "large_targets", "speech_enabled")
         widgets = {"text_size": forms.RadioSelect}
         help_texts = {
-            "large_targets": _("Makes every button at least 72 pixels tall, for eye gaze, "
-                               "head pointers and shaky hands."),
+            "large_targets": _(
+                "Makes every button at least 72 pixels tall, for eye gaze, "
+                "head pointers and shaky hands."
+            ),
             "speech_enabled": _("The guided session reads instructions and counts aloud."),
             "high_contrast": _("Black text on white, with strong outlines."),
         }

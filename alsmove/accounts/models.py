@@ -100,3 +100,6 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ("-at",)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

@@ -31,9 +31,7 @@ class Action(StrEnum):
 LINK_GRANTS: dict[str, frozenset[Action]] = {
     "view": frozenset({Action.VIEW}),
     "log": frozenset({Action.VIEW, Action.LOG}),
-    "edit_plan": frozenset(
-        {Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN}
-    ),
+    "edit_plan": frozenset({Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN}),
 }
 # A therapist who may edit the plan may also add team members, recording the consent.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {"edit_plan": frozenset({Action.MANAGE_TEAM})}
@@ -95,6 +93,4 @@ def _audit_refusal(user: Any, patient: Patient, action: Action) -> None:
     from alsmove.accounts.models import AuditEvent
 
     actor = user if getattr(user, "is_authenticated", False) else None
-    AuditEvent.objects.create(
-        actor=actor, patient=patient, action="refused", detail=str(action)
-    )
+    AuditEvent.objects.create(actor=actor, patient=patient, action="refused", detail=str(action))

@@ -11,7 +11,7 @@ utensils with a feeding tube). A record holds exactly one of them, so the total 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -95,7 +95,7 @@ ITEMS: tuple[ItemSpec, ...] = (
             gettext_noop("Swallowing is starting to be hard; I choke now and then."),
             gettext_noop("I need softer food or thicker drinks."),
             gettext_noop("I need extra feeding through a tube."),
-            gettext_noop("I take nothing by mouth; all my food goes through a tube."),
+            gettext_noop("All my food and drink go through a tube."),
         ),
     ),
     ItemSpec(
@@ -116,10 +116,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         Domain.FINE_MOTOR,
         (
             gettext_noop("I cut my food and use cutlery as I always have."),
-            gettext_noop("I am slower or clumsier, but I need no help."),
-            gettext_noop("I can cut most food, with a little help."),
-            gettext_noop("Someone else cuts my food; I can still feed myself, slowly."),
-            gettext_noop("Someone has to feed me."),
+            gettext_noop("It takes me longer and I fumble a bit, but I manage alone."),
+            gettext_noop("I manage most food but need help with some of the cutting."),
+            gettext_noop("Another person cuts up my food; I put it in my mouth myself, slowly."),
+            gettext_noop("Another person feeds me."),
         ),
     ),
     ItemSpec(
@@ -128,10 +128,10 @@ ITEMS: tuple[ItemSpec, ...] = (
         Domain.FINE_MOTOR,
         (
             gettext_noop("I handle my tube, food and utensils as I always have."),
-            gettext_noop("I am clumsy, but I still do all of it myself."),
-            gettext_noop("I need some help with caps, clips and fastenings."),
+            gettext_noop("I fumble, but I still do every step myself."),
+            gettext_noop("Someone helps me with caps, clips and connectors."),
             gettext_noop("My carer does most of it; I help a little."),
-            gettext_noop("I cannot do any part of it."),
+            gettext_noop("My carer does all of it."),
         ),
     ),
     ItemSpec(
@@ -152,7 +152,7 @@ ITEMS: tuple[ItemSpec, ...] = (
         Domain.GROSS_MOTOR,
         (
             gettext_noop("I turn over and pull up the covers as I always have."),
-            gettext_noop("I am slower, but I need no help."),
+            gettext_noop("It takes longer, but I manage alone."),
             gettext_noop("I manage on my own, but it is very hard work."),
             gettext_noop("I can start to turn or move the covers, but cannot finish alone."),
             gettext_noop("I cannot turn over or move the covers at all."),
@@ -202,7 +202,7 @@ ITEMS: tuple[ItemSpec, ...] = (
             gettext_noop("Lying down does not make my breathing harder."),
             gettext_noop("Breathlessness sometimes disturbs my sleep; two pillows are enough."),
             gettext_noop("I need more than two pillows to sleep."),
-            gettext_noop("I can sleep only when sitting up."),
+            gettext_noop("I have to sit upright to get any sleep."),
             gettext_noop("I cannot sleep because of breathlessness."),
         ),
     ),
@@ -222,9 +222,8 @@ ITEMS: tuple[ItemSpec, ...] = (
 
 ITEMS_BY_ID: Mapping[str, ItemSpec] = MappingProxyType({spec.id: spec for spec in ITEMS})
 
-# The twelve scale positions; "5" stands for whichever of 5a / 5b a record holds.
-_REQUIRED = ("1", "2", "3", "4", "6", "7", "8", "9", "10", "11", "12")
-_DOMAIN_ITEMS: Mapping[Domain, tuple[int, int, int]] = MappingProxyType(
+# The scale positions in each domain; position 5 is whichever of 5a / 5b a record holds.
+DOMAIN_ITEMS: Mapping[Domain, tuple[int, int, int]] = MappingProxyType(
     {
         Domain.BULBAR: (1, 2, 3),
         Domain.FINE_MOTOR: (4, 5, 6),
@@ -277,14 +276,25 @@ class Scores:
     """
 
     items: Mapping[str, int]
+    # Scores by scale position 1-12 (5 = 5a or 5b), computed once: staging reads them
+    # many times per record and the progression benchmark runs thousands of records.
+    _positions: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Freeze a private copy: a caller mutating its dict must not change a stored record.
-        object.__setattr__(self, "items", MappingProxyType(_validated(self.items)))
+        items = _validated(self.items)
+        object.__setattr__(self, "items", MappingProxyType(items))
+        five = items["5b"] if "5b" in items else items["5a"]
+        positions = [items[str(n)] if n != 5 else five for n in range(1, 13)]
+        object.__setattr__(self, "_positions", tuple(positions))
+
+    def __hash__(self) -> int:
+        # The generated hash would hash the read-only mapping, which is unhashable.
+        return hash(tuple(sorted(self.items.items())))
 
     @property
     def total(self) -> int:
-        return sum(self.items.values())
+        return sum(self._positions)
 
     @property
     def gastrostomy(self) -> bool:
@@ -293,22 +303,18 @@ class Scores:
 
     def item(self, number: int) -> int:
         """The score at scale position 1-12; position 5 is whichever of 5a / 5b is present."""
-        if number == 5:
-            return self.items["5b"] if self.gastrostomy else self.items["5a"]
         if not 1 <= number <= 12:
             raise KeyError(number)
-        return self.items[str(number)]
+        return self._positions[number - 1]
 
     @property
     def domains(self) -> Domains:
-        def part(domain: Domain) -> int:
-            return sum(self.item(n) for n in _DOMAIN_ITEMS[domain])
-
+        p = self._positions
         return Domains(
-            bulbar=part(Domain.BULBAR),
-            fine_motor=part(Domain.FINE_MOTOR),
-            gross_motor=part(Domain.GROSS_MOTOR),
-            respiratory=part(Domain.RESPIRATORY),
+            bulbar=sum(p[0:3]),  # items 1-3
+            fine_motor=sum(p[3:6]),  # items 4, 5a or 5b, 6
+            gross_motor=sum(p[6:9]),  # items 7-9
+            respiratory=sum(p[9:12]),  # items 10-12
         )
 
 

@@ -215,12 +215,10 @@ SOURCES: dict[str, str] = {
     "als-association-pt": "Seed document: an ALS association article on physical therapy "
     "(stage-based exercise, equipment, caregivers).",
     "massage-thread": "Seed document: a forum thread on massage therapy in ALS.",
-    "paganoni-2015": "Paganoni S. et al., Exercise in ALS, NeuroRehabilitation 2015 "
-    "(PMC5223769).",
+    "paganoni-2015": "Paganoni S. et al., Exercise in ALS, NeuroRehabilitation 2015 (PMC5223769).",
     "acsm-2010": "American College of Sports Medicine recommendations for neuromuscular "
     "disease (2010).",
-    "mda-guidance": "Muscular Dystrophy Association guidance on range of motion and "
-    "stretching.",
+    "mda-guidance": "Muscular Dystrophy Association guidance on range of motion and stretching.",
     "dal-bello-haas-1998": "Dal Bello-Haas V. et al., Physical therapy for a patient through "
     "six stages of ALS, Phys Ther 1998.",
     "sinaki-mulder-1978": "Sinaki M., Mulder D.W., Rehabilitation techniques for patients "

@@ -51,9 +51,7 @@ class FunctionalProfile(BaseModel):
     caregiver_available: bool
     painful_joints: tuple[str, ...] = ()
     approved_painful_joints: tuple[str, ...] = ()  # the therapist cleared these for exercise
-    strength: dict[MuscleGroup, Annotated[int, Field(ge=0, le=5)]] = Field(
-        default_factory=dict
-    )
+    strength: dict[MuscleGroup, Annotated[int, Field(ge=0, le=5)]] = Field(default_factory=dict)
     shoulder_subluxation: bool = False
     breathless_at_rest: bool = False
     uses_niv: bool = False

@@ -63,14 +63,20 @@ DX_BOUNDS = (0.3, 30.0)
 # a fit well under a millisecond.
 _START_D50 = np.array([3.0, 6.0, 12.0, 18.0, 24.0, 36.0, 48.0, 72.0, 96.0, 120.0])
 _START_DX = np.array([1.0, 2.0, 4.0, 6.0, 10.0])
-_GRID_D50, _GRID_DX = (a.ravel() for a in np.meshgrid(_START_D50, _START_DX))
+# One extra slot at the end of each grid column takes the start from the line fit.
+_GRID_D50: FloatArray = np.append(np.repeat(_START_D50, _START_DX.size), 0.0)[:, None]
+_GRID_DX: FloatArray = np.append(np.tile(_START_DX, _START_D50.size), 1.0)[:, None]
 
 # D50-04: the band is the 5th-95th percentile (a 90% range) of simulated totals. The
 # random draws are made once with a fixed seed, so the same records always give the same
 # band, on every machine and in every test.
 BAND_LOW_PERCENTILE = 5.0
 BAND_HIGH_PERCENTILE = 95.0
-_N_DRAWS = 400
+# 401 draws put the 5th and 95th percentiles exactly on draws 20 and 380 (of 0-400), so
+# a partial sort finds them without interpolation.
+_N_DRAWS = 401
+_LOW_INDEX = round(BAND_LOW_PERCENTILE / 100 * (_N_DRAWS - 1))
+_HIGH_INDEX = round(BAND_HIGH_PERCENTILE / 100 * (_N_DRAWS - 1))
 _DRAWS: FloatArray = np.random.default_rng(20_150_101).standard_normal((_N_DRAWS, 3))
 # Our heuristic: ALSFRS-R varies by a point or more between visits for reasons other than
 # disease, so a fit that happens to pass exactly through few points must not claim a
@@ -130,20 +136,24 @@ def _sigmoid(t: FloatArray, d50: float | FloatArray, dx: float | FloatArray) -> 
 
 
 def _jacobian(t: FloatArray, d50: float, dx: float) -> FloatArray:
-    s = expit(-(t - d50) / dx)
-    g = MAX_TOTAL * s * (1.0 - s) / dx
-    result: FloatArray = np.column_stack((g, g * (t - d50) / dx))
+    z = (t - d50) / dx
+    s = expit(-z)
+    result: FloatArray = np.empty((t.size, 2))
+    result[:, 0] = MAX_TOTAL * s * (1.0 - s) / dx  # d total / d D50
+    result[:, 1] = result[:, 0] * z  # d total / d dx
     return result
 
 
 def _linear_slope(x: FloatArray, y: FloatArray) -> tuple[float, float] | None:
     """Least-squares slope and intercept, or None when all x are equal."""
-    dx = x - x.mean()
+    x_mean = float(x.sum()) / x.size
+    y_mean = float(y.sum()) / y.size
+    dx = x - x_mean
     ss = float(dx @ dx)
     if ss <= 0.0:
         return None
-    slope = float(dx @ (y - y.mean())) / ss
-    return slope, float(y.mean()) - slope * float(x.mean())
+    slope = float(dx @ (y - y_mean)) / ss
+    return slope, y_mean - slope * x_mean
 
 
 def slope_per_month(points: Sequence[tuple[date, int]], as_of: date) -> float | None:
@@ -167,47 +177,104 @@ def slope_per_month(points: Sequence[tuple[date, int]], as_of: date) -> float | 
 
 def _start_value(t: FloatArray, y: FloatArray) -> tuple[float, float]:
     """The start (D50, dx) with the smallest squared error among a grid and a line fit."""
-    candidates_d50 = _GRID_D50
-    candidates_dx = _GRID_DX
+    candidates_d50 = _GRID_D50.copy()
+    candidates_dx = _GRID_DX.copy()
     # logit(48 / y - 1) = (t - D50) / dx is a straight line in t: fitting it gives a start
     # close to the answer for most records. Totals of 0 or 48 are pulled in by half a
-    # point so the logarithm stays finite.
+    # point so the logarithm stays finite. A rising line has no sigmoid start: the last
+    # grid slot then repeats a grid point.
     clipped = np.clip(y, 0.5, MAX_TOTAL - 0.5)
     line = _linear_slope(t, np.log(MAX_TOTAL / clipped - 1.0))
     if line is not None and line[0] > 0.0:
-        dx0 = float(np.clip(1.0 / line[0], *DX_BOUNDS))
-        d500 = float(np.clip(-line[1] / line[0], *D50_BOUNDS))
-        candidates_d50 = np.append(candidates_d50, d500)
-        candidates_dx = np.append(candidates_dx, dx0)
-    predicted = _sigmoid(t[None, :], candidates_d50[:, None], candidates_dx[:, None])
-    sse = ((predicted - y[None, :]) ** 2).sum(axis=1)
-    best = int(np.argmin(sse))
-    return float(candidates_d50[best]), float(candidates_dx[best])
+        candidates_dx[-1, 0] = min(max(1.0 / line[0], DX_BOUNDS[0]), DX_BOUNDS[1])
+        candidates_d50[-1, 0] = min(max(-line[1] / line[0], D50_BOUNDS[0]), D50_BOUNDS[1])
+    else:
+        candidates_d50[-1, 0], candidates_dx[-1, 0] = _START_D50[0], _START_DX[0]
+    errors = _sigmoid(t[None, :], candidates_d50, candidates_dx) - y
+    best = int(np.argmin(np.einsum("ij,ij->i", errors, errors)))
+    return float(candidates_d50[best, 0]), float(candidates_dx[best, 0])
 
 
 def _in_bounds(d50: float, dx: float) -> bool:
     return D50_BOUNDS[0] <= d50 <= D50_BOUNDS[1] and DX_BOUNDS[0] <= dx <= DX_BOUNDS[1]
 
 
+def _sse(t: FloatArray, y: FloatArray, d50: float, dx: float) -> float:
+    residuals = y - _sigmoid(t, d50, dx)
+    return float(residuals @ residuals)
+
+
+def _fit_edge(
+    t: FloatArray, y: FloatArray, fixed: int, value: float, start: tuple[float, float]
+) -> tuple[float, float] | None:
+    """Best fit with parameter `fixed` (0 = D50, 1 = dx) held at a bound, the other free."""
+    free = 1 - fixed
+    low, high = (D50_BOUNDS, DX_BOUNDS)[free]
+
+    def both(free_value: float) -> tuple[float, float]:
+        return (value, free_value) if fixed == 0 else (free_value, value)
+
+    def model(times: FloatArray, free_value: float) -> FloatArray:
+        return _sigmoid(times, *both(free_value))
+
+    def jacobian(times: FloatArray, free_value: float) -> FloatArray:
+        return _jacobian(times, *both(free_value))[:, free : free + 1]
+
+    try:
+        params, _ = curve_fit(
+            model,
+            t,
+            y,
+            p0=(min(max(start[free], low), high),),
+            jac=jacobian,
+            method="lm",
+            check_finite=False,
+        )
+    except (RuntimeError, ValueError):
+        return None
+    if not math.isfinite(float(params[0])):
+        return None
+    # Past the end of its own range the best point on this edge is the corner.
+    return both(min(max(float(params[0]), low), high))
+
+
 def _least_squares(
     t: FloatArray, y: FloatArray, start: tuple[float, float]
-) -> tuple[FloatArray, FloatArray] | None:
+) -> tuple[float, float] | None:
     """Fit (D50, dx) within the bounds; None if the fit fails.
 
-    The unbounded Levenberg-Marquardt fit is about six times faster than the bounded
-    trust-region one. When its answer already lies inside the bounds it is also the
-    bounded answer, so the bounded fit only runs when the first lands outside.
+    The unbounded Levenberg-Marquardt fit is several times faster than SciPy's bounded
+    trust-region fit. When its answer lies inside the bounds it is the bounded answer too.
+    When it lands outside (records still near 48, so D50 and dx run off together), the
+    bounded answer lies on the edge it crossed: each crossed edge is fitted in one
+    dimension with the other parameter held at its bound, and the edge point with the
+    smallest squared error wins. The bounded trust-region fit is kept for the rare case
+    where the unbounded fit raises.
     """
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", OptimizeWarning)
         try:
-            params, cov = curve_fit(_sigmoid, t, y, p0=start, jac=_jacobian, method="lm")
-            if np.all(np.isfinite(params)) and _in_bounds(float(params[0]), float(params[1])):
-                return params, cov
+            params, _ = curve_fit(
+                _sigmoid, t, y, p0=start, jac=_jacobian, method="lm", check_finite=False
+            )
         except (RuntimeError, ValueError):
-            pass
+            params = None
+        if params is not None and np.all(np.isfinite(params)):
+            d50, dx = float(params[0]), float(params[1])
+            if _in_bounds(d50, dx):
+                return d50, dx
+            edges = [
+                (index, bound)
+                for index, value, bounds in ((0, d50, D50_BOUNDS), (1, dx, DX_BOUNDS))
+                for bound in bounds
+                if (value < bound if bound == bounds[0] else value > bound)
+            ]
+            candidates = [_fit_edge(t, y, index, bound, start) for index, bound in edges]
+            found = [c for c in candidates if c is not None]
+            if found:
+                return min(found, key=lambda c: _sse(t, y, *c))
         try:
-            params, cov = curve_fit(
+            params, _ = curve_fit(
                 _sigmoid,
                 t,
                 y,
@@ -218,7 +285,26 @@ def _least_squares(
             )
         except (RuntimeError, ValueError):
             return None
-    return params, cov
+    return float(params[0]), float(params[1])
+
+
+def _covariance(t: FloatArray, d50: float, dx: float, variance: float) -> FloatArray | None:
+    """Covariance of (D50, dx): variance x inverse of J'J at the fit, as curve_fit does.
+
+    None when J'J is singular: the records then cannot pin the curve down (for example
+    every total is 48), and any band drawn from it would be meaningless. The 2 x 2
+    inverse is written out because LAPACK's call overhead dwarfs the arithmetic.
+    """
+    jacobian = _jacobian(t, d50, dx)
+    a = float(jacobian[:, 0] @ jacobian[:, 0])
+    b = float(jacobian[:, 0] @ jacobian[:, 1])
+    c = float(jacobian[:, 1] @ jacobian[:, 1])
+    determinant = a * c - b * b
+    # Relative test: a determinant this small against a * c means the two columns are
+    # parallel to within rounding error.
+    if not (a > 0.0 and c > 0.0 and determinant > 1e-12 * a * c):
+        return None
+    return np.array([[c, -b], [-b, a]]) * (variance / determinant)
 
 
 def fit_d50(onset: date, points: Sequence[tuple[date, int]]) -> D50Fit | None:
@@ -235,12 +321,10 @@ def fit_d50(onset: date, points: Sequence[tuple[date, int]]) -> D50Fit | None:
     fitted = _least_squares(t, y, _start_value(t, y))
     if fitted is None:
         return None
-    params, cov = fitted
-    d50, dx = float(params[0]), float(params[1])
-    residuals = y - _sigmoid(t, d50, dx)
-    dof = len(points) - 2
-    residual_sd = math.sqrt(float(residuals @ residuals) / dof)
-    if not (np.all(np.isfinite(cov)) and math.isfinite(residual_sd)):
+    d50, dx = fitted
+    residual_sd = math.sqrt(_sse(t, y, d50, dx) / (len(points) - 2))
+    cov = _covariance(t, d50, dx, residual_sd**2)
+    if cov is None or not (np.all(np.isfinite(cov)) and math.isfinite(residual_sd)):
         return None
     return D50Fit(
         d50=d50,
@@ -271,22 +355,24 @@ def _point(months_ahead: int, total: float, low: float, high: float) -> Forecast
 def _d50_forecast(fit: D50Fit, t_now: float) -> list[ForecastPoint]:
     """D50-04: totals at each horizon with a band from parameter and record spread.
 
-    Parameter draws come from the fit's covariance (via its eigen-decomposition, which
-    copes with a singular matrix), are kept within the fit's bounds, and each simulated
-    total gets record-level noise of the residual SD (at least MIN_RESIDUAL_SD).
+    Parameter draws come from the fit's covariance, are kept within the fit's bounds, and
+    each simulated total gets record-level noise of the residual SD (at least
+    MIN_RESIDUAL_SD). The band is the 5th to 95th percentile of the simulated totals.
     """
-    cov = np.array(fit.covariance)
-    eigenvalues, eigenvectors = np.linalg.eigh(cov)
-    root = eigenvectors * np.sqrt(np.clip(eigenvalues, 0.0, None))
-    params = np.array([fit.d50, fit.dx]) + _DRAWS[:, :2] @ root.T
-    d50s = np.clip(params[:, 0], *D50_BOUNDS)
-    dxs = np.clip(params[:, 1], *DX_BOUNDS)
-    horizons = np.array(HORIZONS_MONTHS, dtype=float)
-    t = t_now + horizons
+    # Cholesky factor of the 2 x 2 covariance, written out; a tiny negative pivot from
+    # rounding is treated as zero spread in that direction.
+    (var_d50, cov_both), (_, var_dx) = fit.covariance
+    sd_d50 = math.sqrt(max(var_d50, 0.0))
+    slope = cov_both / sd_d50 if sd_d50 > 0.0 else 0.0
+    rest = math.sqrt(max(var_dx - slope * slope, 0.0))
+    d50s = np.clip(fit.d50 + sd_d50 * _DRAWS[:, 0], *D50_BOUNDS)
+    dxs = np.clip(fit.dx + slope * _DRAWS[:, 0] + rest * _DRAWS[:, 1], *DX_BOUNDS)
+    t = t_now + np.array(HORIZONS_MONTHS, dtype=float)
     noise_sd = max(fit.residual_sd, MIN_RESIDUAL_SD)
     simulated = _sigmoid(t[None, :], d50s[:, None], dxs[:, None])
-    simulated = simulated + noise_sd * _DRAWS[:, 2:3]
-    low, high = np.percentile(simulated, [BAND_LOW_PERCENTILE, BAND_HIGH_PERCENTILE], axis=0)
+    simulated += noise_sd * _DRAWS[:, 2:3]
+    ranked = np.partition(simulated, (_LOW_INDEX, _HIGH_INDEX), axis=0)
+    low, high = ranked[_LOW_INDEX], ranked[_HIGH_INDEX]
     central = _sigmoid(t, fit.d50, fit.dx)
     return [
         _point(h, float(central[i]), float(low[i]), float(high[i]))

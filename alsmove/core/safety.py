@@ -348,6 +348,8 @@ def _strength(exercise: Exercise, profile: FunctionalProfile) -> Violation | Non
 
 
 def unapproved_painful(exercise: Exercise, profile: FunctionalProfile) -> tuple[str, ...]:
+    if not profile.painful_joints:
+        return ()
     approved = set(profile.approved_painful_joints)
     painful = {name for name in profile.painful_joints if name not in approved}
     return tuple(name for name in touched_joints(exercise) if name in painful)
@@ -381,9 +383,7 @@ _HELPER_MOVED_KINDS = frozenset(
 def _sublux(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
     if not (profile.shoulder_subluxation and moves_shoulder(exercise)):
         return None
-    helper_moved = (
-        exercise.performer is not Performer.SELF and exercise.kind in _HELPER_MOVED_KINDS
-    )
+    helper_moved = exercise.performer is not Performer.SELF and exercise.kind in _HELPER_MOVED_KINDS
     if exercise.is_strengthening or not helper_moved:
         return Violation(
             SAFE_SUBLUX_01,
@@ -520,9 +520,7 @@ def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | Non
     violations = [position_violation(exercise, p, profile) for p in exercise.positions]
     if any(v is None for v in violations):
         return None
-    first = min(
-        (v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule)
-    )
+    first = min((v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule))
     return Exclusion(exercise.id, first.rule, Message(_NO_POSITION[first.rule]))
 
 

@@ -53,7 +53,10 @@ def _user(email: str, name: str, role: str, organisation: Organisation | None) -
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(
-            email=email, password=DEMO_PASSWORD, full_name=name, role=role,
+            email=email,
+            password=DEMO_PASSWORD,
+            full_name=name,
+            role=role,
             organisation=organisation,
         )
     # Demo people have already seen the disclaimer, so a tour starts on the real pages.
@@ -66,8 +69,12 @@ def _user(email: str, name: str, role: str, organisation: Organisation | None) -
 def _link(patient: Patient, member: User, relation: str, permission: str, by: User) -> None:
     if not patient.care_links.active().filter(member=member).exists():
         CareLink.objects.create(
-            patient=patient, member=member, relation=relation, permission=permission,
-            added_by=by, consent_note="Demo: agreed at the first clinic visit.",
+            patient=patient,
+            member=member,
+            relation=relation,
+            permission=permission,
+            added_by=by,
+            consent_note="Demo: agreed at the first clinic visit.",
         )
 
 
@@ -80,9 +87,7 @@ def seed_demo(today: date | None = None) -> Demo:
     admin = _user("admin@example.org", "Ada Brooks", Role.ADMIN, riverside)
     person = _user("person@example.org", "Sam Rivera", Role.PERSON, riverside)
     caregiver = _user("caregiver@example.org", "Alex Rivera", Role.CAREGIVER, None)
-    other_therapist = _user(
-        "other-therapist@example.org", "Omar Haddad", Role.THERAPIST, hillside
-    )
+    other_therapist = _user("other-therapist@example.org", "Omar Haddad", Role.THERAPIST, hillside)
     other_person = _user("other-person@example.org", "Priya Nair", Role.PERSON, hillside)
 
     patient, _ = Patient.objects.get_or_create(
@@ -112,6 +117,14 @@ def seed_demo(today: date | None = None) -> Demo:
     )
     _link(other_patient, other_therapist, Relation.THERAPIST, Permission.EDIT_PLAN, other_person)
     return Demo(
-        riverside, hillside, person, caregiver, therapist, admin, other_person, other_therapist,
-        patient, other_patient,
+        riverside,
+        hillside,
+        person,
+        caregiver,
+        therapist,
+        admin,
+        other_person,
+        other_therapist,
+        patient,
+        other_patient,
     )

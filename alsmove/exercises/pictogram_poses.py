@@ -63,14 +63,10 @@ def polar(center: Point, radius: float, degrees: float) -> Point:
 
 def path_d(points: tuple[Point, ...]) -> str:
     head, *rest = points
-    return f"M{fmt(head[0])} {fmt(head[1])}" + "".join(
-        f" L{fmt(x)} {fmt(y)}" for x, y in rest
-    )
+    return f"M{fmt(head[0])} {fmt(head[1])}" + "".join(f" L{fmt(x)} {fmt(y)}" for x, y in rest)
 
 
-def stroke_path(
-    points: tuple[Point, ...], colour: str, width: float, extra: str = ""
-) -> str:
+def stroke_path(points: tuple[Point, ...], colour: str, width: float, extra: str = "") -> str:
     return (
         f'<path d="{path_d(points)}" fill="none" stroke="{colour}" '
         f'stroke-width="{fmt(width)}" stroke-linecap="round" stroke-linejoin="round"{extra}/>'
@@ -236,9 +232,7 @@ def _chair() -> tuple[str, ...]:
 
 def _wheelchair() -> tuple[str, ...]:
     hub: Point = (86, 146)
-    spokes = [
-        furniture(polar(hub, 6, a), polar(hub, 36, a), width=3) for a in (0, 45, 90, 135)
-    ] + [furniture(polar(hub, 6, a), polar(hub, 36, a), width=3) for a in (180, 225, 270, 315)]
+    spokes = [furniture(polar(hub, 6, a), polar(hub, 36, a), width=3) for a in range(0, 360, 45)]
     return (
         _floor_line(),
         circle(hub, 40, "none", FURNITURE, 6),  # the big wheel and its rim
@@ -269,6 +263,22 @@ def marching(pose: Pose) -> Pose:
     """A standing pose with one knee lifted (walking on the spot); the other leg stands."""
     stance = (pose.hip, pose.knee, pose.ankle, pose.toe)
     return replace(pose, knee=(130, 132), ankle=(128, 164), toe=(144, 166), stance=stance)
+
+
+def reaching(pose: Pose, forearm_only: bool = False) -> Pose:
+    """The arm held out in front (forward when upright, up to the ceiling when lying).
+
+    With `forearm_only` a lying figure keeps its elbow on the bed and raises the forearm,
+    which shows the wrist and hand without lifting the whole arm.
+    """
+    front, up = pose.front, pose.up
+    if forearm_only and pose.lying:
+        elbow = add(pose.shoulder, scale(up, -26))
+        hand = add(elbow, add(scale(front, 28), scale(up, -4)))
+        return replace(pose, elbow=elbow, hand=hand)
+    elbow = add(pose.shoulder, add(scale(front, 27), scale(up, -7)))
+    hand = add(pose.shoulder, add(scale(front, 53), scale(up, -5)))
+    return replace(pose, elbow=elbow, hand=hand)
 
 
 def support_of(requires: tuple[str, ...], equipment: tuple[str, ...]) -> str | None:

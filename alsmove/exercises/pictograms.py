@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from alsmove.core.library import BodyRegion, Exercise, Kind, Performer, Position, Sides
+from alsmove.core.library import BodyRegion, Exercise, Joint, Kind, Performer, Position, Sides
 from alsmove.exercises.pictogram_poses import (
     FURNITURE,
     INK,
@@ -26,6 +26,7 @@ from alsmove.exercises.pictogram_poses import (
     marching,
     mid,
     polar,
+    reaching,
     scale,
     scene_for,
     stroke_path,
@@ -68,6 +69,8 @@ PART_ORDER = (
     "shoulder_joint",
     "ankle_joint",
 )
+ARM_REGIONS = frozenset({BodyRegion.SHOULDERS, BodyRegion.ARMS, BodyRegion.WRISTS_HANDS})
+ARM_JOINTS = frozenset({Joint.SHOULDER, Joint.ELBOW, Joint.WRIST, Joint.FINGERS})
 MARKERS = frozenset({"hip_joint", "shoulder_joint", "ankle_joint"})  # drawn only when lit
 
 REGION_PARTS: dict[BodyRegion, tuple[str, ...]] = {
@@ -167,8 +170,7 @@ def _arc_arrow(center: Point, radius: float, start: float, end: float) -> list[s
     tangent = polar((0, 0), 1, end + (90 if sweep else -90))
     back = polar(center, radius, end - (4 if sweep else -4))
     return [
-        f'<path d="{d}" fill="none" stroke="{ACCENT}" stroke-width="4" '
-        'stroke-linecap="round"/>',
+        f'<path d="{d}" fill="none" stroke="{ACCENT}" stroke-width="4" stroke-linecap="round"/>',
         _arrowhead(add(back, scale(tangent, 3)), tangent, ACCENT),
     ]
 
@@ -182,16 +184,15 @@ def _turn_toward(direction: Point, toward: Point) -> float:
 def _swing(pose: Pose, region: BodyRegion) -> tuple[Point, Point, float, float, float, Point]:
     front, up = pose.front, pose.up
     waist = mid(pose.shoulder, pose.hip)
-    back = scale(front, -1)
     table: dict[BodyRegion, tuple[Point, Point, float, float, float, Point]] = {
         BodyRegion.NECK: (pose.shoulder, pose.head, 46, 5, 50, front),
-        BodyRegion.SHOULDERS: (pose.shoulder, pose.elbow, 44, 45, 55, up),
+        BodyRegion.SHOULDERS: (pose.shoulder, pose.elbow, 62, 18, 48, up),
         BodyRegion.ARMS: (pose.elbow, pose.hand, 30, 25, 55, up),
-        BodyRegion.WRISTS_HANDS: (pose.hand, add(pose.hand, front), 15, -60, 240, up),
+        BodyRegion.WRISTS_HANDS: (pose.hand, pose.elbow, 19, 50, 260, up),  # circles
         BodyRegion.CHEST: (pose.chest, add(pose.chest, front), 34, -35, 70, up),
-        BodyRegion.UPPER_BACK: (pose.chest, add(pose.chest, back), 30, -35, 70, up),
+        BodyRegion.UPPER_BACK: (waist, pose.shoulder, 52, 28, 40, front),
         BodyRegion.SPINE: (pose.hip, pose.shoulder, 72, 18, 40, front),
-        BodyRegion.HIPS: (pose.hip, pose.knee, 44, 35, 45, up),
+        BodyRegion.HIPS: (pose.hip, pose.knee, 60, 12, 36, add(front, up)),
         BodyRegion.LEGS: (pose.knee, pose.ankle, 38, 20, 50, front),
         BodyRegion.ANKLES_FEET: (pose.ankle, pose.toe, 26, 25, 45, up),
         BodyRegion.WHOLE_BODY: (waist, pose.shoulder, 70, 25, 45, front),
@@ -213,7 +214,8 @@ def _breath(pose: Pose) -> list[str]:
     centre = angle_of(pose.front)
     for i, radius in enumerate((30.0, 38.0, 46.0)):
         spread = 16 + i * 4
-        a, b = polar(pose.chest, radius, centre - spread), polar(pose.chest, radius, centre + spread)
+        a = polar(pose.chest, radius, centre - spread)
+        b = polar(pose.chest, radius, centre + spread)
         out.append(
             f'<path d="M{fmt(a[0])} {fmt(a[1])} A{fmt(radius)} {fmt(radius)} 0 0 1 '
             f'{fmt(b[0])} {fmt(b[1])}" fill="none" stroke="{ACCENT}" stroke-width="4" '
@@ -224,7 +226,7 @@ def _breath(pose: Pose) -> list[str]:
 
 def _march_arrows(pose: Pose) -> list[str]:
     """An up-and-down arrow beside the lifted knee: knees up, in turn, again and again."""
-    top, bottom = add(pose.knee, (22, -26)), add(pose.knee, (22, 26))
+    top, bottom = add(pose.knee, (13, -28)), add(pose.knee, (13, 18))
     return [
         stroke_path((add(top, (0, 5)), add(bottom, (0, -5))), ACCENT, 4),
         _arrowhead(top, (0, -1), ACCENT),
@@ -232,10 +234,16 @@ def _march_arrows(pose: Pose) -> list[str]:
     ]
 
 
+def _arm_work(exercise: Exercise) -> bool:
+    """The arms do the work: an arm region, or only arm joints named (e.g. arm cycling)."""
+    joints = set(exercise.joints)
+    return exercise.body_region in ARM_REGIONS or (bool(joints) and joints <= ARM_JOINTS)
+
+
 def _marches(exercise: Exercise) -> bool:
     legs = exercise.body_region in (BodyRegion.LEGS, BodyRegion.HIPS, BodyRegion.WHOLE_BODY)
     standing = exercise.positions[0] is Position.STANDING
-    return standing and legs and exercise.kind is Kind.AEROBIC
+    return standing and legs and exercise.kind is Kind.AEROBIC and not _arm_work(exercise)
 
 
 def _relax(pose: Pose) -> list[str]:
@@ -250,7 +258,7 @@ def _relax(pose: Pose) -> list[str]:
     ]
 
 
-def _motion(pose: Pose, position: Position, exercise: Exercise) -> list[str]:
+def _motion(pose: Pose, exercise: Exercise) -> list[str]:
     region = exercise.body_region
     if exercise.kind is Kind.BREATHING:
         return _breath(pose)
@@ -259,7 +267,7 @@ def _motion(pose: Pose, position: Position, exercise: Exercise) -> list[str]:
     if exercise.kind is Kind.AEROBIC:
         if _marches(exercise):
             return _march_arrows(pose)
-        legs = region in (BodyRegion.LEGS, BodyRegion.ANKLES_FEET, BodyRegion.WHOLE_BODY)
+        legs = not _arm_work(exercise)
         pivot = pose.ankle if legs else pose.hand
         centre = add(pivot, scale(pose.front, 22 if legs else 20))
         return _arc_arrow(add(centre, scale(pose.up, 14)), 12, -80, 220)
@@ -294,6 +302,11 @@ def _helper_hands(pose: Pose, region: BodyRegion) -> tuple[Point, Point]:
     return table[region]
 
 
+BEHIND_REGIONS = frozenset(
+    {BodyRegion.NECK, BodyRegion.CHEST, BodyRegion.UPPER_BACK, BodyRegion.SPINE}
+)
+
+
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
@@ -303,26 +316,30 @@ def _helper(pose: Pose, region: BodyRegion) -> tuple[list[str], list[str]]:
     hands = _helper_hands(pose, region)
     target = mid(*hands)
     ground = pose.floor - 3
+    legs: tuple[Point, ...] = ()
     if pose.lying:  # behind the mat or bed, leaning over the person
         side = -1.0 if target[0] > 100 else 1.0
-        shoulder = (_clamp(target[0] + side * 26, 24, 176), target[1] - 46)
-        hip = (shoulder[0] + side * 4, shoulder[1] + 54)
+        shoulder = (_clamp(target[0] + side * 26, 24, 176), max(target[1] - 46, 52.0))
+        hip = (shoulder[0] + side * 4, max(pose.hip[1], shoulder[1] + 54))
     else:  # beside the person: behind for the neck and back, in front for limbs
-        side = 1.0 if target[0] > pose.hip[0] + 24 else -1.0
-        shoulder = (_clamp(target[0] + side * 44, 26, 178), max(target[1] - 30, 66.0))
+        side = -1.0 if region in BEHIND_REGIONS else 1.0
+        shoulder = (_clamp(target[0] + side * 44, 26, 170), max(target[1] - 30, 66.0))
         hip = (shoulder[0] + side * 6, shoulder[1] + 54)
-    if ground - hip[1] >= 50:  # standing
+        if ground - hip[1] < 50:  # too low to stand: kneel, torso upright
+            hip = (hip[0], ground - 34)
+            shoulder = (shoulder[0], hip[1] - 54)
+    if ground - hip[1] >= 50:  # standing (behind a bed, the legs show under it)
         legs = (hip, (hip[0] + side * 2, mid(hip, (0, ground))[1]), (hip[0], ground))
         legs += ((hip[0] - side * 10, ground),)
-    else:  # kneeling
-        hip = (hip[0], min(hip[1], ground - 34))
+    elif not pose.lying:  # kneeling (beside a mat, the mat and the person hide the legs)
         legs = (hip, (hip[0] - side * 14, ground), (hip[0] + side * 16, ground))
     head = add(shoulder, (side * 6, -22))
     body = [
         stroke_path((shoulder, hip), HELPER, 11),
         circle(head, 11, "#ffffff", HELPER, 5),
     ]
-    body.insert(0, stroke_path(legs, HELPER, 7))
+    if legs:
+        body.insert(0, stroke_path(legs, HELPER, 7))
     arms = []
     for hand in hands:
         reach = sub(hand, shoulder)
@@ -342,13 +359,13 @@ def _both_sides_badge() -> list[str]:
     text = 'font-size="16" font-weight="700" font-family="system-ui, sans-serif"'
     return [
         '<g class="sides-badge">',
-        f'<rect x="134" y="6" width="60" height="26" rx="8" fill="{BADGE_FILL}" '
+        f'<rect x="5" y="4" width="60" height="26" rx="8" fill="{BADGE_FILL}" '
         f'stroke="{FURNITURE}" stroke-width="3"/>',
-        f'<text x="141" y="25" {text} fill="{INK}">L</text>',
-        f'<text x="177" y="25" {text} fill="{INK}">R</text>',
-        stroke_path(((158, 19), (170, 19)), INK, 3),
-        _arrowhead((171, 19), (1, 0), INK, 6),
-        _arrowhead((157, 19), (-1, 0), INK, 6),
+        f'<text x="12" y="23" {text} fill="{INK}">L</text>',
+        f'<text x="48" y="23" {text} fill="{INK}">R</text>',
+        stroke_path(((29, 17), (41, 17)), INK, 3),
+        _arrowhead((42, 17), (1, 0), INK, 6),
+        _arrowhead((28, 17), (-1, 0), INK, 6),
         "</g>",
     ]
 
@@ -404,6 +421,8 @@ def pictogram_svg(exercise: Exercise, *, title: str | None = None) -> str:
     position = exercise.positions[0]
     scene = scene_for(position, _holds(exercise))
     pose = marching(scene.pose) if _marches(exercise) else scene.pose
+    if _arm_work(exercise) and scene.support is None:
+        pose = reaching(pose, forearm_only=exercise.body_region is BodyRegion.WRISTS_HANDS)
     helper_body: list[str] = []
     helper_arms: list[str] = []
     if exercise.performer is not Performer.SELF:
@@ -418,7 +437,7 @@ def pictogram_svg(exercise: Exercise, *, title: str | None = None) -> str:
         *scene.scenery,
         *_figure(pose, exercise.body_region),
         *helper_arms,
-        *_motion(pose, position, exercise),
+        *_motion(pose, exercise),
         *(_both_sides_badge() if exercise.sides is Sides.BOTH else []),
         "</svg>",
     ]

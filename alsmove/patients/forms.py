@@ -21,7 +21,7 @@ class PatientForm(forms.Form):
     onset_region = forms.ChoiceField(
         label=_("Where symptoms began"),
         required=False,
-        choices=[("", _("Not known"))] + list(OnsetRegion.choices),
+        choices=[("", _("Not known")), *OnsetRegion.choices],
     )
     diagnosis_date = forms.DateField(label=_("Date of diagnosis"), required=False, widget=DateInput)
 
@@ -44,7 +44,9 @@ class AddMemberForm(forms.Form):
         help_text=_("They need an ALS Move account first."),
     )
     permission = forms.ChoiceField(
-        label=_("What they may do"), choices=Permission.choices, widget=forms.RadioSelect,
+        label=_("What they may do"),
+        choices=Permission.choices,
+        widget=forms.RadioSelect,
         initial=Permission.VIEW,
     )
     consent_note = forms.CharField(

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alsmove.accounts.models import Role
 from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.patients.forms import AddMemberForm, PatientForm
-from alsmove.patients.services import TeamError, add_member, create_patient_for_clinic, revoke_member
+from alsmove.patients.services import (
+    TeamError,
+    add_member,
+    create_patient_for_clinic,
+    revoke_member,
+)
 
 
 @login_required

@@ -99,13 +99,22 @@ def build_samples() -> list[Exercise]:
     SAMPLES.append(sample(Position.STANDING, BodyRegion.LEGS, requires=("wall",)))
     SAMPLES.append(sample(Position.STANDING, BodyRegion.ANKLES_FEET, requires=("chair",)))
     SAMPLES.append(sample(Position.SEATED, BodyRegion.ARMS, Kind.AEROBIC))
+    for position, region in (
+        (Position.IN_BED, BodyRegion.LEGS),
+        (Position.IN_BED, BodyRegion.SHOULDERS),
+        (Position.LYING, BodyRegion.ANKLES_FEET),
+        (Position.SEATED, BodyRegion.NECK),
+        (Position.SEATED, BodyRegion.WRISTS_HANDS),
+        (Position.IN_WHEELCHAIR, BodyRegion.HIPS),
+    ):
+        SAMPLES.append(sample(position, region, Kind.PASSIVE, Performer.CAREGIVER))
     SAMPLES.append(sample(Position.STANDING, BodyRegion.HIPS, Kind.AEROBIC, requires=("chair",)))
     return SAMPLES
 
 
 def cell(exercise: Exercise) -> str:
     return (
-        f'<figure>{pictogram_svg(exercise)}<figcaption><b>{escape(exercise.name)}</b><br>'
+        f"<figure>{pictogram_svg(exercise)}<figcaption><b>{escape(exercise.name)}</b><br>"
         f"<code>{escape(exercise.id)}</code> · {escape(exercise.kind.value)}<br>"
         f"<small>{escape(pictogram_title(exercise))}</small></figcaption></figure>"
     )
@@ -134,7 +143,7 @@ def screenshot(html: Path, png: Path, height: int) -> None:
     if browser is None:
         raise SystemExit("chromium is not installed; open the HTML file instead")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(  # noqa: S603 - fixed argument list, local file
+        subprocess.run(  # fixed argument list, local file
             [
                 browser,
                 "--headless",
@@ -163,12 +172,16 @@ def main() -> None:
     parser.add_argument("--only", choices=["library", "samples", "all"], default="all")
     parser.add_argument("--match", default="", help="keep entries whose id or name has this")
     parser.add_argument("--columns", type=int, default=6)
+    parser.add_argument("--start", type=int, default=0, help="skip this many library entries")
+    parser.add_argument("--count", type=int, default=None, help="show at most this many")
     args = parser.parse_args()
 
     def keep(exercise: Exercise) -> bool:
         return args.match in exercise.id or args.match in exercise.name
 
     library = tuple(filter(keep, load_library())) if args.only != "samples" else ()
+    stop = None if args.count is None else args.start + args.count
+    library = library[args.start : stop]
     samples = list(filter(keep, build_samples())) if args.only != "library" else []
     args.out.write_text(page(library, samples, args.columns), encoding="utf-8")
     print(f"wrote {args.out}")

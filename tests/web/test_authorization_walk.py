@@ -7,13 +7,9 @@ the test, and so does a route that is neither public nor known to need a login.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from routes_support import Route, all_routes, demo_samples, url_for
 
 from alsmove.demo.seed import Demo
 
@@ -31,47 +27,13 @@ PUBLIC = {
     "api/v1/exercises",
     "api/v1/exercises/<slug>",
 }
-PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 REFUSED_STATUSES = {302, 401, 403, 404, 405}
-
-
-@dataclass(frozen=True)
-class Route:
-    template: str
-    name: str
-
-
-def _walk(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[Route]:
-    for entry in patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from _walk(entry.url_patterns, route)
-        else:
-            yield Route(route.lstrip("^").rstrip("$"), entry.name or "")
-
-
-ROUTES = sorted({r.template: r for r in _walk(get_resolver().url_patterns)}.values(),
-                key=lambda r: r.template)
+ROUTES = all_routes()
 PATIENT_ROUTES = [r for r in ROUTES if "patient_id" in r.template]
 
 
-def _samples(demo: Demo) -> dict[str, str]:
-    link = demo.patient.care_links.active().get(member=demo.caregiver)
-    return {
-        "patient_id": str(demo.patient.pk),
-        "link_id": str(link.pk),
-        "slug": "neck-forward-tilt",
-    }
-
-
-def _url(route: Route, samples: dict[str, str]) -> str:
-    def fill(match: re.Match[str]) -> str:
-        name = match.group("name")
-        if name not in samples:
-            pytest.fail(f"Add a sample value for <{name}> (route {route.template})")
-        return samples[name]
-
-    return "/" + PARAM.sub(fill, route.template)
+def _url(route: Route, demo: Demo) -> str:
+    return url_for(route, demo_samples(demo))
 
 
 def _client_for(user: object | None) -> Client:
@@ -89,7 +51,7 @@ def test_the_walk_finds_the_patient_routes() -> None:
 
 @pytest.mark.parametrize("route", PATIENT_ROUTES, ids=lambda r: r.template)
 def test_strangers_are_refused_every_patient_route(demo: Demo, route: Route) -> None:
-    url = _url(route, _samples(demo))
+    url = _url(route, demo)
     strangers = {
         "anonymous": None,
         "unrelated therapist": demo.other_therapist,
@@ -110,7 +72,7 @@ def test_strangers_are_refused_every_patient_route(demo: Demo, route: Route) -> 
 def test_the_person_and_their_therapist_can_open_every_patient_page(
     demo: Demo, route: Route
 ) -> None:
-    url = _url(route, _samples(demo))
+    url = _url(route, demo)
     for user in (demo.person, demo.therapist):
         response = _client_for(user).get(url)
         # 405: a route that only takes POST (it changes something).
@@ -119,7 +81,7 @@ def test_the_person_and_their_therapist_can_open_every_patient_page(
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.template or "/")
 def test_an_anonymous_visitor_reaches_only_public_routes(demo: Demo, route: Route) -> None:
-    url = _url(route, _samples(demo))
+    url = _url(route, demo)
     response = Client().get(url)
     if route.template in PUBLIC:
         assert response.status_code in (200, 405), url

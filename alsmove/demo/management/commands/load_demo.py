@@ -16,6 +16,6 @@ class Command(BaseCommand):
                 "Demo accounts have a public password. Set ALSMOVE_ALLOW_DEMO=True to load them."
             )
         seed_demo()
-        self.stdout.write("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<30} {login.name} — {login.role}")

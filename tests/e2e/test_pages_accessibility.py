@@ -1,0 +1,135 @@
+"""axe-core on every page, as the person who would use it; keyboard and target checks.
+
+Pages come from the URL resolver, so a new page is checked the day it is added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from e2e_support import assert_no_axe_violations, log_in, screenshot
+from playwright.sync_api import BrowserContext, Page
+from routes_support import Route, all_routes, demo_samples, url_for
+
+from alsmove.demo.seed import Demo
+
+# Who would open each page; everything else is opened by the person with ALS.
+VIEWER = {
+    "patients/new/": "therapist",
+    "clinic/": "admin",
+    "accounts/login/": None,
+    "accounts/signup/": None,
+}
+PAGES = [r for r in all_routes() if not r.is_api]
+
+
+def _open(page: Page, live_server: Any, path: str) -> int:
+    response = page.goto(live_server.url + path)
+    assert response is not None
+    return response.status
+
+
+@pytest.mark.parametrize("route", PAGES, ids=lambda r: r.template or "/")
+def test_every_page_has_no_axe_violations(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page, route: Route
+) -> None:
+    viewer = VIEWER.get(route.template, "person")
+    if viewer is not None:
+        log_in(context, live_server, getattr(live_demo, viewer))
+    status = _open(page, live_server, url_for(route, demo_samples(live_demo)))
+    # 405: a route that only takes POST still answers a stray visit with a page in words.
+    assert status in (200, 405)
+    assert_no_axe_violations(page, route.template)
+    name = (route.name or "home").replace("_", "-")
+    prefix = route.template.split("/")[0] or "home"
+    screenshot(page, f"{prefix}-{name}")
+
+
+@pytest.mark.parametrize(
+    ("viewer", "path", "shot"),
+    [
+        (None, "/", "landing"),
+        (None, "/no-such-page/", "error-404"),
+        ("therapist", "/", "home-therapist"),
+        ("caregiver", "/", "home-caregiver"),
+        (None, "/library/?region=legs&position=seated", "library-filtered"),
+    ],
+)
+def test_other_page_states_have_no_axe_violations(
+    live_demo: Demo,
+    live_server: Any,
+    context: BrowserContext,
+    page: Page,
+    viewer: str | None,
+    path: str,
+    shot: str,
+) -> None:
+    if viewer:
+        log_in(context, live_server, getattr(live_demo, viewer))
+    _open(page, live_server, path)
+    assert_no_axe_violations(page, path)
+    screenshot(page, shot)
+
+
+def test_a_form_with_errors_says_what_is_wrong_next_to_the_field(
+    live_demo: Demo, live_server: Any, page: Page
+) -> None:
+    _open(page, live_server, "/accounts/signup/")
+    page.get_by_label("Your name").fill("Jo")
+    page.get_by_label("Email address").fill("not-an-email")
+    page.get_by_role("button", name="Create my account").click()
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_text("Enter a valid email address.").is_visible()
+    assert page.get_by_label("Your name").input_value() == "Jo"  # nothing typed is lost
+    assert_no_axe_violations(page, "signup with errors")
+    screenshot(page, "signup-errors")
+
+
+def test_a_person_can_log_in_with_the_keyboard_alone(
+    live_demo: Demo, live_server: Any, page: Page
+) -> None:
+    _open(page, live_server, "/accounts/login/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "Skip to main content" in focused  # the first stop skips the navigation
+    page.get_by_label("Email address").focus()
+    page.keyboard.type("person@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type("alsmove-demo")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + "/")
+    assert page.get_by_role("heading", name="Hello, Sam Rivera").is_visible()
+
+
+def _smallest_target(page: Page) -> float:
+    return float(
+        page.evaluate(
+            """() => Math.min(...[...document.querySelectorAll(
+                'main .button, main button, main input:not([type=hidden]), main select,'
+                + 'nav a, nav button'
+            )].filter(el => el.offsetParent !== null)
+             // a checkbox or radio button is clicked through its whole label
+             .map(el => el.matches('[type=checkbox], [type=radio]')
+                ? (el.closest('label') || el) : el)
+             .map(el => el.getBoundingClientRect().height))"""
+        )
+    )
+
+
+def test_buttons_are_at_least_48_px_and_72_px_with_large_targets(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.person)
+    _open(page, live_server, "/accounts/preferences/")
+    assert _smallest_target(page) >= 48
+    page.get_by_label("Extra-large buttons").check()
+    page.get_by_label("Extra large").check()
+    page.get_by_label("High contrast").check()
+    page.get_by_role("button", name="Save settings").click()
+    assert page.get_by_text("Your display settings are saved.").is_visible()
+    assert _smallest_target(page) >= 72
+    assert_no_axe_violations(page, "preferences, large targets and high contrast")
+    screenshot(page, "preferences-large")
+    _open(page, live_server, "/library/")
+    assert _smallest_target(page) >= 72
