@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "alsmove.accounts",
     "alsmove.patients",
     "alsmove.exercises",
+    "alsmove.assessments",
     "alsmove.web",
     "alsmove.demo",
 ]

@@ -5,6 +5,7 @@ urlpatterns = [
     path("accounts/", include("alsmove.accounts.urls")),
     path("library/", include("alsmove.exercises.urls")),
     path("patients/", include("alsmove.patients.urls")),
+    path("patients/", include("alsmove.assessments.urls")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 

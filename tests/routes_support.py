@@ -49,4 +49,9 @@ def url_for(route: Route, samples: dict[str, str]) -> str:
 def demo_samples(demo: object) -> dict[str, str]:
     patient = demo.patient  # type: ignore[attr-defined]
     link = patient.care_links.active().get(member=demo.caregiver)  # type: ignore[attr-defined]
-    return {"patient_id": str(patient.pk), "link_id": str(link.pk), "slug": "neck-forward-tilt"}
+    return {
+        "patient_id": str(patient.pk),
+        "link_id": str(link.pk),
+        "slug": "neck-forward-tilt",
+        "step": "date",
+    }

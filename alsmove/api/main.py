@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
-from alsmove.api import exercises, patients
+from alsmove.api import assessments, exercises, patients
 
 api = NinjaAPI(
     title="ALS Move API",
@@ -51,3 +51,4 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 api.add_router("/exercises", exercises.router)
 api.add_router("/patients", patients.router)
+api.add_router("/patients", assessments.router)

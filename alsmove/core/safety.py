@@ -25,9 +25,10 @@ from alsmove.core.library import (
     Requirement,
     Resistance,
 )
-from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing
+from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing, Walking
 
 SAFE_STANDING_01 = "SAFE-STANDING-01"
+SAFE_WALK_01 = "SAFE-WALK-01"
 SAFE_FLOOR_01 = "SAFE-FLOOR-01"
 SAFE_BED_01 = "SAFE-BED-01"
 SAFE_CAREGIVER_01 = "SAFE-CAREGIVER-01"
@@ -133,6 +134,12 @@ RULES: dict[str, Rule] = {
             "stretching-guide",
         ),
         _rule(
+            SAFE_WALK_01,
+            gettext_noop("No walking or marching on the spot for a person who cannot walk."),
+            "acsm-2010",
+            "sinaki-mulder-1978",
+        ),
+        _rule(
             SAFE_FLOOR_01,
             gettext_noop("No mat work for a person who cannot get down to the floor and up."),
             "als-association-pt",
@@ -173,6 +180,7 @@ ORDER: tuple[str, ...] = (
     SAFE_PAIN_01,
     SAFE_SUBLUX_01,
     SAFE_STANDING_01,
+    SAFE_WALK_01,
     SAFE_FLOOR_01,
     SAFE_BED_01,
     SAFE_SITTING_01,
@@ -414,6 +422,20 @@ def _standing(position: Position, exercise: Exercise, profile: FunctionalProfile
     return None
 
 
+def _walk(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
+    # Aerobic work on the feet is walking or marching on the spot: it needs walking, not
+    # only standing.
+    standing_aerobic = position is Position.STANDING and exercise.kind is Kind.AEROBIC
+    if standing_aerobic and profile.walking is Walking.UNABLE:
+        return Message(
+            gettext_noop(
+                "Your profile says you cannot walk, so exercise on your feet such as walking "
+                "or marching is not done standing."
+            )
+        )
+    return None
+
+
 def _floor(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
     if position is Position.LYING and not profile.floor_transfer:
         return Message(
@@ -452,6 +474,7 @@ def _sitting(position: Position, exercise: Exercise, profile: FunctionalProfile)
 _EXERCISE_RULES = (_resist, _caregiver, _breath, _strength, _pain, _sublux)
 _POSITION_RULES = (
     (SAFE_STANDING_01, _standing),
+    (SAFE_WALK_01, _walk),
     (SAFE_FLOOR_01, _floor),
     (SAFE_BED_01, _bed),
     (SAFE_SITTING_01, _sitting),
@@ -494,22 +517,30 @@ def safe_positions(exercise: Exercise, profile: FunctionalProfile) -> tuple[Posi
 
 _NO_POSITION: dict[str, str] = {
     SAFE_STANDING_01: gettext_noop(
-        "This exercise is done standing, and standing without a chair or wall to hold is "
-        "not safe for you; none of its other positions is safe for you either."
+        "This exercise is done standing, and standing is not safe for you at the moment. "
+        "It offers no other position that is safe for you."
+    ),
+    SAFE_WALK_01: gettext_noop(
+        "This exercise is walking or marching on your feet, and your profile says you cannot "
+        "walk. It offers no other position that is safe for you."
     ),
     SAFE_FLOOR_01: gettext_noop(
         "This exercise is done on a mat on the floor, and getting down and back up is not "
-        "safe for you; none of its other positions is safe for you either."
+        "safe for you. It offers no other position that is safe for you."
     ),
     SAFE_BED_01: gettext_noop(
-        "This exercise is done lying in bed, and lying down is not safe for you; none of "
-        "its other positions is safe for you either."
+        "This exercise is done lying in bed, and lying down is not safe for you. It offers "
+        "no other position that is safe for you."
     ),
     SAFE_SITTING_01: gettext_noop(
-        "Your sitting balance is poor and this exercise is not done in a wheelchair, in "
-        "bed, or with a helper holding you steady; none of its positions is safe for you."
+        "Your sitting balance is poor, and this exercise is not done in a wheelchair, in "
+        "bed, or with a helper holding you steady."
     ),
 }
+_NO_SUPPORTED_STANDING = gettext_noop(
+    "This exercise is done standing without a chair or a wall to hold, and you stand safely "
+    "only with support. It offers no other position that is safe for you."
+)
 
 
 def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | None:
@@ -521,7 +552,14 @@ def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | Non
     if any(v is None for v in violations):
         return None
     first = min((v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule))
-    return Exclusion(exercise.id, first.rule, Message(_NO_POSITION[first.rule]))
+    text = _NO_POSITION[first.rule]
+    if first.rule == SAFE_STANDING_01 and profile.standing is Standing.WITH_SUPPORT:
+        text = _NO_SUPPORTED_STANDING
+    return Exclusion(exercise.id, first.rule, Message(text))
+
+
+def _note(rule: str, text: str, **params: str | int | float) -> Reason:
+    return Reason(rule, Message(text, params))
 
 
 def notes(exercise: Exercise, profile: FunctionalProfile) -> tuple[Reason, ...]:
@@ -529,76 +567,48 @@ def notes(exercise: Exercise, profile: FunctionalProfile) -> tuple[Reason, ...]:
     found: list[Reason] = []
     if exercise.is_strengthening:
         ungraded = ungraded_groups(exercise, profile)
-        if ungraded or not exercise.muscle_groups:
-            found.append(
-                Reason(
-                    SAFE_STRENGTH_01,
-                    Message(
-                        gettext_noop(
-                            "Your therapist has not graded the strength of these muscles "
-                            "yet: {groups}. Keep it light, stop if you feel weaker "
-                            "afterwards, and ask your therapist to check them."
-                        ),
-                        {"groups": _join(list(ungraded)) or "-"},
-                    ),
-                )
+        if not exercise.muscle_groups:
+            text = gettext_noop(
+                "This exercise does not say which muscles it works, so your therapist has not "
+                "graded them for it. Keep it light, stop if you feel weaker afterwards, and "
+                "ask your therapist about it."
             )
+            found.append(_note(SAFE_STRENGTH_01, text))
+        elif ungraded:
+            text = gettext_noop(
+                "Your therapist has not graded the strength of these muscles yet: {groups}. "
+                "Keep it light, stop if you feel weaker afterwards, and ask your therapist "
+                "to check them."
+            )
+            found.append(_note(SAFE_STRENGTH_01, text, groups=_join(list(ungraded))))
         else:
-            found.append(
-                Reason(
-                    SAFE_STRENGTH_01,
-                    Message(
-                        gettext_noop(
-                            "Strengthening is offered because the muscles it works are "
-                            "graded 3 out of 5 or more. Keep it light, and stop and tell "
-                            "your therapist if you feel weaker rather than stronger "
-                            "afterwards."
-                        )
-                    ),
-                )
+            text = gettext_noop(
+                "Strengthening is offered because the muscles it works are graded 3 out of 5 "
+                "or more. Keep it light, and stop and tell your therapist if you feel weaker "
+                "rather than stronger afterwards."
             )
+            found.append(_note(SAFE_STRENGTH_01, text))
     if exercise.kind is Kind.AEROBIC:
-        found.append(
-            Reason(
-                SAFE_BREATH_01,
-                Message(
-                    gettext_noop(
-                        "Keep a pace at which you can still talk comfortably. Slow down if "
-                        "you cannot, and stop and call your therapist if you stay short of "
-                        "breath."
-                    )
-                ),
-            )
+        text = gettext_noop(
+            "Keep a pace at which you can still talk comfortably. Slow down if you cannot, and "
+            "stop and call your therapist if you stay short of breath."
         )
+        found.append(_note(SAFE_BREATH_01, text))
     approved = set(profile.approved_painful_joints) & set(profile.painful_joints)
     cleared = tuple(name for name in touched_joints(exercise) if name in approved)
     if cleared:
-        found.append(
-            Reason(
-                SAFE_PAIN_01,
-                Message(
-                    gettext_noop(
-                        "Your therapist has cleared this for your painful joint ({joints}). "
-                        "Move only as far as it does not hurt, and stop and call your "
-                        "therapist if the pain gets worse."
-                    ),
-                    {"joints": _join(cleared)},
-                ),
-            )
+        text = gettext_noop(
+            "Your therapist has cleared this for your painful joint ({joints}). Move only as "
+            "far as it does not hurt, and stop and call your therapist if the pain gets worse."
         )
+        found.append(_note(SAFE_PAIN_01, text, joints=_join(cleared)))
     if profile.shoulder_subluxation and moves_shoulder(exercise):
-        found.append(
-            Reason(
-                SAFE_SUBLUX_01,
-                Message(
-                    gettext_noop(
-                        "Because your shoulder has slipped partly out of its socket, the "
-                        "helper supports the whole arm and keeps it below shoulder height "
-                        "unless your therapist has said otherwise. Stop at any pain."
-                    )
-                ),
-            )
+        text = gettext_noop(
+            "Because your shoulder has slipped partly out of its socket, the helper supports "
+            "the whole arm and keeps it below shoulder height unless your therapist has said "
+            "otherwise. Stop at any pain."
         )
+        found.append(_note(SAFE_SUBLUX_01, text))
     return tuple(found)
 
 

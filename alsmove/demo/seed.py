@@ -13,9 +13,36 @@ from django.db import transaction
 from django.utils import timezone
 
 from alsmove.accounts.models import Organisation, Role, User
+from alsmove.assessments.services import record_assessment
 from alsmove.patients.models import CareLink, OnsetRegion, Patient, Permission, Relation
 
 DEMO_PASSWORD = "alsmove-demo"
+
+# Sam's nine months of ALSFRS-R: leg onset, then hands, a little speech and breathing
+# later. (days before today, who entered it, the changes from the previous record)
+_BASELINE = {
+    "1": 4,
+    "2": 4,
+    "3": 4,
+    "4": 4,
+    "5a": 4,
+    "6": 3,
+    "7": 3,
+    "8": 2,
+    "9": 2,
+    "10": 4,
+    "11": 4,
+    "12": 4,
+}
+SAM_ASSESSMENTS: tuple[tuple[int, str, dict[str, int]], ...] = (
+    (270, "therapist", {}),
+    (225, "person", {"9": 1}),
+    (180, "therapist", {"4": 3, "10": 3}),
+    (135, "person", {"7": 2}),
+    (90, "therapist", {"5a": 3, "6": 2}),
+    (45, "person", {"1": 3, "8": 1}),
+    (5, "caregiver", {"9": 0, "2": 3}),
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +143,24 @@ def seed_demo(today: date | None = None) -> Demo:
         },
     )
     _link(other_patient, other_therapist, Relation.THERAPIST, Permission.EDIT_PLAN, other_person)
+
+    if not patient.assessments.exists():
+        entrants = {"therapist": therapist, "person": person, "caregiver": caregiver}
+        items = dict(_BASELINE)
+        for days_ago, who, changes in SAM_ASSESSMENTS:
+            items.update(changes)
+            record_assessment(
+                patient=patient,
+                by=entrants[who],
+                taken_on=today - timedelta(days=days_ago),
+                items=items,
+            )
+        record_assessment(
+            patient=other_patient,
+            by=other_therapist,
+            taken_on=today - timedelta(days=30),
+            items={**_BASELINE, "4": 2, "5a": 3, "8": 4, "9": 4, "6": 3},
+        )
     return Demo(
         riverside,
         hillside,

@@ -85,3 +85,13 @@ def revoke_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
         actor=by, patient=patient, action="member_revoked", detail=link.member.email
     )
     return link
+
+
+@transaction.atomic
+def update_record(*, patient: Patient, by: User, **fields: object) -> Patient:
+    fields["onset_region"] = fields.get("onset_region") or ""
+    for name, value in fields.items():
+        setattr(patient, name, value)
+    patient.save()
+    AuditEvent.objects.create(actor=by, patient=patient, action="record_updated")
+    return patient

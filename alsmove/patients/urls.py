@@ -6,6 +6,7 @@ app_name = "patients"
 urlpatterns = [
     path("new/", views.create, name="create"),
     path("<int:patient_id>/", views.overview, name="overview"),
+    path("<int:patient_id>/edit/", views.edit, name="edit"),
     path("<int:patient_id>/team/", views.team, name="team"),
     path("<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
 ]

@@ -16,6 +16,7 @@ from alsmove.patients.services import (
     add_member,
     create_patient_for_clinic,
     revoke_member,
+    update_record,
 )
 
 
@@ -49,6 +50,24 @@ def overview(request: HttpRequest, patient_id: int) -> HttpResponse:
         "patients/overview.html",
         {"patient": patient, "can": {a.value: a in actions for a in Action}},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PROFILE)
+    initial = {
+        "display_name": patient.display_name,
+        "onset_date": patient.onset_date,
+        "onset_region": patient.onset_region,
+        "diagnosis_date": patient.diagnosis_date,
+    }
+    form = PatientForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        update_record(patient=patient, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The record is updated."))
+        return redirect("patients:overview", patient_id=patient.pk)
+    return render(request, "patients/edit.html", {"form": form, "patient": patient})
 
 
 @login_required

@@ -11,7 +11,7 @@ import functools
 import random
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,6 +49,7 @@ from alsmove.core.safety import (
     SAFE_STANDING_01,
     SAFE_STRENGTH_01,
     SAFE_SUBLUX_01,
+    SAFE_WALK_01,
     check,
     exclusion,
 )
@@ -69,34 +70,35 @@ JOINT_NAMES = ("neck", "spine", "ribs", *(f"{s}_{j}" for s in ("left", "right") 
 # --- strategies ---------------------------------------------------------------------------
 
 
-@st.composite
-def profiles(draw: st.DrawFn, **fixed: st.SearchStrategy[object]) -> FunctionalProfile:
-    def pick(name: str, default: st.SearchStrategy[object]) -> object:
-        return draw(fixed.get(name, default))
+# Built once: creating strategies is slow enough to matter over thousands of examples.
+PROFILE_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "standing": st.sampled_from(Standing),
+    "walking": st.sampled_from(Walking),
+    "sitting_balance": st.sampled_from(SittingBalance),
+    "floor_transfer": st.booleans(),
+    "can_lie_down": st.booleans(),
+    "caregiver_available": st.booleans(),
+    "painful_joints": st.lists(st.sampled_from(JOINT_NAMES), unique=True, max_size=4),
+    "strength": st.dictionaries(st.sampled_from(MuscleGroup), st.integers(0, 5)),
+    "shoulder_subluxation": st.booleans(),
+    "breathless_at_rest": st.booleans(),
+    "uses_niv": st.booleans(),
+    "minutes": st.integers(10, 60) | st.integers(0, 180),
+    "stage": st.none() | st.sampled_from(Stage),
+}
+ONE_MORE_JOINT = st.lists(st.sampled_from(JOINT_NAMES), unique=True, max_size=1)
 
-    painful = pick(
-        "painful_joints", st.lists(st.sampled_from(JOINT_NAMES), unique=True, max_size=4)
-    )
-    assert isinstance(painful, list)
-    approved = draw(
-        st.lists(st.sampled_from(painful), unique=True) if painful else st.just([])
-    ) + draw(st.lists(st.sampled_from(JOINT_NAMES), unique=True, max_size=1))
-    return FunctionalProfile(
-        standing=pick("standing", st.sampled_from(Standing)),
-        walking=pick("walking", st.sampled_from(Walking)),
-        sitting_balance=pick("sitting_balance", st.sampled_from(SittingBalance)),
-        floor_transfer=pick("floor_transfer", st.booleans()),
-        can_lie_down=pick("can_lie_down", st.booleans()),
-        caregiver_available=pick("caregiver_available", st.booleans()),
-        painful_joints=tuple(painful),
-        approved_painful_joints=tuple(sorted(set(approved))),
-        strength=pick("strength", st.dictionaries(st.sampled_from(MuscleGroup), st.integers(0, 5))),
-        shoulder_subluxation=pick("shoulder_subluxation", st.booleans()),
-        breathless_at_rest=pick("breathless_at_rest", st.booleans()),
-        uses_niv=pick("uses_niv", st.booleans()),
-        minutes=pick("minutes", st.integers(0, 180)),
-        stage=pick("stage", st.none() | st.sampled_from(Stage)),
-    )
+
+@st.composite
+def profiles(draw: st.DrawFn, **fixed: st.SearchStrategy[Any]) -> FunctionalProfile:
+    """Any valid profile; `fixed` replaces the strategy for some fields."""
+    fields = {name: draw(fixed.get(name, default)) for name, default in PROFILE_FIELDS.items()}
+    painful = fields["painful_joints"]
+    # Approvals are mostly for joints that hurt, sometimes for one that does not.
+    approved = [name for name in painful if draw(st.booleans())] + draw(ONE_MORE_JOINT)
+    fields["painful_joints"] = tuple(painful)
+    fields["approved_painful_joints"] = tuple(sorted(set(approved)))
+    return FunctionalProfile(**fields)
 
 
 EQUIPMENT = ("sturdy chair", "wall", "towel", "wheelchair", "light band", "pillow", "chair back")
@@ -202,12 +204,17 @@ def random_libraries(draw: st.DrawFn, max_size: int = 20) -> tuple[Exercise, ...
 # the many-example properties stay fast; the strategy above explores the rest.
 _SEEDED = _Seeded(2015)
 POOL = tuple(make_exercise(10000 + n, _SEEDED) for n in range(600))
-pool_libraries = st.lists(st.sampled_from(POOL), unique_by=lambda e: e.id, max_size=25).map(tuple)
+pool_libraries = st.lists(
+    st.sampled_from(POOL), unique_by=lambda e: e.id, min_size=3, max_size=25
+).map(tuple)
 
+# The real library alone, the real library plus a few generated entries, generated
+# libraries from the pool, and freshly generated ones. (The real library is drawn through
+# `booleans()` rather than `just()` so that the other arguments still vary freely with it.)
 libraries = st.one_of(
-    st.just(REAL_LIBRARY),
-    pool_libraries,
+    st.booleans().map(lambda _: REAL_LIBRARY),
     pool_libraries.map(lambda extra: REAL_LIBRARY + extra[:8]),
+    pool_libraries,
     random_libraries(max_size=6),
 )
 
@@ -268,6 +275,9 @@ def broken(exercise: Exercise, position: Position, p: FunctionalProfile) -> set[
         or (p.standing is Standing.WITH_SUPPORT and not holds_on(exercise))
     ):
         out.add(SAFE_STANDING_01)
+    on_foot = position is Position.STANDING and exercise.kind is Kind.AEROBIC
+    if on_foot and p.walking is Walking.UNABLE:
+        out.add(SAFE_WALK_01)
     if position is Position.LYING and not p.floor_transfer:
         out.add(SAFE_FLOOR_01)
     if position is Position.IN_BED and not p.can_lie_down:
@@ -337,6 +347,7 @@ RULE_PROFILES: dict[str, Callable[[], st.SearchStrategy[FunctionalProfile]]] = {
     SAFE_STANDING_01: lambda: profiles(
         standing=st.sampled_from([Standing.UNSAFE, Standing.WITH_SUPPORT])
     ),
+    SAFE_WALK_01: lambda: profiles(walking=st.just(Walking.UNABLE)),
     SAFE_FLOOR_01: lambda: profiles(floor_transfer=st.just(False)),
     SAFE_BED_01: lambda: profiles(can_lie_down=st.just(False)),
     SAFE_CAREGIVER_01: lambda: profiles(caregiver_available=st.just(False)),

@@ -1,0 +1,201 @@
+"""Everything the progress page shows, built from the stored records and the pure core."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from alsmove.accounts.policy import Action, can
+from alsmove.assessments.services import current_records
+from alsmove.charts.svg import Band, Series, line_chart
+from alsmove.core.alsfrs import Scores
+from alsmove.core.progression import fit_d50, forecast, slope_per_month
+from alsmove.core.staging import (
+    functional_stage,
+    guide_stage,
+    kings_regions,
+    kings_stage,
+    mitos_domains_lost,
+    mitos_stage,
+    months_between,
+    progression_category,
+    progression_rate,
+)
+from alsmove.patients.models import Patient
+
+DAYS_PER_MONTH = 30.4375
+REGION_WORDS = {
+    "bulbar": gettext_lazy("speech or swallowing"),
+    "upper_limb": gettext_lazy("arms and hands"),
+    "lower_limb": gettext_lazy("legs"),
+}
+MITOS_WORDS = {
+    "movement": gettext_lazy("moving about or dressing without help"),
+    "swallowing": gettext_lazy("eating by mouth"),
+    "communication": gettext_lazy("speaking and writing"),
+    "breathing": gettext_lazy("breathing without support"),
+}
+CATEGORY_WORDS = {
+    "slow": gettext_lazy("slower than average"),
+    "intermediate": gettext_lazy("about average"),
+    "fast": gettext_lazy("faster than average"),
+}
+DOMAINS = (
+    ("bulbar", gettext_lazy("Speech, saliva and swallowing")),
+    ("fine_motor", gettext_lazy("Hands: writing, food, dressing")),
+    ("gross_motor", gettext_lazy("Moving: bed, walking, stairs")),
+    ("respiratory", gettext_lazy("Breathing")),
+)
+
+
+def _months_later(day: date, months: float) -> date:
+    return day + timedelta(days=round(months * DAYS_PER_MONTH))
+
+
+def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
+    profile = getattr(patient, "functional_profile_model", None)
+    functional = functional_stage(scores, profile)
+    stage, stage_reason = guide_stage(functional)
+    regions = [str(REGION_WORDS[r]) for r in kings_regions(scores)]
+    lost = [str(MITOS_WORDS[d]) for d in mitos_domains_lost(scores)]
+    return {
+        "kings": kings_stage(scores),
+        "kings_regions": regions,
+        "mitos": mitos_stage(scores),
+        "mitos_lost": lost,
+        "functional": functional,
+        "functional_reason": functional.reason.render(_),
+        "functional_focus": functional.focus.render(_),
+        "guide_stage": stage,
+        "guide_reason": stage_reason.render(_),
+    }
+
+
+def _total_chart(
+    patient: Patient, points: list[tuple[date, int]], today: date
+) -> tuple[str, list[dict[str, Any]], Any]:
+    onset = patient.onset_date
+    series = [Series(name=_("Your scores"), points=points, style="observed")]
+    band = None
+    model = None
+    forecast_rows: list[dict[str, Any]] = []
+    if onset is not None:
+        model = forecast(onset, points, today)
+        fit = fit_d50(onset, points)
+        if fit is not None:
+            start, end = points[0][0], today
+            steps = max(2, int(months_between(start, end)) + 1)
+            curve = []
+            for index in range(steps + 1):
+                day = start + (end - start) * index / steps
+                curve.append((day, fit.predict(months_between(onset, day))))
+            series.append(Series(name=_("Fitted curve"), points=curve, style="fitted"))
+            anchor = (today, fit.predict(months_between(onset, today)))
+        else:
+            anchor = (points[-1][0], float(points[-1][1]))
+        ahead = [(_months_later(today, p.months_ahead), p) for p in model.forecast]
+        series.append(
+            Series(
+                name=_("Forecast"),
+                points=[anchor] + [(day, p.total) for day, p in ahead],
+                style="forecast",
+            )
+        )
+        band = Band(
+            name=_("Likely range"),
+            points=[(anchor[0], anchor[1], anchor[1])] + [(d, p.low, p.high) for d, p in ahead],
+        )
+        forecast_rows = [
+            {"months": p.months_ahead, "date": day, "total": p.total, "low": p.low, "high": p.high}
+            for day, p in ahead
+        ]
+    svg = line_chart(
+        id_prefix="chart-total",
+        title=_("ALSFRS-R total over time"),
+        description=_(
+            "Each point is one assessment, out of 48. The table below the chart lists the "
+            "same numbers."
+        ),
+        series=series,
+        band=band,
+        y_min=0,
+        y_max=48,
+        y_label=_("Total (0-48)"),
+        y_ticks=(0, 12, 24, 36, 48),
+        today=today,
+        today_label=_("Today"),
+    )
+    return svg, forecast_rows, model
+
+
+def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
+    records = current_records(patient)
+    context: dict[str, Any] = {
+        "patient": patient,
+        "can_log": can(user, patient, Action.LOG),
+        "can_edit_profile": can(user, patient, Action.EDIT_PROFILE),
+        "has_records": bool(records),
+    }
+    if not records:
+        return context
+    rows = []
+    for assessment, scores in records:
+        rate = None
+        if patient.onset_date is not None:
+            rate = round(progression_rate(scores.total, patient.onset_date, assessment.taken_on), 2)
+        rows.append(
+            {
+                "assessment": assessment,
+                "scores": scores,
+                "domains": scores.domains,
+                "kings": kings_stage(scores),
+                "mitos": mitos_stage(scores),
+                "rate": rate,
+            }
+        )
+    latest_assessment, latest = records[-1]
+    points = [(a.taken_on, s.total) for a, s in records]
+    total_svg, forecast_rows, model = _total_chart(patient, points, today)
+    domain_charts = []
+    for key, label in DOMAINS:
+        domain_points = [(a.taken_on, float(getattr(s.domains, key))) for a, s in records]
+        domain_charts.append(
+            {
+                "label": label,
+                "svg": line_chart(
+                    id_prefix=f"chart-{key}",
+                    title=str(label),
+                    description=_("Domain score out of 12 at each assessment."),
+                    series=[Series(name=str(label), points=domain_points, style="observed")],
+                    y_min=0,
+                    y_max=12,
+                    y_ticks=(0, 4, 8, 12),
+                    y_label=_("Score (0-12)"),
+                    width=420,
+                    height=260,
+                ),
+                "points": domain_points,
+            }
+        )
+    context.update(
+        rows=rows,
+        latest=latest,
+        latest_assessment=latest_assessment,
+        stages=_stages(latest, patient),
+        total_svg=total_svg,
+        domain_charts=domain_charts,
+        forecast_rows=forecast_rows,
+        model=model,
+        model_note=model.note.render(_) if model is not None else "",
+        slope=slope_per_month(points, today),
+    )
+    if patient.onset_date is not None:
+        rate = round(
+            progression_rate(latest.total, patient.onset_date, latest_assessment.taken_on), 2
+        )
+        category = progression_category(rate)
+        context.update(rate=rate, category=category, category_words=CATEGORY_WORDS[category])
+    return context

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from alsmove.accounts.policy import Action, require
+from alsmove.assessments.entry import (
+    QUESTION_COUNT,
+    STEPS,
+    Draft,
+    neighbours,
+    question_number,
+    spec_for,
+)
+from alsmove.assessments.progress import build_progress
+from alsmove.assessments.services import check_date, record_assessment
+from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
+
+
+class DateForm(forms.Form):
+    taken_on = forms.DateField(
+        label=gettext_lazy("Date of this assessment"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("Usually today."),
+    )
+
+
+def _go(patient_id: int, step: str) -> HttpResponse:
+    return redirect("assessments:entry", patient_id=patient_id, step=step)
+
+
+@login_required
+def start(request: HttpRequest, patient_id: int) -> HttpResponse:
+    """Begin a new record, or (with ?edit=ID) a new version of an existing one."""
+    patient = require(request.user, patient_id, Action.LOG)
+    draft = Draft(taken_on=timezone.localdate())
+    edit = request.GET.get("edit", "")
+    if edit:
+        if not edit.isdigit():
+            raise Http404("No such assessment")
+        old = patient.assessments.current().filter(pk=int(edit)).first()
+        if old is None:
+            raise Http404("No such assessment")
+        items = dict(old.items)
+        tube = "5b" in items
+        five = items.pop("5b" if tube else "5a")
+        draft = Draft(
+            taken_on=old.taken_on, tube=tube, answers={**items, "5": five}, replaces=old.pk
+        )
+    draft.save(request.session, patient.pk)
+    return _go(patient.pk, "date")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.LOG)
+    if step not in STEPS:
+        raise Http404("No such step")
+    draft = Draft.load(request.session, patient.pk)
+    before, after = neighbours(step)
+    context: dict[str, object] = {"patient": patient, "step": step, "before": before}
+
+    if step == "date":
+        initial = {"taken_on": draft.taken_on or timezone.localdate()}
+        form = DateForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            taken_on: date = form.cleaned_data["taken_on"]
+            try:
+                check_date(patient, taken_on)
+            except AlsfrsError as error:
+                form.add_error("taken_on", error.message.render(_))
+            else:
+                draft.taken_on = taken_on
+                draft.save(request.session, patient.pk)
+                return _go(patient.pk, draft.first_missing() or "review")
+        context.update(form=form, editing=draft.replaces is not None)
+        return render(request, "assessments/entry_date.html", context)
+
+    if step == "review":
+        missing = draft.first_missing()
+        if missing is not None:
+            return _go(patient.pk, missing)
+        if request.method == "POST":
+            replaces = None
+            if draft.replaces is not None:
+                replaces = patient.assessments.current().filter(pk=draft.replaces).first()
+            try:
+                assert draft.taken_on is not None
+                record_assessment(
+                    patient=patient,
+                    by=request.user,
+                    taken_on=draft.taken_on,
+                    items=draft.items(),
+                    replaces=replaces,
+                )
+            except AlsfrsError as error:
+                # The draft stays in the session: nothing the person entered is lost.
+                context["error"] = error.message.render(_)
+            else:
+                Draft.clear(request.session, patient.pk)
+                messages.success(request, _("The assessment is saved."))
+                return redirect("assessments:progress", patient_id=patient.pk)
+        rows = []
+        for item_step in ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"):
+            spec = spec_for(item_step, draft.tube)
+            score = draft.answers[item_step]
+            rows.append(
+                {"step": item_step, "spec": spec, "score": score, "text": spec.level(score)}
+            )
+        context.update(draft=draft, rows=rows, total=sum(draft.answers.values()))
+        return render(request, "assessments/entry_review.html", context)
+
+    # Question screens must be answered in order: a jump ahead goes back to the gap.
+    if draft.taken_on is None:
+        return _go(patient.pk, "date")
+    if step == "5" and draft.tube is None:
+        return _go(patient.pk, "tube")
+
+    if step == "tube":
+        choices = [("yes", _("Yes, I have a feeding tube")), ("no", _("No feeding tube"))]
+        current = {True: "yes", False: "no", None: None}[draft.tube]
+        if request.method == "POST":
+            answer = request.POST.get("answer")
+            if answer in ("yes", "no"):
+                draft.tube = answer == "yes"
+                draft.save(request.session, patient.pk)
+                return _go(patient.pk, after or "review")
+            context["error"] = _("Choose one of the answers.")
+        context.update(
+            title=_(GASTROSTOMY_QUESTION),
+            hint=_(GASTROSTOMY_HINT),
+            choices=choices,
+            current=current,
+            number=question_number(step),
+            count=QUESTION_COUNT,
+        )
+        return render(request, "assessments/entry_choice.html", context)
+
+    spec = spec_for(step, draft.tube)
+    if request.method == "POST":
+        raw = request.POST.get("answer", "")
+        if raw in ("0", "1", "2", "3", "4"):
+            draft.answers[step] = int(raw)
+            draft.save(request.session, patient.pk)
+            # After a change from the review screen, go straight back to it.
+            nxt = "review" if request.POST.get("back_to_review") else draft.first_missing()
+            return _go(patient.pk, nxt or "review")
+        context["error"] = _("Choose one of the answers.")
+    choices = [(str(score), _(spec.level(score))) for score in (4, 3, 2, 1, 0)]
+    current = draft.answers.get(step)
+    context.update(
+        title=_(spec.title),
+        hint="",
+        choices=choices,
+        current=str(current) if current is not None else None,
+        number=question_number(step),
+        count=QUESTION_COUNT,
+        back_to_review=request.GET.get("from") == "review",
+        item_label=ITEMS_BY_ID[spec.id].id,
+    )
+    return render(request, "assessments/entry_choice.html", context)
+
+
+@login_required
+def progress(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    context = build_progress(patient, request.user, today=timezone.localdate())
+    return render(request, "assessments/progress.html", context)
+
+
+@login_required
+def history(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    records = patient.assessments.select_related("entered_by").order_by("-taken_on", "-created_at")
+    return render(request, "assessments/history.html", {"patient": patient, "records": records})

@@ -1,0 +1,207 @@
+"""`alsmove plan`: a functional profile in, today's routine out; bad input is one line, exit 2."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alsmove.cli import main
+from alsmove.core.library import Stage
+from alsmove.core.profile import FunctionalProfile
+
+ALL_FOURS = {key: 4 for key in ("1", "2", "3", "4", "5a", "6", "7", "8", "9", "10", "11", "12")}
+
+
+def profile(**changes: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "standing": "independent",
+        "walking": "independent",
+        "sitting_balance": "good",
+        "floor_transfer": True,
+        "can_lie_down": True,
+        "caregiver_available": False,
+        "painful_joints": ["left_shoulder"],
+        "strength": {"knee_extensors": 4},
+        "breathless_at_rest": False,
+        "uses_niv": False,
+        "minutes": 20,
+        "stage": "early",
+    }
+    doc.update(changes)
+    return {key: value for key, value in doc.items() if value is not None}
+
+
+def run(tmp_path: Path, content: str, *extra: str) -> int:
+    path = tmp_path / "profile.json"
+    path.write_text(content, encoding="utf-8")
+    return main(["plan", str(path), *extra])
+
+
+def error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    out = capsys.readouterr()
+    assert out.out == ""
+    lines = out.err.splitlines()
+    assert len(lines) == 1, out.err
+    assert lines[0].startswith("alsmove: error: ")
+    return lines[0].removeprefix("alsmove: error: ")
+
+
+def test_it_prints_the_routine_in_the_agreed_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, json.dumps(profile())) == 0
+    out = capsys.readouterr()
+    assert out.err == ""
+    routine = json.loads(out.out)
+    assert set(routine) == {"stage", "minutes", "items", "excluded", "message"}
+    assert routine["stage"] == "early"
+    assert 0 < routine["minutes"] <= 20
+    keys = {"exercise", "position", "performer", "sides", "hold_seconds", "reps", "reasons"}
+    assert routine["items"] and all(set(item) == keys for item in routine["items"])
+    for item in routine["items"]:
+        assert all(set(r) == {"rule", "text"} and r["text"] for r in item["reasons"])
+    assert all(set(e) == {"exercise", "rule", "reason"} for e in routine["excluded"])
+    rules = {e["rule"] for e in routine["excluded"]}
+    assert "SAFE-PAIN-01" in rules  # the painful left shoulder
+
+
+def test_it_reads_stdin_when_the_file_is_a_dash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(profile(stage="mid"))))
+    assert main(["plan", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["stage"] == "mid"
+
+
+def test_another_day_gives_another_routine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, json.dumps(profile())) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert run(tmp_path, json.dumps(profile()), "--day", "3") == 0
+    other = json.loads(capsys.readouterr().out)
+    assert [i["exercise"] for i in first["items"]] != [i["exercise"] for i in other["items"]]
+
+
+def test_schema_prints_the_profile_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema == FunctionalProfile.model_json_schema()
+    assert "standing" in schema["properties"]
+
+
+def test_an_unknown_key_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path, json.dumps(profile(standng="independent"))) == 2
+    assert error_line(capsys) == "standng: unknown field"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"standing": "sometimes"}, "standing: must be one of independent, with_support, unsafe"),
+        ({"floor_transfer": "yes"}, "floor_transfer: must be true or false"),
+        ({"minutes": 500}, "minutes: must be at most 180"),
+        ({"minutes": 12.5}, "minutes: must be a whole number"),
+        ({"strength": {"knee_extensors": 7}}, "strength.knee_extensors: must be at most 5"),
+        ({"painful_joints": "neck"}, "painful_joints: must be a list"),
+        ({"stage": "late"}, "stage: must be one of early, mid, advanced"),
+    ],
+)
+def test_a_bad_value_names_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, Any], expected: str
+) -> None:
+    assert run(tmp_path, json.dumps(profile(**changes))) == 2
+    assert error_line(capsys) == expected
+
+
+def test_an_unknown_muscle_group_or_joint_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, json.dumps(profile(strength={"knee_extenors": 3}))) == 2
+    assert error_line(capsys).startswith("strength.knee_extenors: not a known name; use one of ")
+    assert run(tmp_path, json.dumps(profile(painful_joints=["left_shouldr"]))) == 2
+    assert error_line(capsys).startswith("painful_joints: unknown joint 'left_shouldr'")
+
+
+def test_a_missing_field_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = profile()
+    del doc["walking"]
+    assert run(tmp_path, json.dumps(doc)) == 2
+    assert error_line(capsys) == "walking: missing (required)"
+
+
+def test_without_stage_or_alsfrs_the_error_names_stage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, json.dumps(profile(stage=None))) == 2
+    assert error_line(capsys).startswith("stage: missing")
+
+
+def test_bad_json_and_missing_files_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, "{not json") == 2
+    assert "not valid JSON" in error_line(capsys)
+    assert run(tmp_path, "[1, 2]") == 2
+    assert "expected a JSON object" in error_line(capsys)
+    assert main(["plan", str(tmp_path / "nowhere.json")]) == 2
+    assert "cannot read" in error_line(capsys)
+
+
+def test_the_stage_is_derived_from_alsfrs_items_when_absent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[dict[str, int], FunctionalProfile | None]] = []
+
+    def stage_for_routine(items: dict[str, int], person: FunctionalProfile | None = None) -> Stage:
+        calls.append((dict(items), person))
+        return Stage.MID
+
+    fake = types.ModuleType("alsmove.core.staging")
+    fake.stage_for_routine = stage_for_routine  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "alsmove.core.staging", fake)
+    assert run(tmp_path, json.dumps(profile(stage=None, alsfrs=ALL_FOURS))) == 0
+    assert json.loads(capsys.readouterr().out)["stage"] == "mid"
+    [(items, person)] = calls
+    assert items == ALL_FOURS
+    assert person is not None and person.standing.value == "independent"
+
+
+def test_the_real_staging_turns_full_function_into_the_early_stage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("alsmove.core.staging")
+    assert run(tmp_path, json.dumps(profile(stage=None, alsfrs=ALL_FOURS))) == 0
+    assert json.loads(capsys.readouterr().out)["stage"] == "early"
+    bedbound = {**ALL_FOURS, "6": 1, "7": 0, "8": 0, "9": 0}
+    assert run(tmp_path, json.dumps(profile(stage=None, alsfrs=bedbound))) == 0
+    assert json.loads(capsys.readouterr().out)["stage"] == "advanced"
+
+
+def test_bad_alsfrs_items_are_one_line_naming_alsfrs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("alsmove.core.staging")
+    assert run(tmp_path, json.dumps(profile(stage=None, alsfrs={"1": 4}))) == 2
+    assert error_line(capsys).startswith("alsfrs: ")
+
+
+def test_the_console_command_runs_without_django(tmp_path: Path) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile()), encoding="utf-8")
+    code = (
+        "import sys; from alsmove.cli import main; rc = main(['plan', sys.argv[1]]); "
+        "assert 'django' not in sys.modules, 'plan imported Django'; sys.exit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["stage"] == "early"
