@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "alsmove.patients",
     "alsmove.exercises",
     "alsmove.assessments",
+    "alsmove.routines",
     "alsmove.web",
     "alsmove.demo",
 ]

@@ -6,6 +6,7 @@ urlpatterns = [
     path("library/", include("alsmove.exercises.urls")),
     path("patients/", include("alsmove.patients.urls")),
     path("patients/", include("alsmove.assessments.urls")),
+    path("patients/", include("alsmove.routines.urls")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 

@@ -25,6 +25,7 @@ from alsmove.core.staging import (
     progression_rate,
 )
 from alsmove.patients.models import Patient
+from alsmove.patients.services import core_profile
 
 DAYS_PER_MONTH = 30.4375
 REGION_WORDS = {
@@ -56,7 +57,7 @@ def _months_later(day: date, months: float) -> date:
 
 
 def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
-    profile = getattr(patient, "functional_profile_model", None)
+    profile = core_profile(patient)
     functional = functional_stage(scores, profile)
     stage, stage_reason = guide_stage(functional)
     regions = [str(REGION_WORDS[r]) for r in kings_regions(scores)]

@@ -171,6 +171,7 @@ class Exercise(BaseModel):
     resistance: Resistance = Resistance.NONE
     eccentric: bool = False
     phases: Annotated[tuple[Phase, ...], Field(min_length=1)] = (Phase.MAIN,)
+    # The whole exercise as prescribed: every repetition, both sides, short rests.
     minutes: Annotated[float, Field(gt=0, le=30)]
     cautions: Annotated[tuple[NonEmptyText, ...], Field(min_length=1)]
     hand_placement: str | None = None  # for a helper: where the hands go

@@ -159,8 +159,8 @@ class _Candidate:
 
 
 def _seconds(exercise: Exercise) -> int:
-    per_side = max(1, round(exercise.minutes * 60))
-    return per_side * (2 if exercise.sides is Sides.BOTH else 1)
+    # `minutes` is the whole exercise, both sides included (see Exercise.minutes).
+    return max(1, round(exercise.minutes * 60))
 
 
 # --- why an exercise is left out before any choice is made --------------------------------

@@ -365,3 +365,38 @@ def guide_stage(functional: FunctionalStage) -> tuple[Stage, Message]:
 def stage_for_routine(items: Mapping[str, int], profile: FunctionalProfile | None = None) -> Stage:
     """The guide stage for a raw ALSFRS-R record; raises `AlsfrsError` if it is invalid."""
     return guide_stage(functional_stage(parse_items(items), profile))[0]
+
+
+RULE_GUIDE_STAGE_PROFILE = "GUIDE-STAGE-02"
+
+_PROFILE_REASONS: Mapping[Stage, str] = {
+    Stage.EARLY: gettext_noop(
+        "No assessment yet, so the stage comes from the profile: walking and standing "
+        "without help suit the early-stage exercises."
+    ),
+    Stage.MID: gettext_noop(
+        "No assessment yet, so the stage comes from the profile: needing support to walk or "
+        "stand suits the mid-stage exercises."
+    ),
+    Stage.ADVANCED: gettext_noop(
+        "No assessment yet, so the stage comes from the profile: not walking and not sitting "
+        "steadily suit the advanced-stage exercises."
+    ),
+}
+
+
+def stage_from_profile(profile: FunctionalProfile) -> tuple[Stage, Message]:
+    """The guide stage when there is no ALSFRS-R record yet (GUIDE-STAGE-02).
+
+    A cautious reading of the Sinaki-Mulder descriptions: independent walking and standing
+    is stage I-II (early); not walking with poor sitting balance is V-VI (advanced);
+    anything between is mid. Erring later is the safe side: later stages offer fewer
+    standing and floor exercises.
+    """
+    if profile.walking == "independent" and profile.standing == "independent":
+        stage = Stage.EARLY
+    elif profile.walking == "unable" and profile.sitting_balance == "poor":
+        stage = Stage.ADVANCED
+    else:
+        stage = Stage.MID
+    return stage, Message(_PROFILE_REASONS[stage])

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.core.profile import FunctionalProfile as CoreProfile
+
 
 class OnsetRegion(models.TextChoices):
     BULBAR = "bulbar", _("Speech or swallowing (bulbar)")
@@ -105,3 +107,68 @@ class CareLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} → {self.patient} ({self.permission})"
+
+
+class FunctionalProfile(models.Model):
+    """What the person can do today; the routine engine reads it (as core.profile)."""
+
+    STANDING = [
+        ("independent", _("Stands safely without help")),
+        ("with_support", _("Stands holding on to something steady")),
+        ("unsafe", _("Standing is not safe")),
+    ]
+    WALKING = [
+        ("independent", _("Walks without an aid")),
+        ("with_aid", _("Walks with a cane, walker or a helper")),
+        ("unable", _("Does not walk")),
+    ]
+    SITTING = [
+        ("good", _("Sits steadily without support")),
+        ("needs_support", _("Needs a back or arm rest to sit steadily")),
+        ("poor", _("Cannot sit steadily even with support")),
+    ]
+
+    patient = models.OneToOneField(Patient, on_delete=models.CASCADE, related_name="profile")
+    standing = models.CharField(_("standing"), max_length=20, choices=STANDING)
+    walking = models.CharField(_("walking"), max_length=20, choices=WALKING)
+    sitting_balance = models.CharField(_("sitting balance"), max_length=20, choices=SITTING)
+    floor_transfer = models.BooleanField(_("can get down to a mat and back up safely"))
+    can_lie_down = models.BooleanField(_("can lie on a bed and be helped up"))
+    caregiver_available = models.BooleanField(_("a caregiver can help with exercise"))
+    caregiver_days = models.JSONField(default=list, blank=True)  # 0 = Monday
+    painful_joints = models.JSONField(default=list, blank=True)
+    approved_painful_joints = models.JSONField(default=list, blank=True)
+    strength = models.JSONField(default=dict, blank=True)  # muscle group -> 0-5
+    shoulder_subluxation = models.BooleanField(_("shoulder slipping out of place"), default=False)
+    breathless_at_rest = models.BooleanField(_("short of breath at rest"), default=False)
+    uses_niv = models.BooleanField(_("uses a breathing machine (NIV)"), default=False)
+    minutes = models.PositiveSmallIntegerField(_("minutes a day for exercise"), default=20)
+    preferences = models.TextField(_("preferences"), blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Profile of {self.patient}"
+
+    def to_core(self, *, on_day: int | None = None) -> CoreProfile:
+        """The core's profile; with `on_day` (0 = Monday), caregiver help that day only."""
+        caregiver = self.caregiver_available
+        if caregiver and on_day is not None and self.caregiver_days:
+            caregiver = on_day in self.caregiver_days
+        return CoreProfile(
+            standing=self.standing,
+            walking=self.walking,
+            sitting_balance=self.sitting_balance,
+            floor_transfer=self.floor_transfer,
+            can_lie_down=self.can_lie_down,
+            caregiver_available=caregiver,
+            painful_joints=tuple(self.painful_joints),
+            approved_painful_joints=tuple(self.approved_painful_joints),
+            strength=self.strength,
+            shoulder_subluxation=self.shoulder_subluxation,
+            breathless_at_rest=self.breathless_at_rest,
+            uses_niv=self.uses_niv,
+            minutes=self.minutes,
+        )

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from alsmove.accounts.models import AuditEvent, Role, User
-from alsmove.patients.models import CareLink, Patient, Permission, Relation
+from alsmove.core.profile import FunctionalProfile as CoreProfile
+from alsmove.patients.models import CareLink, FunctionalProfile, Patient, Permission, Relation
 
 
 class TeamError(ValueError):
@@ -95,3 +96,9 @@ def update_record(*, patient: Patient, by: User, **fields: object) -> Patient:
     patient.save()
     AuditEvent.objects.create(actor=by, patient=patient, action="record_updated")
     return patient
+
+
+def core_profile(patient: Patient, *, on_day: int | None = None) -> CoreProfile | None:
+    """The patient's functional profile for the core, or None if none was recorded."""
+    profile = FunctionalProfile.objects.filter(patient=patient).first()
+    return profile.to_core(on_day=on_day) if profile is not None else None

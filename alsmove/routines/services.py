@@ -1,0 +1,255 @@
+"""Proposing, editing and approving routines: each write is one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alsmove.accounts.models import AuditEvent, User
+from alsmove.assessments.services import current_records
+from alsmove.core.adjustments import NO_ADJUSTMENTS, Adjustments
+from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core.library import Exercise, Stage
+from alsmove.core.routine import DAYS_PER_WEEK, RoutineItem, build_routine
+from alsmove.core.safety import check
+from alsmove.core.staging import functional_stage, guide_stage, stage_from_profile
+from alsmove.exercises.services import library_for
+from alsmove.patients.models import FunctionalProfile, Patient
+from alsmove.routines.models import RoutinePlan, Status
+
+
+THERAPIST_ADD = "THERAPIST-ADD-01"
+ADDED_TEXT = gettext_noop("Added by your therapist.")
+EDITED_TEXT = gettext_noop("Edited by {name} from version {version}.")
+WHY_FIRST = gettext_noop("The first routine, built from the profile.")
+WHY_ASSESSMENT = gettext_noop("A new assessment was entered.")
+WHY_PROFILE = gettext_noop("The functional profile changed.")
+WHY_REQUESTED = gettext_noop("Asked for by {name}.")
+
+
+class RoutineError(ValueError):
+    """A change that cannot be made; the message is for the person."""
+
+
+def _message_json(message: Message) -> dict[str, Any]:
+    return {"text": message.text, "params": dict(message.params)}
+
+
+def stage_for(patient: Patient, profile: FunctionalProfile) -> tuple[Stage, Message]:
+    core = profile.to_core()
+    records = current_records(patient)
+    if records:
+        return guide_stage(functional_stage(records[-1][1], core))
+    return stage_from_profile(core)
+
+
+def _item_json(item: RoutineItem) -> dict[str, Any]:
+    return {
+        "exercise": item.exercise,
+        "name": item.name,
+        "region": item.region.value,
+        "position": item.position.value,
+        "performer": item.performer.value,
+        "sides": item.sides.value,
+        "hold_seconds": list(item.hold_seconds) if item.hold_seconds else None,
+        "reps": item.reps,
+        "minutes": item.minutes,
+        "phase": item.phase.value,
+        "days": [],
+        "order": {},  # day -> place in that day's session (warm-up first, cool-down last)
+        "reasons": [{"rule": r.rule, **_message_json(r.text)} for r in item.reasons],
+    }
+
+
+def _next_version(patient: Patient) -> int:
+    latest = RoutinePlan.objects.filter(patient=patient).aggregate(v=Max("version"))["v"]
+    return (latest or 0) + 1
+
+
+def _supersede_open_proposals(patient: Patient) -> None:
+    RoutinePlan.objects.filter(patient=patient, status=Status.PROPOSED).update(
+        status=Status.SUPERSEDED
+    )
+
+
+@transaction.atomic
+def propose(
+    patient: Patient,
+    *,
+    by: User | None,
+    why: Message,
+    adjustments: Adjustments = NO_ADJUSTMENTS,
+) -> RoutinePlan | None:
+    """A new proposal from the engine, for the therapist to review.
+
+    The approved routine stays in use until the therapist approves this one. Returns None
+    when the record has no functional profile yet (the engine needs one).
+    """
+    profile = FunctionalProfile.objects.filter(patient=patient).first()
+    if profile is None:
+        return None
+    stage, stage_reason = stage_for(patient, profile)
+    library = library_for(by) if by is not None else library_for(None)
+    items: dict[str, dict[str, Any]] = {}
+    excluded_by_day: list[dict[str, Any]] = []
+    messages: dict[str, Any] = {}
+    for day in range(DAYS_PER_WEEK):
+        routine = build_routine(profile.to_core(on_day=day), library, stage, adjustments, day)
+        for index, item in enumerate(routine.items):
+            entry = items.setdefault(item.exercise, _item_json(item))
+            entry["days"].append(day)
+            entry["order"][str(day)] = index
+        excluded_by_day.append({e.exercise: e for e in routine.excluded})
+        if routine.message is not None:
+            messages[str(day)] = {"rule": routine.message_rule, **_message_json(routine.message)}
+    never_chosen = set(excluded_by_day[0]).difference(items)
+    excluded = [
+        {"exercise": ex.exercise, "rule": ex.rule, **_message_json(ex.reason)}
+        for ex in excluded_by_day[0].values()
+        if ex.exercise in never_chosen
+    ]
+    _supersede_open_proposals(patient)
+    plan = RoutinePlan.objects.create(
+        patient=patient,
+        version=_next_version(patient),
+        status=Status.PROPOSED,
+        stage=stage.value,
+        items=list(items.values()),
+        excluded=excluded,
+        messages={"stage": _message_json(stage_reason), **messages},
+        why=_message_json(why),
+        created_by=by,
+    )
+    AuditEvent.objects.create(
+        actor=by,
+        patient=patient,
+        action="routine_proposed",
+        detail=f"v{plan.version}: {why.render()}",
+    )
+    return plan
+
+
+def current_plans(patient: Patient) -> tuple[RoutinePlan | None, RoutinePlan | None]:
+    """(the routine in use, a newer proposal waiting for review)."""
+    approved = RoutinePlan.objects.filter(patient=patient, status=Status.APPROVED).first()
+    pending = RoutinePlan.objects.filter(patient=patient, status=Status.PROPOSED).first()
+    if approved is not None and pending is not None and pending.version < approved.version:
+        pending = None
+    return approved, pending
+
+
+def plan_in_use(patient: Patient) -> RoutinePlan | None:
+    """What the person exercises with: the approved routine, else the newest proposal."""
+    approved, pending = current_plans(patient)
+    return approved or pending
+
+
+@transaction.atomic
+def approve(plan: RoutinePlan, *, by: User) -> RoutinePlan:
+    plan = RoutinePlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != Status.PROPOSED:
+        raise RoutineError(_("Only a routine waiting for review can be approved."))
+    RoutinePlan.objects.filter(patient=plan.patient, status=Status.APPROVED).update(
+        status=Status.SUPERSEDED
+    )
+    plan.status = Status.APPROVED
+    plan.reviewed_by = by
+    plan.reviewed_at = timezone.now()
+    plan.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    AuditEvent.objects.create(
+        actor=by, patient=plan.patient, action="routine_approved", detail=f"v{plan.version}"
+    )
+    return plan
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    exercise: str
+    remove: bool
+    reps: int
+    hold_min: int | None
+    hold_max: int | None
+
+
+@transaction.atomic
+def revise(
+    plan: RoutinePlan,
+    *,
+    by: User,
+    changes: list[ItemChange],
+    add: Exercise | None = None,
+    add_position: str | None = None,
+) -> RoutinePlan:
+    """The therapist's edit: a new proposed version; the one edited stays in the history."""
+    profile = FunctionalProfile.objects.get(patient=plan.patient)
+    core = profile.to_core()
+    by_id = {c.exercise: c for c in changes}
+    items: list[dict[str, Any]] = []
+    for item in plan.items:
+        change = by_id.get(item["exercise"])
+        if change is None:
+            items.append(dict(item))
+            continue
+        if change.remove:
+            continue
+        new = dict(item, reps=change.reps)
+        if item["hold_seconds"] is not None and change.hold_min and change.hold_max:
+            if change.hold_min > change.hold_max:
+                raise RoutineError(
+                    _("%(name)s: the shortest hold is longer than the longest.")
+                    % {"name": item["name"]}
+                )
+            new["hold_seconds"] = [change.hold_min, change.hold_max]
+        items.append(new)
+    if add is not None:
+        if any(i["exercise"] == add.id for i in items):
+            raise RoutineError(_("%(name)s is already in the routine.") % {"name": add.name})
+        position = add_position or add.positions[0].value
+        violation = check(add, type(add.positions[0])(position), core)
+        if violation is not None:
+            # The therapist cannot override a safety rule here; the profile is where a
+            # painful joint is cleared or a helper is recorded.
+            raise RoutineError(f"{add.name}: {violation.reason.render(_)}")
+        items.append(
+            {
+                "exercise": add.id,
+                "name": add.name,
+                "region": add.body_region.value,
+                "position": position,
+                "performer": add.performer.value,
+                "sides": add.sides.value,
+                "hold_seconds": [add.hold_seconds.min, add.hold_seconds.max]
+                if add.hold_seconds
+                else None,
+                "reps": add.reps,
+                "minutes": add.minutes,
+                "phase": add.phases[0].value,
+                "days": list(range(DAYS_PER_WEEK)),
+                "order": {str(d): 500 for d in range(DAYS_PER_WEEK)},
+                "reasons": [{"rule": THERAPIST_ADD, "text": ADDED_TEXT, "params": {}}],
+            }
+        )
+    _supersede_open_proposals(plan.patient)
+    revised = RoutinePlan.objects.create(
+        patient=plan.patient,
+        version=_next_version(plan.patient),
+        status=Status.PROPOSED,
+        stage=plan.stage,
+        items=items,
+        excluded=plan.excluded,
+        messages=plan.messages,
+        why=_message_json(Message(EDITED_TEXT, {"name": by.full_name, "version": plan.version})),
+        created_by=by,
+    )
+    AuditEvent.objects.create(
+        actor=by,
+        patient=plan.patient,
+        action="routine_revised",
+        detail=f"v{plan.version} -> v{revised.version}",
+    )
+    return revised

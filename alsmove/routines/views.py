@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alsmove.accounts.policy import Action, allowed_actions, require
+from alsmove.core.i18n import Message
+from alsmove.exercises import labels
+from alsmove.exercises.services import find_exercise, library_for
+from alsmove.patients.models import FunctionalProfile
+from alsmove.routines.forms import ProfileForm, TherapistProfileForm
+from alsmove.routines.models import RoutinePlan
+from alsmove.routines.services import (
+    WHY_FIRST,
+    WHY_PROFILE,
+    WHY_REQUESTED,
+    ItemChange,
+    RoutineError,
+    approve,
+    current_plans,
+    plan_in_use,
+    propose,
+    revise,
+)
+
+DAY_NAMES = [
+    gettext_lazy("Monday"),
+    gettext_lazy("Tuesday"),
+    gettext_lazy("Wednesday"),
+    gettext_lazy("Thursday"),
+    gettext_lazy("Friday"),
+    gettext_lazy("Saturday"),
+    gettext_lazy("Sunday"),
+]
+
+
+def _decorate(items: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Adds the words people read for the stored codes."""
+    out = []
+    for item in items:
+        out.append(
+            {
+                **item,
+                "position_label": labels.POSITION.get(item["position"], item["position"]),  # type: ignore[call-overload]
+                "performer_label": labels.PERFORMER.get(item["performer"], item["performer"]),  # type: ignore[call-overload]
+                "region_label": labels.REGION.get(item["region"], item["region"]),  # type: ignore[call-overload]
+            }
+        )
+    return out
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PROFILE)
+    is_therapist = Action.EDIT_PLAN in allowed_actions(request.user, patient)
+    instance = FunctionalProfile.objects.filter(patient=patient).first()
+    form_class = TherapistProfileForm if is_therapist else ProfileForm
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved.patient = patient
+            saved.updated_by = request.user
+            saved.updated_at = timezone.now()
+            saved.save()
+            propose(
+                patient,
+                by=request.user,
+                why=Message(WHY_FIRST if instance is None else WHY_PROFILE),
+            )
+        messages.success(
+            request,
+            _("The profile is saved. An updated routine is waiting for the therapist's review."),
+        )
+        return redirect("routines:routine", patient_id=patient.pk)
+    return render(
+        request,
+        "routines/profile.html",
+        {"patient": patient, "form": form, "is_therapist": is_therapist},
+    )
+
+
+@login_required
+def routine(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    approved, pending = current_plans(patient)
+    plan = approved or pending
+    today = timezone.localdate().weekday()
+    actions = allowed_actions(request.user, patient)
+    context = {
+        "patient": patient,
+        "plan": plan,
+        "approved": approved,
+        "pending": pending,
+        "has_profile": FunctionalProfile.objects.filter(patient=patient).exists(),
+        "today_items": _decorate(plan.items_for_day(today)) if plan else [],
+        "all_items": _decorate(plan.items) if plan else [],
+        "today_message": plan.messages.get(str(today)) if plan else None,
+        "day_names": DAY_NAMES,
+        "today": today,
+        "can_log": Action.LOG in actions,
+        "can_review": Action.EDIT_PLAN in actions,
+        "can_edit_profile": Action.EDIT_PROFILE in actions,
+    }
+    return render(request, "routines/routine.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    approved, pending = current_plans(patient)
+    plan = pending or approved
+    if plan is None:
+        return redirect("routines:routine", patient_id=patient.pk)
+    error = None
+    if request.method == "POST":
+        try:
+            changes = []
+            for item in plan.items:
+                key = item["exercise"]
+                changes.append(
+                    ItemChange(
+                        exercise=key,
+                        remove=request.POST.get(f"remove-{key}") == "on",
+                        reps=_int(request.POST.get(f"reps-{key}"), item["reps"], 1, 30),
+                        hold_min=_int(request.POST.get(f"hold_min-{key}"), None, 1, 120),
+                        hold_max=_int(request.POST.get(f"hold_max-{key}"), None, 1, 120),
+                    )
+                )
+            slug = request.POST.get("add", "")
+            add = find_exercise(request.user, slug) if slug else None
+            if slug and add is None:
+                raise RoutineError(_("That exercise is not in the library."))
+            revised = revise(plan, by=request.user, changes=changes, add=add)
+        except RoutineError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                _("Saved as version %(v)s. Approve it when it is right.") % {"v": revised.version},
+            )
+            return redirect("routines:review", patient_id=patient.pk)
+    in_plan = {i["exercise"] for i in plan.items}
+    addable = [e for e in library_for(request.user) if e.id not in in_plan]
+    addable.sort(key=lambda e: e.name)
+    versions = RoutinePlan.objects.for_patient(patient).select_related("created_by", "reviewed_by")
+    return render(
+        request,
+        "routines/review.html",
+        {
+            "patient": patient,
+            "plan": plan,
+            "items": _decorate(plan.items),
+            "error": error,
+            "addable": addable,
+            "versions": versions,
+            "day_names": DAY_NAMES,
+        },
+    )
+
+
+def _int(raw: str | None, default: int | None, low: int, high: int) -> int | None:
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)  # type: ignore[arg-type]
+    except ValueError:
+        raise RoutineError(_("Repetitions and holds must be whole numbers.")) from None
+    if not low <= value <= high:
+        raise RoutineError(
+            _("Numbers must be between %(low)s and %(high)s.") % {"low": low, "high": high}
+        )
+    return value
+
+
+@login_required
+@require_POST
+def approve_view(request: HttpRequest, patient_id: int, version: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    plan = RoutinePlan.objects.filter(patient=patient, version=version).first()
+    if plan is None:
+        raise Http404("No such version")
+    try:
+        approve(plan, by=request.user)
+    except RoutineError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Version %(v)s is approved and in use.") % {"v": version})
+    return redirect("routines:routine", patient_id=patient.pk)
+
+
+@login_required
+@require_POST
+def propose_view(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    plan = propose(
+        patient, by=request.user, why=Message(WHY_REQUESTED, {"name": request.user.full_name})
+    )
+    if plan is None:
+        messages.error(request, _("Fill in the functional profile first."))
+        return redirect("routines:profile", patient_id=patient.pk)
+    messages.success(request, _("A fresh proposal is ready for review."))
+    return redirect("routines:review", patient_id=patient.pk)
+
+
+@login_required
+def version(request: HttpRequest, patient_id: int, version: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    plan = RoutinePlan.objects.filter(patient=patient, version=version).first()
+    if plan is None:
+        raise Http404("No such version")
+    return render(
+        request,
+        "routines/version.html",
+        {
+            "patient": patient,
+            "plan": plan,
+            "items": _decorate(plan.items),
+            "day_names": DAY_NAMES,
+            "in_use": plan_in_use(patient),
+        },
+    )
