@@ -22,7 +22,6 @@ from alsmove.exercises.services import library_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan, Status
 
-
 THERAPIST_ADD = "THERAPIST-ADD-01"
 ADDED_TEXT = gettext_noop("Added by your therapist.")
 EDITED_TEXT = gettext_noop("Edited by {name} from version {version}.")
