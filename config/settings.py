@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "alsmove.exercises",
     "alsmove.assessments",
     "alsmove.routines",
+    "alsmove.logbook",
     "alsmove.web",
     "alsmove.demo",
 ]

@@ -7,6 +7,8 @@ urlpatterns = [
     path("patients/", include("alsmove.patients.urls")),
     path("patients/", include("alsmove.assessments.urls")),
     path("patients/", include("alsmove.routines.urls")),
+    path("patients/", include("alsmove.sessions.urls")),
+    path("patients/", include("alsmove.logbook.urls")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 

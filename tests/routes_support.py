@@ -49,9 +49,12 @@ def url_for(route: Route, samples: dict[str, str]) -> str:
 def demo_samples(demo: object) -> dict[str, str]:
     patient = demo.patient  # type: ignore[attr-defined]
     link = patient.care_links.active().get(member=demo.caregiver)  # type: ignore[attr-defined]
+    # The newest routine version, so pages and API routes about one version have one.
+    latest = patient.routine_plans.order_by("-version").first()
     return {
         "patient_id": str(patient.pk),
         "link_id": str(link.pk),
         "slug": "neck-forward-tilt",
         "step": "date",
+        "version": str(latest.version if latest is not None else 1),
     }

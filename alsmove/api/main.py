@@ -12,14 +12,17 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
-from alsmove.api import assessments, exercises, patients
+from alsmove.api import assessments, exercises, patients, routines
 
 api = NinjaAPI(
     title="ALS Move API",
     version="1",
     urls_namespace="api",
     auth=django_auth,
-    description="Exercise library, patient records and care teams. Session authentication.",
+    description=(
+        "Exercise library, patient records, care teams, ALSFRS-R records and routines. "
+        "Session authentication."
+    ),
 )
 
 
@@ -52,3 +55,4 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("/exercises", exercises.router)
 api.add_router("/patients", patients.router)
 api.add_router("/patients", assessments.router)
+api.add_router("/patients", routines.router)

@@ -14,7 +14,16 @@ from django.utils import timezone
 
 from alsmove.accounts.models import Organisation, Role, User
 from alsmove.assessments.services import record_assessment
-from alsmove.patients.models import CareLink, OnsetRegion, Patient, Permission, Relation
+from alsmove.core.i18n import Message
+from alsmove.patients.models import (
+    CareLink,
+    FunctionalProfile,
+    OnsetRegion,
+    Patient,
+    Permission,
+    Relation,
+)
+from alsmove.routines.services import WHY_FIRST, approve, propose
 
 DEMO_PASSWORD = "alsmove-demo"
 
@@ -43,6 +52,29 @@ SAM_ASSESSMENTS: tuple[tuple[int, str, dict[str, int]], ...] = (
     (45, "person", {"1": 3, "8": 1}),
     (5, "caregiver", {"9": 0, "2": 3}),
 )
+
+# Sam today: uses a wheelchair, stands only holding on, Alex helps most days.
+SAM_PROFILE: dict[str, object] = {
+    "standing": "with_support",
+    "walking": "unable",
+    "sitting_balance": "good",
+    "floor_transfer": False,
+    "can_lie_down": True,
+    "caregiver_available": True,
+    "caregiver_days": [0, 1, 3, 4, 5, 6],
+    "painful_joints": ["right_shoulder"],
+    "strength": {
+        "knee_extensors": 2,
+        "ankle_dorsiflexors": 1,
+        "hip_flexors": 3,
+        "shoulder": 4,
+        "elbow_flexors": 4,
+        "wrist_hand": 3,
+        "trunk": 3,
+    },
+    "minutes": 20,
+    "preferences": "Mornings are best. Likes music during the session.",
+}
 
 
 @dataclass(frozen=True)
@@ -161,6 +193,11 @@ def seed_demo(today: date | None = None) -> Demo:
             taken_on=today - timedelta(days=30),
             items={**_BASELINE, "4": 2, "5a": 3, "8": 4, "9": 4, "6": 3},
         )
+    if not FunctionalProfile.objects.filter(patient=patient).exists():
+        FunctionalProfile.objects.create(patient=patient, updated_by=therapist, **SAM_PROFILE)
+        plan = propose(patient, by=therapist, why=Message(WHY_FIRST))
+        if plan is not None:
+            approve(plan, by=therapist)
     return Demo(
         riverside,
         hillside,

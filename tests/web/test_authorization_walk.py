@@ -50,6 +50,12 @@ API_BODIES: dict[str, dict[str, object]] = {
             "12": 4,
         },
     },
+    "api/v1/patients/<patient_id>/routine/<version>/edit": {
+        "changes": [{"exercise": "neck-forward-tilt", "remove": False, "reps": 5}],
+        "add": None,
+    },
+    "api/v1/patients/<patient_id>/routine/propose": {},
+    "api/v1/patients/<patient_id>/routine/<version>/approve": {},
 }
 ROUTES = all_routes()
 PATIENT_ROUTES = [r for r in ROUTES if "patient_id" in r.template]

@@ -1,0 +1,267 @@
+"""The stored routine: read it, propose a new version, edit one, approve one.
+
+Reading needs the VIEW right; proposing, editing and approving need EDIT_PLAN (the
+therapist). The routine for a day has the shape `alsmove plan` prints, plus the version's
+review state. Texts are stored untranslated with their parameters and rendered here in
+the request's language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from alsmove.accounts.policy import Action, require
+from alsmove.core.i18n import Message
+from alsmove.exercises.services import find_exercise
+from alsmove.patients.models import Patient
+from alsmove.routines.models import RoutinePlan
+from alsmove.routines.services import (
+    WHY_REQUESTED,
+    ItemChange,
+    RoutineError,
+    approve,
+    current_plans,
+    propose,
+    revise,
+)
+
+router = Router(tags=["routines"])
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class InvalidOut(Schema):
+    detail: str
+    errors: list[dict[str, Any]]
+
+
+# What the exception handlers in api/main.py send, declared so OpenAPI lists them.
+REFUSALS: dict[int, type[Schema]] = {
+    401: ErrorOut,  # not logged in
+    403: ErrorOut,  # on the care team, without this right
+    404: ErrorOut,  # no such record (or not yours to see), or no such version
+}
+
+
+class ReasonOut(Schema):
+    rule: str
+    text: str
+
+
+class ItemOut(Schema):
+    exercise: str
+    position: str
+    performer: str
+    sides: str
+    hold_seconds: list[int] | None
+    reps: int
+    reasons: list[ReasonOut]
+
+
+class ExcludedOut(Schema):
+    exercise: str
+    rule: str
+    reason: str
+
+
+class RoutineOut(Schema):
+    day: int = Field(description="0 = Monday ... 6 = Sunday")
+    stage: str
+    minutes: float
+    items: list[ItemOut]
+    excluded: list[ExcludedOut] = Field(
+        description="Exercises left out on every day of the week, with the rule that did it"
+    )
+    message: str | None = Field(description="A note for the day, e.g. why it is empty")
+    version: int
+    status: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    pending_version: int | None = Field(
+        description="A newer version waiting for the therapist's review, if any"
+    )
+
+
+class VersionOut(Schema):
+    version: int
+    status: str
+    why: str
+    created_at: datetime
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+
+
+class ChangeIn(Schema):
+    exercise: str
+    remove: bool = False
+    reps: int | None = Field(None, ge=1, le=30, description="Left out: keep the current")
+    hold_min: int | None = Field(None, ge=1, le=120)
+    hold_max: int | None = Field(None, ge=1, le=120)
+
+
+class EditIn(Schema):
+    changes: list[ChangeIn] = []
+    add: str | None = Field(None, description="The id of an exercise to add")
+
+
+def _render(stored: dict[str, Any]) -> str:
+    """A stored {text, params} in the request's language ("" when nothing is stored)."""
+    if not stored.get("text"):
+        return ""
+    return Message(stored["text"], stored.get("params") or {}).render(_)
+
+
+def _version_out(plan: RoutinePlan) -> VersionOut:
+    return VersionOut(
+        version=plan.version,
+        status=plan.status,
+        why=_render(plan.why),
+        created_at=plan.created_at,
+        reviewed_by=plan.reviewed_by.full_name if plan.reviewed_by else None,
+        reviewed_at=plan.reviewed_at,
+    )
+
+
+def _plan(patient: Patient, version: int) -> RoutinePlan:
+    plan = RoutinePlan.objects.filter(patient=patient, version=version).first()
+    if plan is None:
+        raise HttpError(404, f"There is no version {version} of this routine.")
+    return plan
+
+
+@router.get(
+    "/{patient_id}/routine",
+    response={200: RoutineOut, **REFUSALS, 422: InvalidOut},
+    summary="The routine in use for a day (the `alsmove plan` shape)",
+)
+def get_routine(
+    request: HttpRequest,
+    patient_id: int,
+    day: int | None = Query(None, ge=0, le=6, description="0 = Monday; default today"),
+) -> RoutineOut:
+    patient = require(request.user, patient_id, Action.VIEW)
+    approved, pending = current_plans(patient)
+    plan = approved or pending
+    if plan is None:
+        raise HttpError(404, "There is no routine yet: the functional profile comes first.")
+    if day is None:
+        day = timezone.localdate().weekday()
+    items = plan.items_for_day(day)
+    note = plan.messages.get(str(day))
+    return RoutineOut(
+        day=day,
+        stage=plan.stage,
+        minutes=round(sum(item["minutes"] for item in items), 2),
+        items=[
+            ItemOut(
+                exercise=item["exercise"],
+                position=item["position"],
+                performer=item["performer"],
+                sides=item["sides"],
+                hold_seconds=item["hold_seconds"],
+                reps=item["reps"],
+                reasons=[ReasonOut(rule=r["rule"], text=_render(r)) for r in item["reasons"]],
+            )
+            for item in items
+        ],
+        excluded=[
+            ExcludedOut(exercise=out["exercise"], rule=out["rule"], reason=_render(out))
+            for out in plan.excluded
+        ],
+        message=_render(note) if note else None,
+        version=plan.version,
+        status=plan.status,
+        reviewed_by=plan.reviewed_by.full_name if plan.reviewed_by else None,
+        reviewed_at=plan.reviewed_at,
+        pending_version=pending.version if approved is not None and pending else None,
+    )
+
+
+@router.get(
+    "/{patient_id}/routine/versions",
+    response={200: list[VersionOut], **REFUSALS},
+    summary="Every version of the routine, newest first",
+)
+def list_versions(request: HttpRequest, patient_id: int) -> list[VersionOut]:
+    patient = require(request.user, patient_id, Action.VIEW)
+    plans = RoutinePlan.objects.for_patient(patient).select_related("reviewed_by")
+    return [_version_out(plan) for plan in plans]
+
+
+@router.post(
+    "/{patient_id}/routine/propose",
+    response={201: VersionOut, 409: ErrorOut, **REFUSALS},
+    summary="Ask the engine for a new proposal (the approved routine stays in use)",
+)
+def propose_routine(request: HttpRequest, patient_id: int) -> Status[VersionOut | ErrorOut]:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    plan = propose(
+        patient, by=request.user, why=Message(WHY_REQUESTED, {"name": request.user.full_name})
+    )
+    if plan is None:
+        return Status(409, ErrorOut(detail=_("Fill in the functional profile first.")))
+    return Status(201, _version_out(plan))
+
+
+@router.post(
+    "/{patient_id}/routine/{version}/edit",
+    response={201: VersionOut, 400: ErrorOut, **REFUSALS, 422: InvalidOut},
+    summary="Edit a version: a new proposed version; the one edited stays in the history",
+)
+def edit_routine(
+    request: HttpRequest, patient_id: int, version: int, payload: EditIn
+) -> Status[VersionOut | ErrorOut]:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    plan = _plan(patient, version)
+    items = {item["exercise"]: item for item in plan.items}
+    try:
+        changes = []
+        for change in payload.changes:
+            item = items.get(change.exercise)
+            if item is None:
+                raise RoutineError(
+                    _("%(exercise)s is not in version %(v)s.")
+                    % {"exercise": change.exercise, "v": version}
+                )
+            changes.append(
+                ItemChange(
+                    exercise=change.exercise,
+                    remove=change.remove,
+                    reps=change.reps if change.reps is not None else item["reps"],
+                    hold_min=change.hold_min,
+                    hold_max=change.hold_max,
+                )
+            )
+        add = find_exercise(request.user, payload.add) if payload.add else None
+        if payload.add and add is None:
+            raise RoutineError(_("That exercise is not in the library."))
+        revised = revise(plan, by=request.user, changes=changes, add=add)
+    except RoutineError as error:
+        return Status(400, ErrorOut(detail=str(error)))
+    return Status(201, _version_out(revised))
+
+
+@router.post(
+    "/{patient_id}/routine/{version}/approve",
+    response={200: VersionOut, 409: ErrorOut, **REFUSALS},
+    summary="Approve a proposed version; it replaces the approved one in use",
+)
+def approve_routine(
+    request: HttpRequest, patient_id: int, version: int
+) -> Status[VersionOut | ErrorOut]:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    plan = _plan(patient, version)
+    try:
+        approved = approve(plan, by=request.user)
+    except RoutineError as error:
+        return Status(409, ErrorOut(detail=str(error)))
+    return Status(200, _version_out(approved))

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alsmove.logbook.models import Cramps, ExerciseStatus
+
+PAIN_WORDS = {
+    0: _("No pain"),
+    1: _("Barely there"),
+    2: _("Slight"),
+    3: _("Noticeable"),
+    4: _("Uncomfortable"),
+    5: _("Moderate"),
+    6: _("Hard to ignore"),
+    7: _("Strong"),
+    8: _("Very strong"),
+    9: _("Severe"),
+    10: _("Worst imaginable"),
+}
+TIRED_WORDS = {
+    0: _("Not tired"),
+    1: _("Barely"),
+    2: _("A little"),
+    3: _("Somewhat"),
+    4: _("Quite"),
+    5: _("Tired"),
+    6: _("Rather tired"),
+    7: _("Very tired"),
+    8: _("Worn out"),
+    9: _("Exhausted"),
+    10: _("Completely drained"),
+}
+
+
+class QuickLogForm(forms.Form):
+    """The quick log. Every exercise defaults to done, so a fine session needs three picks:
+    'all done', the pain level, and the tiredness level (which also sends the log)."""
+
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    pain = forms.TypedChoiceField(
+        label=_("Any pain while exercising?"),
+        coerce=int,
+        choices=[(n, f"{n} — {w}") for n, w in PAIN_WORDS.items()],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how much pain there was (0 if none).")},
+    )
+    pain_exercises = forms.MultipleChoiceField(
+        label=_("Which exercise hurt?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cramps = forms.ChoiceField(
+        label=_("Cramps"),
+        choices=Cramps.choices,
+        initial=Cramps.NONE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    breathless_after = forms.BooleanField(
+        label=_("Still short of breath now"),
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("A note for the care team (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+    fatigue = forms.TypedChoiceField(
+        label=_("How tired are you now?"),
+        coerce=int,
+        choices=[(n, f"{n} — {w}") for n, w in TIRED_WORDS.items()],
+        error_messages={"required": _("Choose how tired you are (0 if not at all).")},
+    )
+
+    def __init__(self, *args: Any, items: list[dict[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        self.fields["pain_exercises"].choices = [(i["exercise"], i["name"]) for i in items]
+        for item in items:
+            self.fields[f"status-{item['exercise']}"] = forms.ChoiceField(
+                label=item["name"],
+                choices=ExerciseStatus.choices,
+                initial=ExerciseStatus.DONE,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+        if not self.is_bound:
+            self.initial["client_id"] = uuid.uuid4()
+
+    def status_fields(self) -> list[forms.BoundField]:
+        return [self[f"status-{item['exercise']}"] for item in self.items]
+
+    def statuses(self) -> dict[str, str]:
+        return {
+            item["exercise"]: self.cleaned_data.get(f"status-{item['exercise']}")
+            or ExerciseStatus.DONE
+            for item in self.items
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if cleaned.get("pain", 0) >= 1 and self.items and not cleaned.get("pain_exercises"):
+            self.add_error("pain_exercises", _("Tick the exercise or exercises that hurt."))
+        if not cleaned.get("cramps"):
+            cleaned["cramps"] = Cramps.NONE
+        return cleaned

@@ -1,0 +1,143 @@
+"""Session logs, check-ins and alerts: what the overwork rules read and what they raise."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ExerciseStatus(models.TextChoices):
+    DONE = "done", _("Done")
+    PARTLY = "partly", _("Partly")
+    SKIPPED = "skipped", _("Skipped")
+
+
+class Cramps(models.TextChoices):
+    NONE = "none", _("No cramps")
+    MILD = "mild", _("Mild cramps")
+    SEVERE = "severe", _("Strong cramps")
+
+
+class SessionLog(models.Model):
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.CASCADE, related_name="session_logs"
+    )
+    # The browser makes this id before sending, so a retried or doubled send is stored once.
+    client_id = models.UUIDField(unique=True)
+    day = models.DateField()
+    plan = models.ForeignKey(
+        "routines.RoutinePlan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)  # worst pain, 0-10
+    fatigue = models.PositiveSmallIntegerField(null=True, blank=True)  # 0-10
+    cramps = models.CharField(max_length=10, choices=Cramps.choices, default=Cramps.NONE)
+    breathless_after = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-day", "-created_at")
+        indexes = [models.Index(fields=["patient", "day"])]
+
+    def __str__(self) -> str:
+        return f"Session {self.day} ({self.patient})"
+
+
+class ExerciseLog(models.Model):
+    session = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="exercises")
+    exercise = models.SlugField(max_length=64)
+    status = models.CharField(max_length=10, choices=ExerciseStatus.choices)
+    pain = models.PositiveSmallIntegerField(default=0)  # pain during this exercise, 0-10
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(fields=["session", "exercise"], name="one_entry_per_exercise")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.status}"
+
+
+class CheckInKind(models.TextChoices):
+    AFTER_30_MIN = "after_30_min", _("About 30 minutes after")
+    NEXT_DAY = "next_day", _("The next day")
+
+
+class CheckIn(models.Model):
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.CASCADE, related_name="checkins"
+    )
+    session = models.ForeignKey(
+        SessionLog, null=True, blank=True, on_delete=models.SET_NULL, related_name="checkins"
+    )
+    client_id = models.UUIDField(unique=True)
+    kind = models.CharField(max_length=20, choices=CheckInKind.choices)
+    day = models.DateField()
+    weaker = models.BooleanField(default=False)
+    soreness = models.BooleanField(default=False)
+    heaviness = models.BooleanField(default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-day", "-created_at")
+
+    def __str__(self) -> str:
+        return f"Check-in {self.kind} {self.day}"
+
+
+class Alert(models.Model):
+    """Something the care team should look at, raised by an overwork rule."""
+
+    patient = models.ForeignKey("patients.Patient", on_delete=models.CASCADE, related_name="alerts")
+    day = models.DateField()
+    rule = models.CharField(max_length=40)
+    message = models.JSONField()  # {text, params}
+    exercise = models.SlugField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledgement = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("-day", "-created_at")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "day", "rule", "exercise"], name="one_alert_per_event"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Alert {self.rule} {self.day}"
+
+
+class FlagReview(models.Model):
+    """A therapist looked at a flagged exercise and cleared it to come back."""
+
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.CASCADE, related_name="flag_reviews"
+    )
+    exercise = models.SlugField(max_length=64)
+    day = models.DateField()
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Review of {self.exercise} {self.day}"

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from alsmove.accounts.policy import Action, require
+from alsmove.exercises.services import library_for
+from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
+from alsmove.logbook.models import SessionLog
+from alsmove.logbook.services import LogError, evaluate, record_session, warnings_on
+from alsmove.sessions.views import todays_session
+
+
+def _named(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    names = {e.id: e.name for e in library_for(None)}
+    for warning in warnings:
+        exercise = warning["params"].get("exercise")
+        if exercise:
+            warning["params"]["exercise"] = names.get(exercise, exercise)
+    return warnings
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quick_log(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.LOG)
+    session = todays_session(patient)
+    form = QuickLogForm(request.POST or None, items=session.items)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            outcome = record_session(
+                patient=patient,
+                by=request.user,
+                client_id=data["client_id"],
+                day=timezone.localdate(),
+                plan=session.plan,
+                statuses=form.statuses(),
+                pain=data["pain"],
+                pain_exercises=data["pain_exercises"],
+                fatigue=data["fatigue"],
+                cramps=data["cramps"],
+                breathless_after=data["breathless_after"],
+                note=data["note"],
+            )
+        except LogError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("logbook:session", patient_id=patient.pk, log_id=outcome.log.pk)
+    return render(
+        request,
+        "logbook/quick_log.html",
+        {
+            "patient": patient,
+            "form": form,
+            "items": session.items,
+            "pain_levels": list(PAIN_WORDS.items()),
+            "tired_levels": list(TIRED_WORDS.items()),
+            "eased": session.eased,
+        },
+    )
+
+
+@login_required
+def session_result(request: HttpRequest, patient_id: int, log_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    log = SessionLog.objects.filter(patient=patient, pk=log_id).select_related("entered_by")
+    found = log.first()
+    if found is None:
+        raise Http404("No such log")
+    result = evaluate(patient, found.day)
+    return render(
+        request,
+        "logbook/session_result.html",
+        {
+            "patient": patient,
+            "log": found,
+            "warnings": _named(warnings_on(result, found.day)),
+            "result": result,
+            "exercises": found.exercises.all(),
+        },
+    )
