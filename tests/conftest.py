@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
+from django.test import override_settings
 
 from alsmove.demo.seed import Demo, seed_demo
 from alsmove.exercises.services import sync_library
@@ -19,7 +21,21 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The library and the demo are loaded once; each test runs in a transaction that is
+    rolled back, so tests still cannot see each other's changes."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        sync_library()
+        seed_demo()
+
+
 @pytest.fixture
 def demo(db: None) -> Demo:
+    # Already loaded by django_db_setup; seeding is idempotent, so this only looks it up
+    # (and reloads it after a browser test has emptied the database).
     sync_library()
     return seed_demo()

@@ -46,6 +46,26 @@ def url_for(route: Route, samples: dict[str, str]) -> str:
     return "/" + PARAM.sub(fill, route.template)
 
 
+def _a_session_log(demo: object) -> int:
+    """A session log of the demo person's (made here if the demo has none yet)."""
+    import uuid
+
+    from django.utils import timezone
+
+    from alsmove.logbook.models import SessionLog
+    from alsmove.logbook.services import record_session
+
+    patient = demo.patient  # type: ignore[attr-defined]
+    log = SessionLog.objects.filter(patient=patient).first()
+    if log is None:
+        log = record_session(
+            patient=patient, by=demo.person, client_id=uuid.uuid4(),  # type: ignore[attr-defined]
+            day=timezone.localdate(), plan=None, statuses={}, pain=0, pain_exercises=[],
+            fatigue=2, cramps="none", breathless_after=False,
+        ).log
+    return int(log.pk)
+
+
 def demo_samples(demo: object) -> dict[str, str]:
     patient = demo.patient  # type: ignore[attr-defined]
     link = patient.care_links.active().get(member=demo.caregiver)  # type: ignore[attr-defined]
@@ -57,4 +77,6 @@ def demo_samples(demo: object) -> dict[str, str]:
         "slug": "neck-forward-tilt",
         "step": "date",
         "version": str(latest.version if latest is not None else 1),
+        "index": "1",
+        "log_id": str(_a_session_log(demo)),
     }

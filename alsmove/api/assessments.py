@@ -12,6 +12,8 @@ from ninja.errors import HttpError
 from alsmove.accounts.policy import Action, require
 from alsmove.assessments.services import progression_summary, record_assessment
 from alsmove.core.alsfrs import AlsfrsError
+from alsmove.core.i18n import Message
+from alsmove.routines.services import WHY_ASSESSMENT, propose
 
 router = Router(tags=["assessments"])
 
@@ -66,6 +68,7 @@ def create_assessment(
         )
     except AlsfrsError as error:
         return Status(400, ErrorOut(detail=str(error)))
+    propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
     return Status(201, _out(assessment))
 
 

@@ -24,6 +24,8 @@ from alsmove.assessments.entry import (
 from alsmove.assessments.progress import build_progress
 from alsmove.assessments.services import check_date, record_assessment
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
+from alsmove.core.i18n import Message
+from alsmove.routines.services import WHY_ASSESSMENT, propose
 
 
 class DateForm(forms.Form):
@@ -108,7 +110,15 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 context["error"] = error.message.render(_)
             else:
                 Draft.clear(request.session, patient.pk)
+                # An approved routine stays in use; the new stage goes to review first.
+                proposal = propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
                 messages.success(request, _("The assessment is saved."))
+                if proposal is not None:
+                    messages.info(
+                        request,
+                        _("An updated routine for the new scores is waiting for the "
+                          "therapist's review."),
+                    )
                 return redirect("assessments:progress", patient_id=patient.pk)
         rows = []
         for item_step in ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"):

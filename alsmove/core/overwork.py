@@ -1,7 +1,7 @@
 """Overwork rules: session logs and check-ins in, warnings, flags and easing out.
 
 Pure functions over plain data (no Django, no I/O). Each rule has an id that shows in the
-output and in docs/clinical-rules-overwork.md, which gives the source and the thresholds.
+output and in docs/clinical-rules.md, which gives the source and the thresholds.
 
 Judging is always "as of" one day: anything dated after it is ignored, so the same
 history gives the same answer however late it is read.

@@ -1,7 +1,7 @@
 """The safety rules the routine engine obeys, in one place.
 
 Every rule has an id (shown next to its reason, pinned by tests, listed with its source in
-docs/clinical-rules-routine.md) and a plain-words statement. The engine asks `exclusion()`
+docs/clinical-rules.md) and a plain-words statement. The engine asks `exclusion()`
 whether an exercise can be offered at all, `safe_positions()` where it can be done, and
 `notes()` what the person should know when it is offered; `check()` answers for one
 position. Rules only ever take exercises or positions away: when the profile does not say

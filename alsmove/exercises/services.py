@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from alsmove.core.library import Exercise
-from alsmove.exercises.loader import load_library
+from alsmove.exercises.loader import default_library
 from alsmove.exercises.models import ExerciseRecord, Origin
 
 
@@ -24,7 +24,7 @@ class LoadResult:
 @transaction.atomic
 def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
     """Make the built-in rows match the YAML library. Safe to run again and again."""
-    exercises = load_library() if exercises is None else exercises
+    exercises = default_library() if exercises is None else exercises
     existing = {r.slug: r for r in ExerciseRecord.objects.filter(origin=Origin.LIBRARY)}
     created = updated = unchanged = 0
     for exercise in exercises:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+import zoneinfo
 from typing import Any
 
 from django import forms
@@ -108,4 +109,113 @@ class QuickLogForm(forms.Form):
             self.add_error("pain_exercises", _("Tick the exercise or exercises that hurt."))
         if not cleaned.get("cramps"):
             cleaned["cramps"] = Cramps.NONE
+        return cleaned
+
+
+# ---- check-ins -------------------------------------------------------------------------
+
+# Each answer is one button, and sets the check-in's fields. (field values, button label)
+CHECKIN_ANSWERS: dict[str, dict[str, tuple[dict[str, bool], Any]]] = {
+    "after_30_min": {
+        "weaker": ({"weaker": True}, _("Yes, I feel weaker")),
+        "not_weaker": ({}, _("No, not weaker")),
+    },
+    "next_day": {
+        "fine": ({}, _("No, I feel fine")),
+        "sore": ({"soreness": True}, _("Sore muscles")),
+        "heavy": ({"heaviness": True}, _("Heavy limbs")),
+        "both": ({"soreness": True, "heaviness": True}, _("Both")),
+    },
+}
+CHECKIN_QUESTIONS = {
+    "after_30_min": _("Do you feel weaker than before you exercised?"),
+    "next_day": _("Are your muscles sore, or your arms or legs heavy, since yesterday's session?"),
+}
+
+
+class CheckInForm(forms.Form):
+    """One question, one selection: the answer is the button pressed."""
+
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    session = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    answer = forms.ChoiceField(
+        error_messages={"required": _("Choose one of the answers.")},
+    )
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["answer"].choices = [
+            (key, label) for key, (_values, label) in CHECKIN_ANSWERS[kind].items()
+        ]
+        if not self.is_bound:
+            self.initial["client_id"] = uuid.uuid4()
+
+    @property
+    def question(self) -> Any:
+        return CHECKIN_QUESTIONS[self.kind]
+
+    def answers(self) -> list[tuple[str, Any]]:
+        return [(key, label) for key, (_values, label) in CHECKIN_ANSWERS[self.kind].items()]
+
+    def values(self) -> dict[str, bool]:
+        chosen = CHECKIN_ANSWERS[self.kind][self.cleaned_data["answer"]][0]
+        return {
+            "weaker": chosen.get("weaker", False),
+            "soreness": chosen.get("soreness", False),
+            "heaviness": chosen.get("heaviness", False),
+        }
+
+
+# ---- reminders -------------------------------------------------------------------------
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+def _time_zones() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class ReminderForm(forms.Form):
+    enabled = forms.BooleanField(label=_("Send reminders"), required=False, initial=True)
+    days = forms.TypedMultipleChoiceField(
+        label=_("On which days?"),
+        choices=WEEKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    time = forms.TimeField(
+        label=_("At what time?"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "required": _("Choose a time, for example 10:00."),
+            "invalid": _("Write the time as hours and minutes, for example 10:00."),
+        },
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        help_text=_("The reminder follows the clock where the person lives."),
+    )
+    caregivers_too = forms.BooleanField(
+        label=_("Remind the caregivers on the care team too"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = _time_zones()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if cleaned.get("enabled") and not cleaned.get("days"):
+            self.add_error("days", _("Choose at least one day, or turn reminders off."))
         return cleaned

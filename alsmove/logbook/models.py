@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -89,6 +90,14 @@ class CheckIn(models.Model):
 
     class Meta:
         ordering = ("-day", "-created_at")
+        constraints = [
+            # One answer per question per session, even from two tabs or two devices.
+            models.UniqueConstraint(
+                fields=["session", "kind"],
+                condition=Q(session__isnull=False),
+                name="one_checkin_per_session_and_kind",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Check-in {self.kind} {self.day}"
@@ -141,3 +150,47 @@ class FlagReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review of {self.exercise} {self.day}"
+
+
+def _default_timezone() -> str:
+    return str(settings.TIME_ZONE)
+
+
+class ReminderSchedule(models.Model):
+    """When the person wants to be reminded of their session (their days, their clock)."""
+
+    patient = models.OneToOneField(
+        "patients.Patient", on_delete=models.CASCADE, related_name="reminder_schedule"
+    )
+    days = models.JSONField(default=list, blank=True)  # weekdays, 0 = Monday
+    time = models.TimeField()
+    time_zone = models.CharField(max_length=64, default=_default_timezone)  # IANA name
+    enabled = models.BooleanField(default=True)
+    caregivers_too = models.BooleanField(default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Reminders for {self.patient}"
+
+
+class ReminderSent(models.Model):
+    """A reminder went out for this record on this day; the constraint makes it once only."""
+
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    day = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-day",)
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "day"], name="one_reminder_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder {self.day} ({self.patient})"

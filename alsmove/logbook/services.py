@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from alsmove.accounts.models import User
 from alsmove.core import overwork as core
@@ -170,3 +171,208 @@ def warnings_on(result: core.OverworkResult, day: date) -> list[dict[str, Any]]:
         for w in result.warnings
         if w.date == day
     ]
+
+
+# ---- logs with a pain level per exercise (the API) -------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One exercise in a log sent with its own pain level (the API's shape)."""
+
+    exercise: str
+    status: str
+    pain: int
+
+
+def record_log(
+    *,
+    patient: Patient,
+    by: User,
+    client_id: uuid.UUID,
+    day: date,
+    plan: RoutinePlan | None,
+    entries: Sequence[Entry],
+    fatigue: int,
+    cramps: str,
+    breathless_after: bool,
+    note: str = "",
+) -> Outcome:
+    """Like `record_session`, but each exercise keeps its own pain level.
+
+    (The quick log asks one pain level and which exercises hurt; a client that knows the
+    level per exercise must not have a mild ache stored as the worst pain of the session.)
+    """
+    existing = SessionLog.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        if existing.patient_id != patient.pk:
+            raise LogError("This log belongs to another record.")
+        return Outcome(existing, False, evaluate(patient, existing.day), [])
+    if not 0 <= fatigue <= 10 or any(not 0 <= e.pain <= 10 for e in entries):
+        raise LogError("Pain and tiredness are numbers from 0 to 10.")
+    if cramps not in ("none", "mild", "severe"):
+        raise LogError("Choose no cramps, mild cramps or strong cramps.")
+    if any(e.status not in ("done", "partly", "skipped") for e in entries):
+        raise LogError("Each exercise is done, partly or skipped.")
+    slugs = [e.exercise for e in entries]
+    if len(set(slugs)) != len(slugs):
+        raise LogError("An exercise is listed twice.")
+    try:
+        with transaction.atomic():
+            log = SessionLog.objects.create(
+                patient=patient,
+                client_id=client_id,
+                day=day,
+                plan=plan,
+                pain=max((e.pain for e in entries), default=0),
+                fatigue=fatigue,
+                cramps=cramps,
+                breathless_after=breathless_after,
+                note=note.strip(),
+                entered_by=by,
+            )
+            ExerciseLog.objects.bulk_create(
+                ExerciseLog(session=log, exercise=e.exercise, status=e.status, pain=e.pain)
+                for e in entries
+            )
+            result = evaluate(patient, day)
+            alerts = raise_alerts(patient, result, day)
+    except IntegrityError:
+        log = SessionLog.objects.get(client_id=client_id)
+        return Outcome(log, False, evaluate(patient, log.day), [])
+    return Outcome(log, True, result, alerts)
+
+
+# ---- check-ins --------------------------------------------------------------------------
+
+AFTER_SESSION_WAIT = timedelta(minutes=30)
+# The warnings a check-in can give; the result page shows these, not the session's own.
+CHECKIN_RULES = frozenset({core.WEAKER_01, core.SORE_01, core.HEAVY_01, core.REASSESS_01})
+
+
+@dataclass(frozen=True)
+class DueCheckIn:
+    kind: str  # "after_30_min" or "next_day"
+    session: SessionLog
+
+
+@dataclass(frozen=True)
+class CheckInOutcome:
+    checkin: CheckIn
+    created: bool
+    result: core.OverworkResult
+    alerts: list[Alert]
+
+
+def due_checkins(patient: Patient, now: datetime) -> list[DueCheckIn]:
+    """The check-ins waiting for an answer at `now`: at most one of each kind.
+
+    - after_30_min: the newest session logged today or yesterday at least 30 minutes ago,
+      until it has that check-in (asked "the next time the app is opened" if missed), and
+      not once the next-day question about it has been answered.
+    - next_day: on the day after a session, until a next-day check-in covers that day.
+    """
+    today = timezone.localtime(now).date()
+    yesterday = today - timedelta(days=1)
+    recent = list(
+        SessionLog.objects.filter(patient=patient, day__gte=yesterday, day__lte=today)
+        .prefetch_related("checkins")
+        .order_by("-day", "-created_at")
+    )
+    due: list[DueCheckIn] = []
+    ready = [log for log in recent if log.created_at <= now - AFTER_SESSION_WAIT]
+    if ready:
+        newest = ready[0]
+        kinds = {c.kind for c in newest.checkins.all()}
+        if not kinds & {"after_30_min", "next_day"}:
+            due.append(DueCheckIn("after_30_min", newest))
+    yesterdays = [log for log in recent if log.day == yesterday]
+    if yesterdays and not any(
+        c.kind == "next_day" for log in yesterdays for c in log.checkins.all()
+    ):
+        due.append(DueCheckIn("next_day", yesterdays[0]))
+    return due
+
+
+def record_checkin(
+    *,
+    patient: Patient,
+    by: User,
+    client_id: uuid.UUID,
+    kind: str,
+    day: date,
+    session: SessionLog | None,
+    weaker: bool = False,
+    soreness: bool = False,
+    heaviness: bool = False,
+) -> CheckInOutcome:
+    """Store a check-in once (by client id, and once per session and kind), then judge the
+    day and raise the care team's alerts. All of it or none of it."""
+    if kind not in ("after_30_min", "next_day"):
+        raise LogError("A check-in is either 30 minutes after a session or the next day.")
+    if session is not None and session.patient_id != patient.pk:
+        raise LogError("This session belongs to another record.")
+    existing = _existing_checkin(client_id, kind, session)
+    if existing is not None:
+        if existing.patient_id != patient.pk:
+            raise LogError("This check-in belongs to another record.")
+        return CheckInOutcome(existing, False, evaluate(patient, existing.day), [])
+    try:
+        with transaction.atomic():
+            checkin = CheckIn.objects.create(
+                patient=patient,
+                session=session,
+                client_id=client_id,
+                kind=kind,
+                day=day,
+                weaker=weaker,
+                soreness=soreness,
+                heaviness=heaviness,
+                entered_by=by,
+            )
+            result = evaluate(patient, day)
+            alerts = raise_alerts(patient, result, day)
+    except IntegrityError:
+        # The same answer sent twice at once (or from two devices): the first one won.
+        found = _existing_checkin(client_id, kind, session)
+        if found is None or found.patient_id != patient.pk:
+            raise
+        return CheckInOutcome(found, False, evaluate(patient, found.day), [])
+    return CheckInOutcome(checkin, True, result, alerts)
+
+
+def _existing_checkin(
+    client_id: uuid.UUID, kind: str, session: SessionLog | None
+) -> CheckIn | None:
+    found = CheckIn.objects.filter(client_id=client_id).first()
+    if found is None and session is not None:
+        found = CheckIn.objects.filter(session=session, kind=kind).first()
+    return found
+
+
+def checkin_warnings(result: core.OverworkResult, day: date) -> list[dict[str, Any]]:
+    """The warnings a check-in on `day` gave, as {rule, text, params}."""
+    return [w for w in warnings_on(result, day) if w["rule"] in CHECKIN_RULES]
+
+
+# ---- flag review ------------------------------------------------------------------------
+
+
+def clear_flag(*, patient: Patient, exercise: str, by: User, day: date, note: str = "") -> bool:
+    """A therapist cleared a flagged or removed exercise; False if it was not flagged."""
+    flagged = {f.exercise for f in evaluate(patient, day).flags}
+    if exercise not in flagged:
+        return False
+    with transaction.atomic():
+        FlagReview.objects.create(
+            patient=patient, exercise=exercise, day=day, reviewed_by=by, note=note.strip()
+        )
+        # The alerts about this exercise have been looked at: the review answers them.
+        Alert.objects.filter(
+            patient=patient, exercise=exercise, acknowledged_at__isnull=True, day__lte=day
+        ).update(
+            acknowledged_by=by,
+            acknowledged_at=timezone.now(),
+            acknowledgement=note.strip(),
+        )
+    return True

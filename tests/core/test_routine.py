@@ -65,7 +65,7 @@ from alsmove.exercises.loader import default_library
 
 LIBRARY = default_library()
 BY_ID = {e.id: e for e in LIBRARY}
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "clinical-rules-routine.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "clinical-rules.md"
 
 
 def person(**fields: Any) -> FunctionalProfile:

@@ -13,6 +13,7 @@ from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing, Wa
 from alsmove.core.staging import (
     ROMAN,
     RULE_FUNCTIONAL_STAGE,
+    RULE_GUIDE_STAGE_PROFILE,
     FunctionalStage,
     functional_stage,
     guide_stage,
@@ -23,6 +24,7 @@ from alsmove.core.staging import (
     progression_category,
     progression_rate,
     stage_for_routine,
+    stage_from_profile,
 )
 
 
@@ -259,6 +261,51 @@ def test_stage_for_routine_reads_a_raw_record() -> None:
     assert stage_for_routine({**raw, "8": 2}) is Stage.MID
     assert stage_for_routine({**raw, "8": 0}) is Stage.ADVANCED
     assert stage_for_routine(raw, profile(Walking.UNABLE)) is Stage.MID
+
+
+PROFILE_STAGES = [
+    (
+        "walking and standing alone is early",
+        Walking.INDEPENDENT,
+        Standing.INDEPENDENT,
+        "good",
+        Stage.EARLY,
+    ),
+    ("standing with support is mid", Walking.INDEPENDENT, Standing.WITH_SUPPORT, "good", Stage.MID),
+    ("walking with an aid is mid", Walking.WITH_AID, Standing.INDEPENDENT, "good", Stage.MID),
+    ("not walking but sitting steadily is mid", Walking.UNABLE, Standing.UNSAFE, "good", Stage.MID),
+    (
+        "not walking, sitting with support is mid",
+        Walking.UNABLE,
+        Standing.UNSAFE,
+        "needs_support",
+        Stage.MID,
+    ),
+    (
+        "not walking and sitting poorly is advanced",
+        Walking.UNABLE,
+        Standing.UNSAFE,
+        "poor",
+        Stage.ADVANCED,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("walking", "standing", "sitting", "expected"),
+    [case[1:] for case in PROFILE_STAGES],
+    ids=[case[0] for case in PROFILE_STAGES],
+)
+def test_without_a_record_the_stage_comes_from_the_profile(
+    walking: Walking, standing: Standing, sitting: str, expected: Stage
+) -> None:
+    person = profile(walking, standing).model_copy(
+        update={"sitting_balance": SittingBalance(sitting)}
+    )
+    stage, reason = stage_from_profile(person)
+    assert stage is expected
+    assert "No assessment yet" in reason.render()
+    assert RULE_GUIDE_STAGE_PROFILE == "GUIDE-STAGE-02"
 
 
 def test_stage_for_routine_refuses_an_invalid_record() -> None:

@@ -6,7 +6,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from alsmove.core.safety import check
 from alsmove.demo.seed import Demo
+from alsmove.exercises.services import library_for
 from alsmove.patients.models import FunctionalProfile
 from alsmove.routines.models import RoutinePlan, Status
 
@@ -143,6 +145,28 @@ def test_adding_an_unsafe_exercise_is_refused_with_the_rules_words(proposed: Dem
     assert "needs a helper" in response.json()["detail"]
     assert "Do not try it alone" in response.json()["detail"]
     assert RoutinePlan.objects.filter(patient=proposed.patient).count() == 1
+
+
+def test_a_safe_exercise_the_therapist_adds_says_who_added_it(proposed: Demo) -> None:
+    plan = RoutinePlan.objects.get(patient=proposed.patient, version=1)
+    in_plan = {i["exercise"] for i in plan.items}
+    person = FunctionalProfile.objects.get(patient=proposed.patient).to_core()
+    safe = next(
+        e
+        for e in sorted(library_for(proposed.therapist), key=lambda e: e.id)
+        if e.id not in in_plan and check(e, e.positions[0], person) is None
+    )
+    response = _post(_client(proposed.therapist), _url(proposed, "/1/edit"), {"add": safe.id})
+    assert response.status_code == 201
+    revised = RoutinePlan.objects.get(patient=proposed.patient, version=2)
+    added = next(i for i in revised.items if i["exercise"] == safe.id)
+    assert added["days"] == list(range(7))
+    assert added["reasons"][0]["rule"] == "THERAPIST-ADD-01"
+    routine = _client(proposed.person).get(_url(proposed, "?day=3")).json()
+    assert routine["items"][-1]["exercise"] == safe.id
+    assert routine["items"][-1]["reasons"] == [
+        {"rule": "THERAPIST-ADD-01", "text": "Added by your therapist."}
+    ]
 
 
 def test_an_edit_that_names_nothing_real_is_refused_in_words(proposed: Demo) -> None:

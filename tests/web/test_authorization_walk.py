@@ -30,6 +30,9 @@ PUBLIC = {
     "api/v1/exercises/<slug>",
 }
 REFUSED_STATUSES = {302, 401, 403, 404, 405}
+# Pages only the therapist may open: the person owns the record but does not approve
+# their own routine (accounts.policy: OWNER_GRANTS has no EDIT_PLAN), so they get 403.
+THERAPIST_ONLY = {"patients/<int:patient_id>/routine/review/"}
 # A valid body for each API route that takes one: the refusal must come from the access
 # policy, not from the body failing validation first.
 API_BODIES: dict[str, dict[str, object]] = {
@@ -110,6 +113,9 @@ def test_the_person_and_their_therapist_can_open_every_patient_page(
     url = _url(route, demo)
     for user in (demo.person, demo.therapist):
         response = _client_for(user).get(url)
+        if user == demo.person and route.template in THERAPIST_ONLY:
+            assert response.status_code == 403, (user, url, response.status_code)
+            continue
         # 405: a route that only takes POST (it changes something); 302: a route that
         # starts a flow and moves on to its first screen.
         assert response.status_code in (200, 302, 405), (user, url, response.status_code)

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from django.test import Client
+from django.utils import timezone
+
+from alsmove.demo.seed import Demo
+from alsmove.patients.models import FunctionalProfile
+from alsmove.routines.models import RoutinePlan, Status
+from alsmove.routines.services import current_plans, plan_in_use
+
+
+def _client(user: object) -> Client:
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    return client
+
+
+PROFILE_FORM = {
+    "standing": "independent", "walking": "independent", "sitting_balance": "good",
+    "floor_transfer": "on", "can_lie_down": "on", "caregiver_available": "",
+    "minutes": "15", "preferences": "",
+}
+
+
+def test_the_demo_person_has_a_reviewed_routine_and_sees_who_approved_it(demo: Demo) -> None:
+    approved, pending = current_plans(demo.patient)
+    assert approved is not None and pending is None
+    assert approved.reviewed_by == demo.therapist
+    page = _client(demo.person).get(f"/patients/{demo.patient.pk}/routine/").content.decode()
+    assert "Reviewed and approved by Tess Morgan" in page
+    assert "Start today&#x27;s session" in page or "Start today's session" in page
+    assert "Why this exercise" in page and "left out, and why" in page
+
+
+def test_no_routine_is_built_without_a_functional_profile(demo: Demo) -> None:
+    page = _client(demo.other_person).get(f"/patients/{demo.other_patient.pk}/routine/")
+    assert b"Fill in the functional profile" in page.content
+    assert plan_in_use(demo.other_patient) is None
+
+
+def test_saving_a_profile_proposes_a_routine_without_replacing_the_approved_one(
+    demo: Demo,
+) -> None:
+    before, _ = current_plans(demo.patient)
+    client = _client(demo.person)
+    response = client.post(f"/patients/{demo.patient.pk}/profile/", PROFILE_FORM)
+    assert response.status_code == 302
+    approved, pending = current_plans(demo.patient)
+    assert approved == before  # still the one in use
+    assert pending is not None and pending.status == Status.PROPOSED
+    page = client.get(f"/patients/{demo.patient.pk}/routine/").content.decode()
+    assert "waiting for the therapist" in page
+
+
+def test_a_bad_profile_answer_is_explained_and_nothing_is_lost(demo: Demo) -> None:
+    form = dict(PROFILE_FORM, minutes="500", standing="flying")
+    response = _client(demo.person).post(f"/patients/{demo.patient.pk}/profile/", form)
+    assert response.status_code == 200
+    assert b"Choose between 5 and 120 minutes." in response.content
+    assert b"Select a valid choice" in response.content
+    assert FunctionalProfile.objects.get(patient=demo.patient).minutes == 20
+
+
+def test_the_therapist_edits_then_approves_and_every_version_is_kept(demo: Demo) -> None:
+    client = _client(demo.therapist)
+    plan = plan_in_use(demo.patient)
+    assert plan is not None
+    first, second = plan.items[0], plan.items[1]
+    form = {f"reps-{first['exercise']}": "1", f"remove-{second['exercise']}": "on", "add": ""}
+    response = client.post(f"/patients/{demo.patient.pk}/routine/review/", form)
+    assert response.status_code == 302
+    revised = RoutinePlan.objects.for_patient(demo.patient).first()
+    assert revised is not None and revised.version == plan.version + 1
+    assert revised.status == Status.PROPOSED
+    items = {i["exercise"]: i for i in revised.items}
+    assert items[first["exercise"]]["reps"] == 1 and second["exercise"] not in items
+    client.post(f"/patients/{demo.patient.pk}/routine/v{revised.version}/approve/")
+    revised.refresh_from_db()
+    plan.refresh_from_db()
+    assert revised.status == Status.APPROVED and plan.status == Status.SUPERSEDED
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 2
+
+
+def test_adding_an_unsafe_exercise_is_refused_with_the_rule_in_words(demo: Demo) -> None:
+    client = _client(demo.therapist)
+    # Sam cannot stand safely enough to walk: walking breaks a safety rule.
+    response = client.post(f"/patients/{demo.patient.pk}/routine/review/", {"add": "walking"})
+    assert response.status_code == 200
+    assert b"Easy walk: You stand only with support" in response.content
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+
+
+def test_a_caregiver_can_start_a_session_but_cannot_review_the_routine(demo: Demo) -> None:
+    client = _client(demo.caregiver)
+    assert client.get(f"/patients/{demo.patient.pk}/session/").status_code == 200
+    assert client.get(f"/patients/{demo.patient.pk}/routine/review/").status_code == 403
+
+
+def test_each_session_screen_shows_one_exercise_with_steps_and_a_start_button(
+    demo: Demo,
+) -> None:
+    client = _client(demo.person)
+    page = client.get(f"/patients/{demo.patient.pk}/session/1/").content.decode()
+    assert page.count('class="steps"') == 1
+    assert 'id="timer-primary"' in page and ">Start<" in page
+    assert "Exercise 1 of" in page
+    plan = plan_in_use(demo.patient)
+    assert plan is not None
+    count = len(plan.items_for_day(timezone.localdate().weekday()))
+    assert client.get(f"/patients/{demo.patient.pk}/session/{count + 1}/").status_code == 404
+
+
+def test_caregiver_mode_shows_hand_placement_for_a_helper_exercise(demo: Demo) -> None:
+    plan = plan_in_use(demo.patient)
+    assert plan is not None
+    day = timezone.localdate().weekday()
+    items = plan.items_for_day(day)
+    helped = [n for n, i in enumerate(items, 1) if i["performer"] != "self"]
+    if not helped:
+        return  # no helper exercise on this weekday in the demo week
+    page = _client(demo.caregiver).get(f"/patients/{demo.patient.pk}/session/{helped[0]}/")
+    assert b"For the helper" in page.content and b"Where your hands go:" in page.content
