@@ -155,6 +155,8 @@ EMAIL_BACKEND = os.environ.get(
     "ALSMOVE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("ALSMOVE_FROM_EMAIL", "ALS Move <noreply@example.org>")
+# Where people open the site: the links in reminder emails start with it.
+ALSMOVE_BASE_URL = os.environ.get("ALSMOVE_BASE_URL", "http://127.0.0.1:8000")
 
 # No inline script or style anywhere: every script and stylesheet is a file we serve.
 CONTENT_SECURITY_POLICY = {

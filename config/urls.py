@@ -9,6 +9,7 @@ urlpatterns = [
     path("patients/", include("alsmove.routines.urls")),
     path("patients/", include("alsmove.sessions.urls")),
     path("patients/", include("alsmove.logbook.urls")),
+    path("patients/", include("alsmove.logbook.urls_checkins")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 

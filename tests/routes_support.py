@@ -59,9 +59,17 @@ def _a_session_log(demo: object) -> int:
     log = SessionLog.objects.filter(patient=patient).first()
     if log is None:
         log = record_session(
-            patient=patient, by=demo.person, client_id=uuid.uuid4(),  # type: ignore[attr-defined]
-            day=timezone.localdate(), plan=None, statuses={}, pain=0, pain_exercises=[],
-            fatigue=2, cramps="none", breathless_after=False,
+            patient=patient,
+            by=demo.person,
+            client_id=uuid.uuid4(),  # type: ignore[attr-defined]
+            day=timezone.localdate(),
+            plan=None,
+            statuses={},
+            pain=0,
+            pain_exercises=[],
+            fatigue=2,
+            cramps="none",
+            breathless_after=False,
         ).log
     return int(log.pk)
 
@@ -79,4 +87,6 @@ def demo_samples(demo: object) -> dict[str, str]:
         "version": str(latest.version if latest is not None else 1),
         "index": "1",
         "log_id": str(_a_session_log(demo)),
+        "kind": "after_30_min",
+        "exercise": "neck-forward-tilt",
     }

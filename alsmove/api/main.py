@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
-from alsmove.api import assessments, exercises, patients, routines
+from alsmove.api import assessments, exercises, logbook, patients, routines
 
 api = NinjaAPI(
     title="ALS Move API",
@@ -20,7 +20,8 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=django_auth,
     description=(
-        "Exercise library, patient records, care teams, ALSFRS-R records and routines. "
+        "Exercise library, patient records, care teams, ALSFRS-R records, routines, "
+        "session logs, check-ins and alerts. "
         "Session authentication."
     ),
 )
@@ -56,3 +57,4 @@ api.add_router("/exercises", exercises.router)
 api.add_router("/patients", patients.router)
 api.add_router("/patients", assessments.router)
 api.add_router("/patients", routines.router)
+api.add_router("/patients", logbook.router)

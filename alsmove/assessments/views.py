@@ -116,8 +116,10 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 if proposal is not None:
                     messages.info(
                         request,
-                        _("An updated routine for the new scores is waiting for the "
-                          "therapist's review."),
+                        _(
+                            "An updated routine for the new scores is waiting for the "
+                            "therapist's review."
+                        ),
                     )
                 return redirect("assessments:progress", patient_id=patient.pk)
         rows = []

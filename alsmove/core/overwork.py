@@ -10,15 +10,31 @@ history gives the same answer however late it is read.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from itertools import pairwise
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
+from alsmove.core import overwork_texts as texts
 from alsmove.core.adjustments import Adjustments
-from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core.i18n import Message
+
+# What the rules read, re-exported: other code imports these names from here.
+from alsmove.core.overwork_input import CHECKIN_KEYS as CHECKIN_KEYS
+from alsmove.core.overwork_input import DATE_FORMAT as DATE_FORMAT
+from alsmove.core.overwork_input import EXERCISE_ID as EXERCISE_ID
+from alsmove.core.overwork_input import EXERCISE_KEYS as EXERCISE_KEYS
+from alsmove.core.overwork_input import SESSION_KEYS as SESSION_KEYS
+from alsmove.core.overwork_input import CheckIn as CheckIn
+from alsmove.core.overwork_input import CheckInKind as CheckInKind
+from alsmove.core.overwork_input import Cramps as Cramps
+from alsmove.core.overwork_input import ExerciseLog as ExerciseLog
+from alsmove.core.overwork_input import OverworkInputError as OverworkInputError
+from alsmove.core.overwork_input import ReviewEvent as ReviewEvent
+from alsmove.core.overwork_input import SessionLog as SessionLog
+from alsmove.core.overwork_input import Status as Status
+from alsmove.core.overwork_input import parse_input as parse_input
 
 PAIN_01 = "OVERWORK-PAIN-01"
 REPEAT_01 = "OVERWORK-REPEAT-01"
@@ -45,180 +61,21 @@ MIN_HOLD_SECONDS = 5
 # (reps factor, hold factor) per sign; the same for every sign until a source says otherwise.
 EASING_FACTORS = {rule: (EASED_REPS_FACTOR, EASED_HOLD_FACTOR) for rule in EASING_RULES}
 
-Status = Literal["done", "partly", "skipped"]
-Cramps = Literal["none", "mild", "severe"]
-CheckInKind = Literal["after_30_min", "next_day"]
 FlagStatus = Literal["flagged", "removed_pending_review"]
-_STATUSES: dict[str, Status] = {"done": "done", "partly": "partly", "skipped": "skipped"}
-_CRAMPS: dict[str, Cramps] = {"none": "none", "mild": "mild", "severe": "severe"}
-_KINDS: dict[str, CheckInKind] = {"after_30_min": "after_30_min", "next_day": "next_day"}
-_T = TypeVar("_T")
-EXERCISE_ID = re.compile(r"^[a-z][a-z0-9-]{2,60}$")  # as in alsmove.core.library
 
-# Every text a person reads: what happened, what we changed, when to call the therapist.
+# The text each rule gives a person (the wording is in overwork_texts).
 TEXTS: dict[str, str] = {
-    PAIN_01: gettext_noop(
-        "You felt pain ({pain} out of 10) during {exercise}. We have taken it out of the "
-        "rest of that day's routine and marked it for your therapist; the other exercises "
-        "can go on if they feel fine. Call your therapist if the pain stays after you rest "
-        "or comes back the next time you do it."
-    ),
-    REPEAT_01: gettext_noop(
-        "You have had pain during {exercise} twice within {days} days. We have taken it out "
-        "of your routine until your therapist has looked at it. Call your therapist to talk it "
-        "over; it comes back only after they have reviewed it."
-    ),
-    WEAKER_01: gettext_noop(
-        "You felt weaker, not stronger, after exercising. That can mean the routine was "
-        "too much. For the next {days} days it has fewer repetitions, shorter holds and no "
-        "strengthening, and your therapist has been told. Call your therapist if the "
-        "weakness has not passed by the next day, or sooner if it gets worse."
-    ),
-    SORE_01: gettext_noop(
-        "You were still sore a day after exercising. That can mean the routine was too "
-        "much. For the next {days} days it has fewer repetitions, shorter holds and no "
-        "strengthening, and your therapist has been told. Call your therapist if the "
-        "soreness lasts another day or stops you doing your usual things."
-    ),
-    CRAMP_01: gettext_noop(
-        "You had severe cramps. Rest whenever a cramp comes; do not carry on through it. "
-        "For the next {days} days the routine has fewer repetitions, shorter holds and no "
-        "strengthening, and your therapist has been told. Call your therapist if cramps "
-        "keep coming back or do not ease with rest."
-    ),
-    HEAVY_01: gettext_noop(
-        "Your arms or legs felt heavy after exercising. That can mean the routine was too "
-        "much. For the next {days} days it has fewer repetitions, shorter holds and no "
-        "strengthening, and your therapist has been told. Call your therapist if the "
-        "heaviness lasts into the next day or keeps coming back."
-    ),
-    BREATH_01: gettext_noop(
-        "You were still short of breath after the session. For the next {days} days the "
-        "routine has fewer repetitions, shorter holds and no strengthening, and your "
-        "therapist has been told. Call your therapist or doctor today if your breathing "
-        "does not settle with rest; if you are struggling to breathe, call emergency "
-        "services."
-    ),
-    FATIGUE_01: gettext_noop(
-        "You rated your tiredness {fatigue} out of 10 after the session. That is more than "
-        "exercise should leave you. For the next {days} days the routine has fewer "
-        "repetitions, shorter holds and no strengthening, and your therapist has been "
-        "told. Call your therapist if you are still this tired the next day or feel like "
-        "this after most sessions."
-    ),
-    REASSESS_01: gettext_noop(
-        "Signs of doing too much came up on {count} days in the last {days} days. The "
-        "routine may no longer fit how you are now, so we have asked your therapist to "
-        "reassess it. Please call your therapist to arrange a visit."
-    ),
+    PAIN_01: texts.PAIN,
+    REPEAT_01: texts.REPEAT,
+    WEAKER_01: texts.WEAKER,
+    SORE_01: texts.SORE,
+    CRAMP_01: texts.CRAMP,
+    HEAVY_01: texts.HEAVY,
+    BREATH_01: texts.BREATH,
+    FATIGUE_01: texts.FATIGUE,
+    REASSESS_01: texts.REASSESS,
 }
-WEAKER_NEXT_DAY = gettext_noop(
-    "You still felt weaker the day after exercising. That can mean the routine was too "
-    "much. For the next {days} days it has fewer repetitions, shorter holds and no "
-    "strengthening, and your therapist has been told. Call your therapist if the weakness "
-    "has not passed by tomorrow, or sooner if it gets worse."
-)
-
-
-class OverworkInputError(ValueError):
-    """Bad input; the message names the field, e.g. "sessions[0].date: not a date"."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
-
-
-def _check_int(field: str, value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise OverworkInputError(field, f"must be an integer {low}-{high}")
-    return value
-
-
-def _check_bool(field: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise OverworkInputError(field, "must be true or false")
-    return value
-
-
-def _check_exercise(field: str, value: object) -> str:
-    if not isinstance(value, str) or not EXERCISE_ID.match(value):
-        raise OverworkInputError(
-            field, "must be an exercise id (lowercase letters, digits and hyphens)"
-        )
-    return value
-
-
-def _check_date(field: str, value: object) -> date:
-    # A datetime is a date too, but cannot be compared with one.
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise OverworkInputError(field, "must be a date")
-    return value
-
-
-def _choice(field: str, value: object, choices: Mapping[str, _T]) -> _T:
-    if not isinstance(value, str) or value not in choices:
-        *others, last = choices
-        listed = f"{', '.join(others)} or {last}" if others else last
-        raise OverworkInputError(field, f"must be {listed}")
-    return choices[value]
-
-
-@dataclass(frozen=True)
-class ExerciseLog:
-    exercise: str
-    status: Status
-    pain: int  # 0-10, during the exercise
-
-    def __post_init__(self) -> None:
-        _check_exercise("exercise", self.exercise)
-        _choice("status", self.status, _STATUSES)
-        _check_int("pain", self.pain, 0, 10)
-
-
-@dataclass(frozen=True)
-class SessionLog:
-    date: date
-    exercises: tuple[ExerciseLog, ...]
-    fatigue: int  # 0-10, right after the session
-    cramps: Cramps
-    breathless_after: bool  # short of breath that lasted after the session
-
-    def __post_init__(self) -> None:
-        _check_date("date", self.date)
-        _check_int("fatigue", self.fatigue, 0, 10)
-        _choice("cramps", self.cramps, _CRAMPS)
-        _check_bool("breathless_after", self.breathless_after)
-        ids = [log.exercise for log in self.exercises]
-        if len(set(ids)) != len(ids):
-            raise OverworkInputError("exercises", "an exercise is listed twice")
-
-
-@dataclass(frozen=True)
-class CheckIn:
-    date: date
-    kind: CheckInKind
-    weaker: bool
-    soreness: bool
-    heaviness: bool
-
-    def __post_init__(self) -> None:
-        _check_date("date", self.date)
-        _choice("kind", self.kind, _KINDS)
-        for name in ("weaker", "soreness", "heaviness"):
-            _check_bool(name, getattr(self, name))
-
-
-@dataclass(frozen=True)
-class ReviewEvent:
-    """A therapist reviewed (cleared) an exercise; clears its flags dated before this day."""
-
-    date: date
-    exercise: str
-
-    def __post_init__(self) -> None:
-        _check_date("date", self.date)
-        _check_exercise("exercise", self.exercise)
+WEAKER_NEXT_DAY = texts.WEAKER_NEXT_DAY
 
 
 @dataclass(frozen=True)
@@ -460,93 +317,3 @@ def result_to_json(result: OverworkResult) -> dict[str, Any]:
         },
         "reassess_suggested": result.reassess_suggested,
     }
-
-
-# ---- input parsing (CLI and web) -------------------------------------------------------
-
-DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SESSION_KEYS = ("date", "exercises", "fatigue", "cramps", "breathless_after")
-EXERCISE_KEYS = ("exercise", "status", "pain")
-CHECKIN_KEYS = ("date", "kind", "weaker", "soreness", "heaviness")
-
-
-def _keys(
-    field: str, raw: object, keys: Sequence[str], *, optional: bool = False
-) -> dict[str, Any]:
-    """`raw` as an object holding only `keys` (all of them, unless optional)."""
-    if not isinstance(raw, dict):
-        raise OverworkInputError(field or "input", "must be an object")
-    prefix = f"{field}." if field else ""
-    for key in raw:
-        if key not in keys:
-            raise OverworkInputError(f"{prefix}{key}", "unknown key")
-    if not optional:
-        for key in keys:
-            if key not in raw:
-                raise OverworkInputError(f"{prefix}{key}", "missing")
-    return raw
-
-
-def _list(field: str, raw: object) -> list[Any]:
-    if not isinstance(raw, list):
-        raise OverworkInputError(field, "must be a list")
-    return raw
-
-
-def _date(field: str, raw: object) -> date:
-    if isinstance(raw, str) and DATE_FORMAT.match(raw):
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            pass
-    raise OverworkInputError(field, "not a date (YYYY-MM-DD)")
-
-
-def _session(field: str, raw: object) -> SessionLog:
-    data = _keys(field, raw, SESSION_KEYS)
-    logs: list[ExerciseLog] = []
-    for index, item in enumerate(_list(f"{field}.exercises", data["exercises"])):
-        at = f"{field}.exercises[{index}]"
-        entry = _keys(at, item, EXERCISE_KEYS)
-        exercise = _check_exercise(f"{at}.exercise", entry["exercise"])
-        if any(log.exercise == exercise for log in logs):
-            raise OverworkInputError(f"{at}.exercise", f"{exercise} is listed twice")
-        status = _choice(f"{at}.status", entry["status"], _STATUSES)
-        pain = _check_int(f"{at}.pain", entry["pain"], 0, 10)
-        logs.append(ExerciseLog(exercise, status, pain))
-    return SessionLog(
-        date=_date(f"{field}.date", data["date"]),
-        exercises=tuple(logs),
-        fatigue=_check_int(f"{field}.fatigue", data["fatigue"], 0, 10),
-        cramps=_choice(f"{field}.cramps", data["cramps"], _CRAMPS),
-        breathless_after=_check_bool(f"{field}.breathless_after", data["breathless_after"]),
-    )
-
-
-def _checkin(field: str, raw: object) -> CheckIn:
-    data = _keys(field, raw, CHECKIN_KEYS)
-    return CheckIn(
-        date=_date(f"{field}.date", data["date"]),
-        kind=_choice(f"{field}.kind", data["kind"], _KINDS),
-        weaker=_check_bool(f"{field}.weaker", data["weaker"]),
-        soreness=_check_bool(f"{field}.soreness", data["soreness"]),
-        heaviness=_check_bool(f"{field}.heaviness", data["heaviness"]),
-    )
-
-
-def parse_input(raw: object) -> tuple[list[SessionLog], list[CheckIn]]:
-    """Sessions and check-ins from decoded JSON; OverworkInputError names the bad field.
-
-    Both top-level lists may be left out. Exercise ids are checked for their form only:
-    a therapist's own exercises are not in the built-in library.
-    """
-    data = _keys("", raw, ("sessions", "checkins"), optional=True)
-    sessions = [
-        _session(f"sessions[{index}]", item)
-        for index, item in enumerate(_list("sessions", data.get("sessions", [])))
-    ]
-    checkins = [
-        _checkin(f"checkins[{index}]", item)
-        for index, item in enumerate(_list("checkins", data.get("checkins", [])))
-    ]
-    return sessions, checkins

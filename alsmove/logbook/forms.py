@@ -5,6 +5,7 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.logbook.models import Cramps, ExerciseStatus
@@ -180,8 +181,24 @@ WEEKDAYS = [
 ]
 
 
-def _time_zones() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+_REGIONS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
+
+def _time_zones(*keep: str) -> list[tuple[str, str]]:
+    """The place names people look for (Europe/Paris), not the legacy aliases."""
+    names = {n for n in zoneinfo.available_timezones() if n.startswith(_REGIONS)}
+    names |= {"UTC", *(k for k in keep if k in zoneinfo.available_timezones())}
+    return [(name, name.replace("_", " ")) for name in sorted(names)]
 
 
 class ReminderForm(forms.Form):
@@ -212,7 +229,9 @@ class ReminderForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = _time_zones()
+        self.fields["time_zone"].choices = _time_zones(
+            settings.TIME_ZONE, str(self.initial.get("time_zone", ""))
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

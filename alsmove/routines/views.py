@@ -14,7 +14,8 @@ from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.services import find_exercise, library_for
-from alsmove.patients.models import FunctionalProfile
+from alsmove.logbook.services import evaluate
+from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import (
@@ -109,8 +110,23 @@ def routine(request: HttpRequest, patient_id: int) -> HttpResponse:
         "can_log": Action.LOG in actions,
         "can_review": Action.EDIT_PLAN in actions,
         "can_edit_profile": Action.EDIT_PROFILE in actions,
+        # Exercises the log flagged or took out, for the therapist to clear after review.
+        "flags": _flags(patient) if Action.EDIT_PLAN in actions else [],
     }
     return render(request, "routines/routine.html", context)
+
+
+def _flags(patient: Patient) -> list[dict[str, str]]:
+    names = {e.id: e.name for e in library_for(patient)}
+    return [
+        {
+            "exercise": f.exercise,
+            "name": names.get(f.exercise, f.exercise),
+            "rule": f.rule,
+            "status": f.status,
+        }
+        for f in evaluate(patient, timezone.localdate()).flags
+    ]
 
 
 @login_required

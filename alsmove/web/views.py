@@ -2,24 +2,77 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alsmove.accounts.models import Role, User
-from alsmove.accounts.policy import visible_patients
-from alsmove.patients.models import Patient
+from alsmove.accounts.policy import Action, can, visible_patients
+from alsmove.logbook.checkins import checkin_form
+from alsmove.logbook.models import SessionLog
+from alsmove.logbook.services import due_checkins
+from alsmove.patients.models import Patient, Relation
+from alsmove.sessions.views import todays_session
+
+
+def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
+    """What a person or their caregiver does first today: answer a due check-in, then do
+    (or see) today's session."""
+    session = todays_session(patient)
+    may_log = can(user, patient, Action.LOG)
+    logged = (
+        SessionLog.objects.filter(patient=patient, day=timezone.localdate(now))
+        .order_by("-created_at")
+        .first()
+    )
+    checkins = (
+        [
+            {"kind": due.kind, "form": checkin_form(due.kind, due.session)}
+            for due in due_checkins(patient, now)
+        ]
+        if may_log
+        else []
+    )
+    return {
+        "patient": patient,
+        "is_person": patient.user_id == user.pk,
+        "may_log": may_log,
+        "has_plan": session.plan is not None,
+        "count": len(session.items),
+        "minutes": max(1, round(sum(item["minutes"] for item in session.items))),
+        "eased": session.eased,
+        "logged": logged,
+        "checkins": checkins,
+    }
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "web/landing.html")
     user = request.user
+    now = timezone.now()
     own = Patient.objects.filter(user=user).first()
     others = visible_patients(user).exclude(user=user)
-    return render(request, "web/home.html", {"own": own, "others": others, "Role": Role})
+    # Caregivers see today's session and check-ins for each person they care for; a
+    # therapist's caseload is elsewhere.
+    cared_for = others.filter(
+        care_links__member=user,
+        care_links__relation=Relation.CAREGIVER,
+        care_links__revoked_at__isnull=True,
+    )
+    today = [_today(user, own, now)] if own else []
+    today += [_today(user, patient, now) for patient in cared_for]
+    return render(
+        request,
+        "web/home.html",
+        {"own": own, "others": others, "today": today, "Role": Role},
+    )
 
 
 def about(request: HttpRequest) -> HttpResponse:

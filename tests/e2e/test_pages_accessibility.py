@@ -17,6 +17,7 @@ from alsmove.demo.seed import Demo
 # Who would open each page; everything else is opened by the person with ALS.
 VIEWER = {
     "patients/new/": "therapist",
+    "patients/<int:patient_id>/routine/review/": "therapist",
     "clinic/": "admin",
     "accounts/login/": None,
     "accounts/signup/": None,

@@ -16,9 +16,14 @@ def _client(user: object) -> Client:
 
 
 PROFILE_FORM = {
-    "standing": "independent", "walking": "independent", "sitting_balance": "good",
-    "floor_transfer": "on", "can_lie_down": "on", "caregiver_available": "",
-    "minutes": "15", "preferences": "",
+    "standing": "independent",
+    "walking": "independent",
+    "sitting_balance": "good",
+    "floor_transfer": "on",
+    "can_lie_down": "on",
+    "caregiver_available": "",
+    "minutes": "15",
+    "preferences": "",
 }
 
 

@@ -58,6 +58,16 @@ API_BODIES: dict[str, dict[str, object]] = {
         "add": None,
     },
     "api/v1/patients/<patient_id>/routine/propose": {},
+    "api/v1/patients/<patient_id>/logs": {
+        "client_id": "5b0f3c1e-8a4e-4d0b-9a51-2f1d7c0e9b11",
+        "exercises": [{"exercise": "neck-forward-tilt", "status": "done", "pain": 0}],
+        "fatigue": 2,
+    },
+    "api/v1/patients/<patient_id>/checkins": {
+        "client_id": "0e6a2a8c-6c0f-4f4e-8d3e-7a9b1c2d3e4f",
+        "kind": "after_30_min",
+        "weaker": False,
+    },
     "api/v1/patients/<patient_id>/routine/<version>/approve": {},
 }
 ROUTES = all_routes()

@@ -24,7 +24,13 @@ def message(value: Any) -> str:
 
 
 @register.filter
-def get(mapping: Any, key: Any) -> Any:
-    if isinstance(mapping, dict):
-        return mapping.get(key, mapping.get(str(key)))
+def get(container: Any, key: Any) -> Any:
+    """container[key] for a dict (int or str key) or a list (int index); None if absent."""
+    if isinstance(container, dict):
+        return container.get(key, container.get(str(key)))
+    if isinstance(container, (list, tuple)):
+        try:
+            return container[int(key)]
+        except (IndexError, ValueError, TypeError):
+            return None
     return None

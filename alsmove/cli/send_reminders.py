@@ -1,0 +1,33 @@
+"""`alsmove send-reminders [--now ISO]`: the same as `manage.py send_reminders`.
+
+Unlike the other subcommands this one needs the database, so it sets up Django; the
+import happens inside `run()` to keep `alsmove --help` and the JSON tools light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "send-reminders",
+        help="send the session reminders that are due (needs the database)",
+        description="Email today's session reminders that are due and not yet sent. "
+        "A scheduler runs this every few minutes.",
+    )
+    parser.add_argument("--now", help="act as if it were this ISO date and time")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    options = {"now": args.now} if args.now else {}
+    call_command("send_reminders", **options)
+    return 0

@@ -1,0 +1,39 @@
+"""A therapist clears an exercise the overwork rules flagged or took out of the routine."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from alsmove.accounts.policy import Action, require
+from alsmove.exercises.services import find_exercise
+from alsmove.logbook.services import clear_flag
+
+NOTE_MAX = 2000
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, patient_id: int, exercise: str) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    note = request.POST.get("note", "")[:NOTE_MAX]
+    found = find_exercise(request.user, exercise)
+    name = found.name if found else exercise
+    if clear_flag(
+        patient=patient, exercise=exercise, by=request.user, day=timezone.localdate(), note=note
+    ):
+        messages.success(
+            request,
+            _("%(name)s is cleared after review and can come back into the routine.")
+            % {"name": name},
+        )
+    else:
+        messages.error(
+            request, _("%(name)s is not flagged, so there is nothing to clear.") % {"name": name}
+        )
+    return redirect("routines:routine", patient_id=patient.pk)
