@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("alsmove.web.urls")),
+    path("", include("alsmove.logbook.urls_caseload")),
     path("accounts/", include("alsmove.accounts.urls")),
     path("library/", include("alsmove.exercises.urls")),
     path("patients/", include("alsmove.patients.urls")),

@@ -74,6 +74,24 @@ def _a_session_log(demo: object) -> int:
     return int(log.pk)
 
 
+def _an_alert(demo: object) -> int:
+    """An alert on the demo person's record (the demo's logs raise several)."""
+    from django.utils import timezone
+
+    from alsmove.logbook.models import Alert
+
+    patient = demo.patient  # type: ignore[attr-defined]
+    alert = Alert.objects.filter(patient=patient).first()
+    if alert is None:
+        alert = Alert.objects.create(
+            patient=patient,
+            day=timezone.localdate(),
+            rule="OVERWORK-CRAMP-01",
+            message={"text": "You had severe cramps.", "params": {}},
+        )
+    return int(alert.pk)
+
+
 def demo_samples(demo: object) -> dict[str, str]:
     patient = demo.patient  # type: ignore[attr-defined]
     link = patient.care_links.active().get(member=demo.caregiver)  # type: ignore[attr-defined]
@@ -87,6 +105,7 @@ def demo_samples(demo: object) -> dict[str, str]:
         "version": str(latest.version if latest is not None else 1),
         "index": "1",
         "log_id": str(_a_session_log(demo)),
+        "alert_id": str(_an_alert(demo)),
         "kind": "after_30_min",
         "exercise": "neck-forward-tilt",
     }

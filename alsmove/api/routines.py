@@ -31,6 +31,7 @@ from alsmove.routines.services import (
     propose,
     revise,
 )
+from alsmove.web.templatetags.alsmove import message as render_message
 
 router = Router(tags=["routines"])
 
@@ -49,6 +50,7 @@ REFUSALS: dict[int, type[Schema]] = {
     401: ErrorOut,  # not logged in
     403: ErrorOut,  # on the care team, without this right
     404: ErrorOut,  # no such record (or not yours to see), or no such version
+    422: InvalidOut,  # a path, query or body that does not validate
 }
 
 
@@ -114,10 +116,9 @@ class EditIn(Schema):
 
 
 def _render(stored: dict[str, Any]) -> str:
-    """A stored {text, params} in the request's language ("" when nothing is stored)."""
-    if not stored.get("text"):
-        return ""
-    return Message(stored["text"], stored.get("params") or {}).render(_)
+    """A stored {text, params} in the request's language ("" when nothing is stored), the
+    same way the pages render it (a broken translation falls back to the English)."""
+    return render_message(stored)
 
 
 def _version_out(plan: RoutinePlan) -> VersionOut:
@@ -140,7 +141,7 @@ def _plan(patient: Patient, version: int) -> RoutinePlan:
 
 @router.get(
     "/{patient_id}/routine",
-    response={200: RoutineOut, **REFUSALS, 422: InvalidOut},
+    response={200: RoutineOut, **REFUSALS},
     summary="The routine in use for a day (the `alsmove plan` shape)",
 )
 def get_routine(
@@ -214,7 +215,7 @@ def propose_routine(request: HttpRequest, patient_id: int) -> Status[VersionOut 
 
 @router.post(
     "/{patient_id}/routine/{version}/edit",
-    response={201: VersionOut, 400: ErrorOut, **REFUSALS, 422: InvalidOut},
+    response={201: VersionOut, 400: ErrorOut, **REFUSALS},
     summary="Edit a version: a new proposed version; the one edited stays in the history",
 )
 def edit_routine(

@@ -25,9 +25,14 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
+
+    from alsmove.cli import fail
 
     django.setup()
     options = {"now": args.now} if args.now else {}
-    call_command("send_reminders", **options)
+    try:
+        call_command("send_reminders", **options)
+    except CommandError as error:
+        return fail(str(error))
     return 0

@@ -5,6 +5,9 @@ output and in docs/clinical-rules.md, which gives the source and the thresholds.
 
 Judging is always "as of" one day: anything dated after it is ignored, so the same
 history gives the same answer however late it is read.
+
+What the rules read (the log records and their JSON parsing) is in `overwork_input`, whose
+names are re-exported here; the sentences a person reads are in `overwork_texts`.
 """
 
 from __future__ import annotations

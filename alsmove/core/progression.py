@@ -5,7 +5,8 @@ sigmoid of months since symptom onset, 48 / (1 + exp((t - D50) / dx)). It needs 
 three records; with fewer, or when the fit fails, the forecast is a rough straight line
 from the average rate since onset (ΔFS) with a deliberately wide band.
 
-A forecast is a model, not a promise: every number comes with a band and a note.
+A forecast is a model, not a promise: every number comes with a band and a note. The JSON
+summary of a whole record history (`summarize`) is in `progression_summary`.
 """
 
 from __future__ import annotations
@@ -15,27 +16,32 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypedDict
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 from scipy.optimize import OptimizeWarning, curve_fit
 from scipy.special import expit
 
-from alsmove.core.alsfrs import MAX_TOTAL, AlsfrsError, Scores
+from alsmove.core.alsfrs import MAX_TOTAL, AlsfrsError
 from alsmove.core.i18n import Message, gettext_noop
-from alsmove.core.staging import (
-    kings_stage,
-    mitos_stage,
-    progression_category,
-    progression_rate,
-)
+
+# The JSON summary lives in its own module; these names stay importable from here.
+from alsmove.core.progression_summary import RULE_DATES as RULE_DATES
+from alsmove.core.progression_summary import AssessmentJson as AssessmentJson
+from alsmove.core.progression_summary import DomainsJson as DomainsJson
+from alsmove.core.progression_summary import ForecastJson as ForecastJson
+from alsmove.core.progression_summary import ModelJson as ModelJson
+from alsmove.core.progression_summary import Summary as Summary
+from alsmove.core.progression_summary import summarize as summarize
 from alsmove.core.staging import months_between as months_between
+from alsmove.core.staging import progression_rate
 
 __all__ = [
     "D50Fit",
     "ForecastPoint",
     "Model",
+    "Summary",
     "fit_d50",
     "forecast",
     "months_between",
@@ -43,7 +49,6 @@ __all__ = [
     "summarize",
 ]
 
-RULE_DATES = "ALSFRS-DATE-01"
 RULE_SLOPE = "SLOPE-01"
 RULE_D50_MODEL = "D50-01"
 RULE_D50_FALLBACK = "D50-02"
@@ -451,142 +456,3 @@ def forecast(onset: date, points: Sequence[tuple[date, int]], as_of: date) -> Mo
         note=Message(text, {"rate": round(rate, 2)}),
         rules=(RULE_D50_FALLBACK,),
     )
-
-
-# --- The summary the CLI and the web API share --------------------------------------------
-
-
-class DomainsJson(TypedDict):
-    bulbar: int
-    fine_motor: int
-    gross_motor: int
-    respiratory: int
-
-
-class AssessmentJson(TypedDict):
-    date: str
-    total: int
-    domains: DomainsJson
-    kings_stage: str
-    mitos_stage: int
-    progression_rate: float
-    progression_category: str
-
-
-class ForecastJson(TypedDict):
-    months_ahead: int
-    total: float
-    low: float
-    high: float
-
-
-class ModelJson(TypedDict):
-    kind: str
-    d50_months: float | None
-    dx_months: float | None
-    rd50: float | None
-    forecast: list[ForecastJson]
-
-
-class Summary(TypedDict):
-    assessments: list[AssessmentJson]
-    slope_per_month: float | None
-    model: ModelJson
-
-
-def _round(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(float(value), digits)
-
-
-def _check_dates(onset: date, days: Sequence[date], today: date) -> None:
-    """ALSFRS-DATE-01: records fall between onset and today, one per day."""
-    if not days:
-        raise AlsfrsError(Message(gettext_noop("no assessments: give at least one")))
-    if onset > today:
-        raise AlsfrsError(
-            Message(
-                gettext_noop("the onset date {onset} is in the future"),
-                {"onset": onset.isoformat()},
-            )
-        )
-    seen: set[date] = set()
-    for day in days:
-        if day < onset:
-            raise AlsfrsError(
-                Message(
-                    gettext_noop("assessment on {day} is before the onset date {onset}"),
-                    {"day": day.isoformat(), "onset": onset.isoformat()},
-                )
-            )
-        if day > today:
-            raise AlsfrsError(
-                Message(
-                    gettext_noop("assessment on {day} is in the future (today is {today})"),
-                    {"day": day.isoformat(), "today": today.isoformat()},
-                )
-            )
-        # Two records on one day would weigh that day twice in every fit; the person has
-        # to say which one stands.
-        if day in seen:
-            raise AlsfrsError(
-                Message(
-                    gettext_noop("two assessments on {day}: keep one per day"),
-                    {"day": day.isoformat()},
-                )
-            )
-        seen.add(day)
-
-
-def summarize(onset: date, assessments: Sequence[tuple[date, Scores]], today: date) -> Summary:
-    """Every record scored and staged, the recent slope and the forecast, as plain JSON.
-
-    Raises `AlsfrsError` for no records, a record before onset or after today, or two
-    records on one day.
-    """
-    _check_dates(onset, [day for day, _ in assessments], today)
-    ordered = sorted(assessments, key=lambda record: record[0])
-    rows: list[AssessmentJson] = []
-    points: list[tuple[date, int]] = []
-    for day, scores in ordered:
-        total = scores.total
-        domains = scores.domains
-        # Categorise the rounded rate so the category never contradicts the number shown
-        # (1.004 is shown as 1.0, which is "intermediate").
-        rate = round(progression_rate(total, onset, day), 2)
-        rows.append(
-            {
-                "date": day.isoformat(),
-                "total": total,
-                "domains": {
-                    "bulbar": domains.bulbar,
-                    "fine_motor": domains.fine_motor,
-                    "gross_motor": domains.gross_motor,
-                    "respiratory": domains.respiratory,
-                },
-                "kings_stage": kings_stage(scores),
-                "mitos_stage": mitos_stage(scores),
-                "progression_rate": rate,
-                "progression_category": progression_category(rate),
-            }
-        )
-        points.append((day, total))
-    model = forecast(onset, points, today)
-    return {
-        "assessments": rows,
-        "slope_per_month": _round(slope_per_month(points, today), 2),
-        "model": {
-            "kind": model.kind,
-            "d50_months": _round(model.d50_months, 1),
-            "dx_months": _round(model.dx_months, 1),
-            "rd50": _round(model.rd50, 2),
-            "forecast": [
-                {
-                    "months_ahead": point.months_ahead,
-                    "total": round(point.total, 1),
-                    "low": round(point.low, 1),
-                    "high": round(point.high, 1),
-                }
-                for point in model.forecast
-            ],
-        },
-    }

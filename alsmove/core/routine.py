@@ -10,6 +10,9 @@ areas take turns, so seven days cover every area that has a safe exercise), one
 breathing exercise, one cool-down, then more exercises area by area while time remains.
 Easing from the logbook shortens holds and repetitions but never frees time for more
 exercises: the planned minutes are those of the full exercise.
+
+The sentences a person reads are in `routine_texts`; how the stage ranks positions, kinds
+of exercise and performers is in `routine_stage` (`position_preference` is re-exported).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from alsmove.core import routine_texts as texts
 from alsmove.core.adjustments import NO_ADJUSTMENTS, Adjustments
-from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core.i18n import Message
 from alsmove.core.library import (
     BodyRegion,
     Exercise,
@@ -31,7 +35,9 @@ from alsmove.core.library import (
     Sides,
     Stage,
 )
-from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing, Walking
+from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing
+from alsmove.core.routine_stage import position_preference as position_preference
+from alsmove.core.routine_stage import stage_rank
 from alsmove.core.safety import (
     EMPTY_MESSAGE,
     EMPTY_NO_HELPER_MESSAGE,
@@ -87,64 +93,7 @@ class Routine:
     message_rule: str | None = None
 
 
-# --- how the stage shapes the choice (lower rank = preferred) -----------------------------
-
-
-def _positions(names: str) -> tuple[Position, ...]:
-    return tuple(Position(name) for name in names.split())
-
-
-def _tiers(*tiers: str) -> dict[Kind, int]:
-    return {Kind(name): rank for rank, tier in enumerate(tiers) for name in tier.split()}
-
-
-# Positions from most to least suited. Early: standing, seated and mat work. Mid: seated
-# and lying in bed. Advanced: in bed or in the wheelchair, where a helper works comfortably.
-_POSITIONS: dict[Stage, tuple[Position, ...]] = {
-    Stage.EARLY: _positions("standing seated lying in_wheelchair in_bed"),
-    Stage.MID: _positions("seated in_wheelchair in_bed lying standing"),
-    Stage.ADVANCED: _positions("in_bed in_wheelchair seated lying standing"),
-}
-
-# Kinds of exercise by how well they suit the stage (Sinaki-Mulder / Dal Bello-Haas focus).
-_KIND_FIT: dict[Stage, dict[Kind, int]] = {
-    Stage.EARLY: _tiers(
-        "stretch active",
-        "posture strengthening aerobic",
-        "breathing active_assisted relaxation",
-        "passive",
-    ),
-    Stage.MID: _tiers(
-        "stretch active_assisted active",
-        "posture breathing passive",
-        "relaxation strengthening",
-        "aerobic",
-    ),
-    Stage.ADVANCED: _tiers(
-        "passive stretch",
-        "relaxation breathing active_assisted",
-        "posture active",
-        "strengthening aerobic",
-    ),
-}
-
-_PERFORMER_FIT: dict[Stage, dict[Performer, int]] = {
-    Stage.EARLY: {Performer.SELF: 0, Performer.ASSISTED: 1, Performer.CAREGIVER: 2},
-    Stage.MID: {Performer.SELF: 0, Performer.ASSISTED: 0, Performer.CAREGIVER: 1},
-    Stage.ADVANCED: {Performer.CAREGIVER: 0, Performer.ASSISTED: 1, Performer.SELF: 2},
-}
-
 _REGION_ORDER = {region: index for index, region in enumerate(BodyRegion)}
-
-
-def position_preference(stage: Stage, profile: FunctionalProfile) -> tuple[Position, ...]:
-    """Positions from most to least suited to the stage and the person."""
-    order = list(_POSITIONS[stage])
-    if profile.walking is Walking.UNABLE or profile.sitting_balance is SittingBalance.POOR:
-        # A person who does not walk stays in the wheelchair rather than moving to a chair.
-        order.remove(Position.IN_WHEELCHAIR)
-        order.insert(order.index(Position.SEATED), Position.IN_WHEELCHAIR)
-    return tuple(order)
 
 
 @dataclass(frozen=True)
@@ -165,12 +114,6 @@ def _seconds(exercise: Exercise) -> int:
 
 # --- why an exercise is left out before any choice is made --------------------------------
 
-_OTHER_STAGE: dict[Stage, str] = {
-    Stage.EARLY: gettext_noop("Meant for a later stage, not for the early stage."),
-    Stage.MID: gettext_noop("Meant for another stage, not for the middle stage."),
-    Stage.ADVANCED: gettext_noop("Meant for an earlier stage, not for the advanced stage."),
-}
-
 
 def _left_out(
     exercise: Exercise, profile: FunctionalProfile, stage: Stage, adjustments: Adjustments
@@ -181,30 +124,22 @@ def _left_out(
     if exercise.id in adjustments.removed_pending_review:
         return out(
             ROUTINE_REVIEW_01,
-            gettext_noop(
-                "Taken out after a problem noted in your log, until your therapist has reviewed it."
-            ),
+            texts.REMOVED_PENDING_REVIEW,
         )
     if exercise.id in adjustments.skip_today:
         return out(
             ROUTINE_SKIP_01,
-            gettext_noop(
-                "Skipped today because it hurt today. If the pain does not settle, call your "
-                "therapist."
-            ),
+            texts.SKIPPED_TODAY,
         )
     unsafe = exclusion(exercise, profile)
     if unsafe is not None:
         return unsafe
     if stage not in exercise.stages:
-        return out(ROUTINE_STAGE_01, _OTHER_STAGE[stage])
+        return out(ROUTINE_STAGE_01, texts.OTHER_STAGE[stage])
     if exercise.is_strengthening and not adjustments.allow_strengthening:
         return out(
             ROUTINE_EASE_02,
-            gettext_noop(
-                "Strengthening is paused after signs of overwork in your log, until your "
-                "therapist has reviewed it."
-            ),
+            texts.STRENGTHENING_PAUSED,
         )
     return None
 
@@ -302,89 +237,31 @@ def _group(exercise: Exercise, item: RoutineItem) -> int:
 
 # --- reasons ------------------------------------------------------------------------------
 
-_STAGE_FIT: dict[Stage, str] = {
-    Stage.EARLY: gettext_noop(
-        "Suits the early stage, when stretching, moving the joints fully and gentle exercise "
-        "standing, sitting or on a mat help keep you moving and comfortable."
-    ),
-    Stage.MID: gettext_noop(
-        "Suits the middle stage, when exercises sitting or lying keep the joints moving and "
-        "help stop muscles from becoming stiff and short."
-    ),
-    Stage.ADVANCED: gettext_noop(
-        "Suits the advanced stage, when gentle stretching, often done by a helper, eases "
-        "stiffness, keeps you comfortable and helps circulation."
-    ),
-}
-
 _ROLE: dict[str, tuple[str, str]] = {
-    _WARM_UP: (
-        ROUTINE_ORDER_01,
-        gettext_noop("Comes first, to warm up the muscles before stretching."),
-    ),
-    _FOCUS: (
-        ROUTINE_REGION_01,
-        gettext_noop(
-            "Part of today's focus area. The routines take turns through the body areas, so "
-            "every area gets its time over the week."
-        ),
-    ),
-    _BREATHING: (
-        ROUTINE_ORDER_01,
-        gettext_noop(
-            "Slow, deep breathing near the end keeps the chest moving and helps you relax."
-        ),
-    ),
-    _COOL_DOWN: (
-        ROUTINE_ORDER_01,
-        gettext_noop("Comes last, to slow down and end the session calmly."),
-    ),
-    _FILL: (
-        ROUTINE_TIME_01,
-        gettext_noop("Added because there is time for it within your {minutes} minutes."),
-    ),
-}
-
-_PERFORMER: dict[Performer, str] = {
-    Performer.SELF: gettext_noop("You do this on your own, at your own pace."),
-    Performer.ASSISTED: gettext_noop("You make the movement and your helper supports part of it."),
-    Performer.CAREGIVER: gettext_noop(
-        "Your helper moves the limb slowly while you relax. The helper never moves it past "
-        "the point where it resists or hurts, and never bounces it."
-    ),
+    _WARM_UP: (ROUTINE_ORDER_01, texts.WARM_UP),
+    _FOCUS: (ROUTINE_REGION_01, texts.FOCUS),
+    _BREATHING: (ROUTINE_ORDER_01, texts.BREATHING),
+    _COOL_DOWN: (ROUTINE_ORDER_01, texts.COOL_DOWN),
+    _FILL: (ROUTINE_TIME_01, texts.TIME_LEFT),
 }
 
 
 def _position_text(position: Position, profile: FunctionalProfile) -> str:
     if position is Position.STANDING:
         if profile.standing is Standing.WITH_SUPPORT:
-            return gettext_noop(
-                "Done standing while holding a steady chair back or a wall, because you "
-                "stand safely only with support."
-            )
-        return gettext_noop("Done standing: your profile says you can stand safely on your own.")
+            return texts.STANDING_WITH_SUPPORT
+        return texts.STANDING
     if position is Position.SEATED:
         if profile.sitting_balance is SittingBalance.POOR:
-            return gettext_noop(
-                "Done sitting, with your helper holding you steady, because your sitting "
-                "balance is poor."
-            )
+            return texts.SEATED_HELPER_HOLDS
         if profile.sitting_balance is SittingBalance.NEEDS_SUPPORT:
-            return gettext_noop(
-                "Done sitting in a chair with a back and armrests, because you need support "
-                "to sit steadily."
-            )
-        return gettext_noop("Done sitting in a steady chair with both feet on the floor.")
+            return texts.SEATED_WITH_SUPPORT
+        return texts.SEATED
     if position is Position.LYING:
-        return gettext_noop(
-            "Done lying on a mat: your profile says you can get down to the floor and back "
-            "up safely."
-        )
+        return texts.LYING
     if position is Position.IN_WHEELCHAIR:
-        return gettext_noop(
-            "Done sitting in your wheelchair with the brakes on, which supports your trunk."
-        )
-    return gettext_noop("Done lying in bed, where you are supported and comfortable.")
+        return texts.IN_WHEELCHAIR
+    return texts.IN_BED
 
 
 def _eased(exercise: Exercise, adjustments: Adjustments) -> tuple[int, tuple[int, int] | None]:
@@ -415,7 +292,7 @@ def _item(
     reps, hold = _eased(exercise, adjustments)
     role_rule, role_text = _ROLE[role]
     reasons = [
-        _reason(ROUTINE_STAGE_01, _STAGE_FIT[stage]),
+        _reason(ROUTINE_STAGE_01, texts.STAGE_FIT[stage]),
         _reason(role_rule, role_text, minutes=profile.minutes),
         _reason(ROUTINE_POSITION_01, _position_text(position, profile)),
     ]
@@ -424,34 +301,20 @@ def _item(
         violation = position_violation(exercise, other, profile)
         if violation is not None:
             reasons.append(Reason(violation.rule, violation.reason))
-    reasons.append(_reason(ROUTINE_PERFORMER_01, _PERFORMER[exercise.performer]))
+    reasons.append(_reason(ROUTINE_PERFORMER_01, texts.PERFORMER[exercise.performer]))
     if exercise.sides is Sides.BOTH:
-        reasons.append(
-            _reason(ROUTINE_SIDES_01, gettext_noop("Done on the left side, then the right."))
-        )
+        reasons.append(_reason(ROUTINE_SIDES_01, texts.BOTH_SIDES))
     if hold is not None:
-        text = gettext_noop(
-            "Hold for {min} to {max} seconds and keep breathing slowly. Never bounce or force "
-            "it; ease off and stop if it hurts."
-        )
-        reasons.append(_reason(ROUTINE_HOLD_01, text, min=hold[0], max=hold[1]))
+        reasons.append(_reason(ROUTINE_HOLD_01, texts.HOLD, min=hold[0], max=hold[1]))
     reasons.extend(notes(exercise, profile))
     if reps < exercise.reps:
-        text = gettext_noop(
-            "Made lighter after signs of overwork in your log: {reps} repetitions instead of "
-            "{planned}."
-        )
-        reasons.append(_reason(ROUTINE_EASE_01, text, reps=reps, planned=exercise.reps))
+        reasons.append(_reason(ROUTINE_EASE_01, texts.FEWER_REPS, reps=reps, planned=exercise.reps))
     planned = exercise.hold_seconds
     if hold is not None and planned is not None and hold != (planned.min, planned.max):
-        text = gettext_noop(
-            "Holds shortened after signs of overwork in your log: {min} to {max} seconds "
-            "instead of {planned_min} to {planned_max}."
-        )
         reasons.append(
             _reason(
                 ROUTINE_EASE_01,
-                text,
+                texts.SHORTER_HOLDS,
                 min=hold[0],
                 max=hold[1],
                 planned_min=planned.min,
@@ -475,54 +338,21 @@ def _item(
 
 # --- messages -----------------------------------------------------------------------------
 
-_HELPER = gettext_noop(
-    "At this stage most stretches are done by a helper, and your profile says no helper is "
-    "available. Today's routine holds only what you can do safely on your own. Please ask "
-    "your therapist to help arrange a helper and to show them how."
-)
-_EASED = gettext_noop(
-    "This routine is lighter than usual because your log showed signs of doing too much. "
-    "Stop and call your therapist if you feel weaker after exercising, have strong cramps, "
-    "or stay short of breath."
-)
-_HELPER_EASED = gettext_noop(
-    "At this stage most stretches are done by a helper, and no helper is available, so "
-    "today's routine holds only what you can do safely on your own. It is also lighter than "
-    "usual because your log showed signs of doing too much. Please call your therapist to "
-    "arrange a helper, and stop and call them if you feel weaker, have strong cramps, or "
-    "stay short of breath."
-)
-_NO_TIME = gettext_noop(
-    "None of the safe exercises fits in the {minutes} minutes set for today; the shortest "
-    "takes about {shortest} minutes. Set more time, or ask your therapist for a shorter "
-    "routine."
-)
-_NOT_CHOSEN = gettext_noop(
-    "Left out today to stay within your {minutes} minutes; the body areas take turns over the week."
-)
-
 
 def _message(
     profile: FunctionalProfile, stage: Stage, adjustments: Adjustments
 ) -> tuple[Message | None, str | None]:
     no_helper = stage is Stage.ADVANCED and not profile.caregiver_available
     if no_helper and adjustments.active:
-        return Message(_HELPER_EASED), ROUTINE_HELPER_01
+        return Message(texts.HELPER_EASED), ROUTINE_HELPER_01
     if no_helper:
-        return Message(_HELPER), ROUTINE_HELPER_01
+        return Message(texts.HELPER), ROUTINE_HELPER_01
     if adjustments.active:
-        return Message(_EASED), ROUTINE_EASE_01
+        return Message(texts.EASED), ROUTINE_EASE_01
     return None, None
 
 
 # --- the engine ---------------------------------------------------------------------------
-
-
-def _rank(
-    exercise: Exercise, position: Position, stage: Stage, positions: tuple[Position, ...]
-) -> tuple[int, int, str]:
-    fit = _KIND_FIT[stage][exercise.kind] + _PERFORMER_FIT[stage][exercise.performer]
-    return fit, positions.index(position), exercise.id
 
 
 def build_routine(
@@ -546,7 +376,7 @@ def build_routine(
             continue
         position = min(safe_positions(exercise, profile), key=preference.index)
         candidates.append(
-            _Candidate(exercise, position, _rank(exercise, position, stage, preference))
+            _Candidate(exercise, position, stage_rank(exercise, position, stage, preference))
         )
 
     if not candidates:
@@ -563,13 +393,17 @@ def build_routine(
     for candidate in candidates:
         if candidate.id not in chosen:
             excluded[candidate.id] = Exclusion(
-                candidate.id, ROUTINE_TIME_01, Message(_NOT_CHOSEN, {"minutes": profile.minutes})
+                candidate.id,
+                ROUTINE_TIME_01,
+                Message(texts.NOT_CHOSEN, {"minutes": profile.minutes}),
             )
     ordered_out = tuple(excluded[e.id] for e in exercises if e.id in excluded)
     total = sum(_seconds(c.exercise) for c, _ in picks)
     if not items:
         shortest = min(_seconds(c.exercise) for c in candidates) / 60
-        no_time = Message(_NO_TIME, {"minutes": profile.minutes, "shortest": round(shortest, 1)})
+        no_time = Message(
+            texts.NO_TIME, {"minutes": profile.minutes, "shortest": round(shortest, 1)}
+        )
         return Routine(stage, 0.0, (), ordered_out, no_time, ROUTINE_TIME_01)
     message, rule = _message(profile, stage, adjustments)
     return Routine(stage, round(total / 60, 2), tuple(items), ordered_out, message, rule)

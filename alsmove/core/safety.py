@@ -5,7 +5,8 @@ docs/clinical-rules.md) and a plain-words statement. The engine asks `exclusion(
 whether an exercise can be offered at all, `safe_positions()` where it can be done, and
 `notes()` what the person should know when it is offered; `check()` answers for one
 position. Rules only ever take exercises or positions away: when the profile does not say
-enough to know an exercise is safe, the rule errs on the side of leaving it out.
+enough to know an exercise is safe, the rule errs on the side of leaving it out. The
+sentences a person reads, the rules' statements included, are in `safety_texts`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core import safety_texts as texts
+from alsmove.core.i18n import Message
 from alsmove.core.library import (
     BodyRegion,
     Exercise,
@@ -80,94 +82,30 @@ def _rule(id: str, statement: str, *sources: str, heuristic: bool = False) -> Ru
 RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
-        _rule(
-            SAFE_RESIST_01,
-            gettext_noop("Never heavy resistance and never lowering a load slowly against it."),
-            "paganoni-2015",
-        ),
-        _rule(
-            SAFE_CAREGIVER_01,
-            gettext_noop("An exercise that needs a helper is offered only when one is there."),
-            "stretching-guide",
-            "mda-guidance",
-        ),
-        _rule(
-            SAFE_BREATH_01,
-            gettext_noop("No aerobic exercise for a person who is short of breath at rest."),
-            "paganoni-2015",
-            "mda-guidance",
-        ),
-        _rule(
-            SAFE_STRENGTH_01,
-            gettext_noop(
-                "No strengthening of a muscle that cannot move against gravity (graded "
-                "below 3 out of 5)."
-            ),
-            "paganoni-2015",
-            "acsm-2010",
-        ),
-        _rule(
-            SAFE_PAIN_01,
-            gettext_noop(
-                "No exercise that moves a painful joint unless the therapist has cleared it."
-            ),
-            "stretching-guide",
-            "mda-guidance",
-        ),
+        _rule(SAFE_RESIST_01, texts.RESIST_RULE, "paganoni-2015"),
+        _rule(SAFE_CAREGIVER_01, texts.CAREGIVER_RULE, "stretching-guide", "mda-guidance"),
+        _rule(SAFE_BREATH_01, texts.BREATH_RULE, "paganoni-2015", "mda-guidance"),
+        _rule(SAFE_STRENGTH_01, texts.STRENGTH_RULE, "paganoni-2015", "acsm-2010"),
+        _rule(SAFE_PAIN_01, texts.PAIN_RULE, "stretching-guide", "mda-guidance"),
         _rule(
             SAFE_SUBLUX_01,
-            gettext_noop(
-                "With a partly dislocated shoulder, only helper-moved shoulder exercises "
-                "within a range that does not hurt, and no shoulder strengthening."
-            ),
+            texts.SUBLUX_RULE,
             "sinaki-mulder-1978",
             "dal-bello-haas-1998",
             heuristic=True,
         ),
-        _rule(
-            SAFE_STANDING_01,
-            gettext_noop(
-                "Nothing standing when standing is unsafe; with support, standing only for "
-                "exercises that hold on to a chair or a wall."
-            ),
-            "als-association-pt",
-            "stretching-guide",
-        ),
-        _rule(
-            SAFE_WALK_01,
-            gettext_noop("No walking or marching on the spot for a person who cannot walk."),
-            "acsm-2010",
-            "sinaki-mulder-1978",
-        ),
-        _rule(
-            SAFE_FLOOR_01,
-            gettext_noop("No mat work for a person who cannot get down to the floor and up."),
-            "als-association-pt",
-            "stretching-guide",
-        ),
-        _rule(
-            SAFE_BED_01,
-            gettext_noop("No exercise lying in bed for a person who cannot lie down safely."),
-            "stretching-guide",
-        ),
+        _rule(SAFE_STANDING_01, texts.STANDING_RULE, "als-association-pt", "stretching-guide"),
+        _rule(SAFE_WALK_01, texts.WALK_RULE, "acsm-2010", "sinaki-mulder-1978"),
+        _rule(SAFE_FLOOR_01, texts.FLOOR_RULE, "als-association-pt", "stretching-guide"),
+        _rule(SAFE_BED_01, texts.BED_RULE, "stretching-guide"),
         _rule(
             SAFE_SITTING_01,
-            gettext_noop(
-                "With poor sitting balance, only exercises in a wheelchair or in bed, or "
-                "seated with a helper giving support."
-            ),
+            texts.SITTING_RULE,
             "dal-bello-haas-1998",
             "stretching-guide",
             heuristic=True,
         ),
-        _rule(
-            SAFE_EMPTY_01,
-            gettext_noop(
-                "When nothing is safe, the routine is empty and says to contact the therapist."
-            ),
-            "stretching-guide",
-            "mda-guidance",
-        ),
+        _rule(SAFE_EMPTY_01, texts.EMPTY_RULE, "stretching-guide", "mda-guidance"),
     )
 }
 
@@ -270,44 +208,19 @@ def needs_helper(exercise: Exercise) -> bool:
 
 def _resist(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
     if exercise.resistance is Resistance.HIGH or exercise.eccentric:
-        return Violation(
-            SAFE_RESIST_01,
-            Message(
-                gettext_noop(
-                    "Heavy resistance, or slowly lowering a load, can strain muscles "
-                    "weakened by ALS, so this exercise is never part of a routine."
-                )
-            ),
-        )
+        return Violation(SAFE_RESIST_01, Message(texts.RESIST_LEFT_OUT))
     return None
 
 
 def _caregiver(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
     if needs_helper(exercise) and not profile.caregiver_available:
-        return Violation(
-            SAFE_CAREGIVER_01,
-            Message(
-                gettext_noop(
-                    "This exercise needs a helper, and your profile says no helper is "
-                    "available. Do not try it alone."
-                )
-            ),
-        )
+        return Violation(SAFE_CAREGIVER_01, Message(texts.CAREGIVER_LEFT_OUT))
     return None
 
 
 def _breath(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
     if exercise.kind is Kind.AEROBIC and profile.breathless_at_rest:
-        return Violation(
-            SAFE_BREATH_01,
-            Message(
-                gettext_noop(
-                    "You are short of breath even at rest, so exercise that makes you "
-                    "breathe harder is left out. Tell your therapist if your breathing "
-                    "has changed."
-                )
-            ),
-        )
+        return Violation(SAFE_BREATH_01, Message(texts.BREATH_LEFT_OUT))
     return None
 
 
@@ -330,28 +243,12 @@ def _strength(exercise: Exercise, profile: FunctionalProfile) -> Violation | Non
     weak = weak_groups(exercise, profile)
     if weak:
         return Violation(
-            SAFE_STRENGTH_01,
-            Message(
-                gettext_noop(
-                    "Strengthening is left out because these muscles are graded below 3 out "
-                    "of 5 (they cannot move fully against gravity): {groups}. Working them "
-                    "against resistance can tire them further."
-                ),
-                {"groups": _join(list(weak))},
-            ),
+            SAFE_STRENGTH_01, Message(texts.STRENGTH_TOO_WEAK, {"groups": _join(list(weak))})
         )
     any_weak = any(grade < ANTIGRAVITY_GRADE for grade in profile.strength.values())
     if not exercise.muscle_groups and any_weak:
         # Cannot tell which muscles it loads, and some are too weak: leave it out.
-        return Violation(
-            SAFE_STRENGTH_01,
-            Message(
-                gettext_noop(
-                    "Strengthening is left out because this exercise does not say which "
-                    "muscles it works, and some of your muscles are graded below 3 out of 5."
-                )
-            ),
-        )
+        return Violation(SAFE_STRENGTH_01, Message(texts.STRENGTH_MUSCLES_UNNAMED))
     return None
 
 
@@ -366,16 +263,7 @@ def unapproved_painful(exercise: Exercise, profile: FunctionalProfile) -> tuple[
 def _pain(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
     painful = unapproved_painful(exercise, profile)
     if painful:
-        return Violation(
-            SAFE_PAIN_01,
-            Message(
-                gettext_noop(
-                    "This exercise moves a joint you have marked as painful ({joints}). It "
-                    "stays out until your therapist has checked that joint and cleared it."
-                ),
-                {"joints": _join(painful)},
-            ),
-        )
+        return Violation(SAFE_PAIN_01, Message(texts.PAIN_LEFT_OUT, {"joints": _join(painful)}))
     return None
 
 
@@ -393,17 +281,7 @@ def _sublux(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
         return None
     helper_moved = exercise.performer is not Performer.SELF and exercise.kind in _HELPER_MOVED_KINDS
     if exercise.is_strengthening or not helper_moved:
-        return Violation(
-            SAFE_SUBLUX_01,
-            Message(
-                gettext_noop(
-                    "Your shoulder has slipped partly out of its socket, so shoulder "
-                    "exercises you do on your own, and shoulder strengthening, are left out. "
-                    "A helper can move the arm gently within a range that does not hurt. "
-                    "This is a cautious rule of thumb; your therapist can say more."
-                )
-            ),
-        )
+        return Violation(SAFE_SUBLUX_01, Message(texts.SUBLUX_LEFT_OUT))
     return None
 
 
@@ -411,14 +289,9 @@ def _standing(position: Position, exercise: Exercise, profile: FunctionalProfile
     if position is not Position.STANDING:
         return None
     if profile.standing is Standing.UNSAFE:
-        return Message(gettext_noop("Standing is not safe for you at the moment."))
+        return Message(texts.STANDING_UNSAFE)
     if profile.standing is Standing.WITH_SUPPORT and not names_support(exercise):
-        return Message(
-            gettext_noop(
-                "You stand only with support, and this exercise does not use a chair or a "
-                "wall to hold on to, so it is not done standing."
-            )
-        )
+        return Message(texts.STANDING_NO_SUPPORT)
     return None
 
 
@@ -427,31 +300,19 @@ def _walk(position: Position, exercise: Exercise, profile: FunctionalProfile) ->
     # only standing.
     standing_aerobic = position is Position.STANDING and exercise.kind is Kind.AEROBIC
     if standing_aerobic and profile.walking is Walking.UNABLE:
-        return Message(
-            gettext_noop(
-                "Your profile says you cannot walk, so exercise on your feet such as walking "
-                "or marching is not done standing."
-            )
-        )
+        return Message(texts.WALK_NOT_STANDING)
     return None
 
 
 def _floor(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
     if position is Position.LYING and not profile.floor_transfer:
-        return Message(
-            gettext_noop(
-                "Getting down to a mat on the floor and back up is not safe for you, so "
-                "this is not done on a mat."
-            )
-        )
+        return Message(texts.FLOOR_NOT_ON_MAT)
     return None
 
 
 def _bed(position: Position, exercise: Exercise, profile: FunctionalProfile) -> Message | None:
     if position is Position.IN_BED and not profile.can_lie_down:
-        return Message(
-            gettext_noop("Lying down is not safe for you, so this is not done lying in bed.")
-        )
+        return Message(texts.BED_NOT_IN_BED)
     return None
 
 
@@ -463,12 +324,7 @@ def _sitting(position: Position, exercise: Exercise, profile: FunctionalProfile)
         return None
     if position is Position.SEATED and exercise.performer is not Performer.SELF:
         return None  # the helper steadies the person while they sit
-    return Message(
-        gettext_noop(
-            "Your sitting balance is poor, so this is done only in a wheelchair, in bed, or "
-            "sitting with a helper holding you steady."
-        )
-    )
+    return Message(texts.SITTING_NOT_HERE)
 
 
 _EXERCISE_RULES = (_resist, _caregiver, _breath, _strength, _pain, _sublux)
@@ -516,31 +372,12 @@ def safe_positions(exercise: Exercise, profile: FunctionalProfile) -> tuple[Posi
 
 
 _NO_POSITION: dict[str, str] = {
-    SAFE_STANDING_01: gettext_noop(
-        "This exercise is done standing, and standing is not safe for you at the moment. "
-        "It offers no other position that is safe for you."
-    ),
-    SAFE_WALK_01: gettext_noop(
-        "This exercise is walking or marching on your feet, and your profile says you cannot "
-        "walk. It offers no other position that is safe for you."
-    ),
-    SAFE_FLOOR_01: gettext_noop(
-        "This exercise is done on a mat on the floor, and getting down and back up is not "
-        "safe for you. It offers no other position that is safe for you."
-    ),
-    SAFE_BED_01: gettext_noop(
-        "This exercise is done lying in bed, and lying down is not safe for you. It offers "
-        "no other position that is safe for you."
-    ),
-    SAFE_SITTING_01: gettext_noop(
-        "Your sitting balance is poor, and this exercise is not done in a wheelchair, in "
-        "bed, or with a helper holding you steady."
-    ),
+    SAFE_STANDING_01: texts.STANDING_NO_POSITION,
+    SAFE_WALK_01: texts.WALK_NO_POSITION,
+    SAFE_FLOOR_01: texts.FLOOR_NO_POSITION,
+    SAFE_BED_01: texts.BED_NO_POSITION,
+    SAFE_SITTING_01: texts.SITTING_NO_POSITION,
 }
-_NO_SUPPORTED_STANDING = gettext_noop(
-    "This exercise is done standing without a chair or a wall to hold, and you stand safely "
-    "only with support. It offers no other position that is safe for you."
-)
 
 
 def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | None:
@@ -554,7 +391,7 @@ def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | Non
     first = min((v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule))
     text = _NO_POSITION[first.rule]
     if first.rule == SAFE_STANDING_01 and profile.standing is Standing.WITH_SUPPORT:
-        text = _NO_SUPPORTED_STANDING
+        text = texts.STANDING_NO_SUPPORTED_POSITION
     return Exclusion(exercise.id, first.rule, Message(text))
 
 
@@ -568,63 +405,24 @@ def notes(exercise: Exercise, profile: FunctionalProfile) -> tuple[Reason, ...]:
     if exercise.is_strengthening:
         ungraded = ungraded_groups(exercise, profile)
         if not exercise.muscle_groups:
-            text = gettext_noop(
-                "This exercise does not say which muscles it works, so your therapist has not "
-                "graded them for it. Keep it light, stop if you feel weaker afterwards, and "
-                "ask your therapist about it."
-            )
-            found.append(_note(SAFE_STRENGTH_01, text))
+            found.append(_note(SAFE_STRENGTH_01, texts.STRENGTH_NOTE_UNNAMED))
         elif ungraded:
-            text = gettext_noop(
-                "Your therapist has not graded the strength of these muscles yet: {groups}. "
-                "Keep it light, stop if you feel weaker afterwards, and ask your therapist "
-                "to check them."
+            found.append(
+                _note(SAFE_STRENGTH_01, texts.STRENGTH_NOTE_UNGRADED, groups=_join(list(ungraded)))
             )
-            found.append(_note(SAFE_STRENGTH_01, text, groups=_join(list(ungraded))))
         else:
-            text = gettext_noop(
-                "Strengthening is offered because the muscles it works are graded 3 out of 5 "
-                "or more. Keep it light, and stop and tell your therapist if you feel weaker "
-                "rather than stronger afterwards."
-            )
-            found.append(_note(SAFE_STRENGTH_01, text))
+            found.append(_note(SAFE_STRENGTH_01, texts.STRENGTH_NOTE_GRADED))
     if exercise.kind is Kind.AEROBIC:
-        text = gettext_noop(
-            "Keep a pace at which you can still talk comfortably. Slow down if you cannot, and "
-            "stop and call your therapist if you stay short of breath."
-        )
-        found.append(_note(SAFE_BREATH_01, text))
+        found.append(_note(SAFE_BREATH_01, texts.BREATH_TALK_TEST))
     approved = set(profile.approved_painful_joints) & set(profile.painful_joints)
     cleared = tuple(name for name in touched_joints(exercise) if name in approved)
     if cleared:
-        text = gettext_noop(
-            "Your therapist has cleared this for your painful joint ({joints}). Move only as "
-            "far as it does not hurt, and stop and call your therapist if the pain gets worse."
-        )
-        found.append(_note(SAFE_PAIN_01, text, joints=_join(cleared)))
+        found.append(_note(SAFE_PAIN_01, texts.PAIN_CLEARED, joints=_join(cleared)))
     if profile.shoulder_subluxation and moves_shoulder(exercise):
-        text = gettext_noop(
-            "Because your shoulder has slipped partly out of its socket, the helper supports "
-            "the whole arm and keeps it below shoulder height unless your therapist has said "
-            "otherwise. Stop at any pain."
-        )
-        found.append(_note(SAFE_SUBLUX_01, text))
+        found.append(_note(SAFE_SUBLUX_01, texts.SUBLUX_NOTE))
     return tuple(found)
 
 
 # SAFE-EMPTY-01: what the person reads when nothing is safe to offer.
-EMPTY_MESSAGE = Message(
-    gettext_noop(
-        "Nothing in the exercise library is safe and suited to you today, so there is no "
-        "routine. Please do not try exercises on your own: contact your therapist, who can "
-        "check your profile and choose safe exercises with you. Each exercise left out is "
-        "listed with the reason."
-    )
-)
-EMPTY_NO_HELPER_MESSAGE = Message(
-    gettext_noop(
-        "At this stage the stretches are done with a helper, and your profile says no helper "
-        "is available, so there is no routine today. Please do not try them alone: contact "
-        "your therapist to arrange a helper and to show them safe ways to move you."
-    )
-)
+EMPTY_MESSAGE = Message(texts.EMPTY)
+EMPTY_NO_HELPER_MESSAGE = Message(texts.EMPTY_NO_HELPER)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from alsmove.accounts.models import Organisation, Role, User
 from alsmove.assessments.services import record_assessment
 from alsmove.core.i18n import Message
+from alsmove.demo.logs import seed_logs
 from alsmove.patients.models import (
     CareLink,
     FunctionalProfile,
@@ -198,6 +199,8 @@ def seed_demo(today: date | None = None) -> Demo:
         plan = propose(patient, by=therapist, why=Message(WHY_FIRST))
         if plan is not None:
             approve(plan, by=therapist)
+    if not patient.session_logs.exists():
+        seed_logs(patient, person, caregiver, therapist, today)
     return Demo(
         riverside,
         hillside,

@@ -80,12 +80,10 @@ def checkin(request: HttpRequest, patient_id: int, kind: str) -> HttpResponse:
             else:
                 url = reverse("checkins:checkin", args=[patient.pk, kind])
                 return redirect(f"{url}?saved={outcome.checkin.pk}")
-        session_id = form.data.get("session")
     else:
         due = {d.kind: d.session for d in due_checkins(patient, timezone.now())}
         session = due.get(kind)
         form = checkin_form(kind, session) if session else None
-        session_id = session.pk if session else None
     return render(
         request,
         "logbook/checkin.html",
@@ -93,7 +91,6 @@ def checkin(request: HttpRequest, patient_id: int, kind: str) -> HttpResponse:
             "patient": patient,
             "kind": kind,
             "form": form,
-            "session_id": session_id,
             "is_person": is_person,
         },
     )
@@ -124,7 +121,6 @@ def _result(request: HttpRequest, patient: Patient, kind: str, saved: str) -> Ht
             "answer": answer,
             "warnings": _named(checkin_warnings(result, found.day)),
             "eased": result.easing.active,
-            "is_person": patient.user_id == request.user.pk,
         },
     )
 

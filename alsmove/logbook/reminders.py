@@ -5,6 +5,8 @@ Sending is `python manage.py send_reminders` (run by a scheduler); see reminder_
 
 from __future__ import annotations
 
+from datetime import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -32,7 +34,11 @@ def reminders(request: HttpRequest, patient_id: int) -> HttpResponse:
             "caregivers_too": schedule.caregivers_too,
         }
         if schedule
-        else {"enabled": True, "time_zone": timezone.get_default_timezone_name()}
+        else {
+            "enabled": True,
+            "time": time(10, 0),
+            "time_zone": timezone.get_default_timezone_name(),
+        }
     )
     form = ReminderForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,127 @@
+"""A therapist's caseload, ordered by what needs attention first.
+
+Order: new (unacknowledged) alerts, then no session logged for a week, then a fast
+decline in function, then a routine waiting for review, then everyone else. Each row
+carries every reason that applies, in words, so the order is never a mystery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from alsmove.accounts.policy import Action, can, visible_patients
+from alsmove.assessments.services import current_records
+from alsmove.core.staging import progression_category, progression_rate
+from alsmove.logbook.models import Alert, SessionLog
+from alsmove.patients.models import Patient, Relation
+from alsmove.routines.services import current_plans
+
+QUIET_DAYS = 7  # no session logged for this many days is worth a call
+
+NEW_ALERTS, NO_LOGS, FAST_DECLINE, REVIEW, NOTHING = range(5)
+
+
+@dataclass
+class CaseloadRow:
+    patient: Patient
+    rank: int = NOTHING
+    reasons: list[str] = field(default_factory=list)  # in words, most pressing first
+    open_alerts: int = 0
+    last_log: date | None = None
+    rate: float | None = None
+    pending_review: bool = False
+
+    def add(self, rank: int, reason: str) -> None:
+        self.rank = min(self.rank, rank)
+        self.reasons.append(reason)
+
+
+def therapist_patients(user: Any) -> list[Patient]:
+    """The records the user may see where they are linked as the therapist."""
+    # Subqueries, not joins: joining alerts and logs together would multiply the rows.
+    open_alerts = (
+        Alert.objects.filter(patient=OuterRef("pk"), acknowledged_at__isnull=True)
+        .order_by()
+        .values("patient")
+    )
+    logs = SessionLog.objects.filter(patient=OuterRef("pk"))
+    return list(
+        visible_patients(user)
+        .filter(
+            care_links__member=user,
+            care_links__relation=Relation.THERAPIST,
+            care_links__revoked_at__isnull=True,
+        )
+        .annotate(
+            open_alerts=Coalesce(Subquery(open_alerts.annotate(n=Count("pk")).values("n")), 0),
+            newest_open=Subquery(open_alerts.annotate(d=Max("day")).values("d")),
+            last_log=Subquery(logs.order_by("-day").values("day")[:1]),
+        )
+        .order_by("display_name", "pk")
+    )
+
+
+def _latest_rate(patient: Patient) -> float | None:
+    records = current_records(patient)
+    if not records or patient.onset_date is None:
+        return None
+    assessment, scores = records[-1]
+    return round(progression_rate(scores.total, patient.onset_date, assessment.taken_on), 2)
+
+
+def _day(value: date) -> str:
+    return date_format(value, "j F Y")
+
+
+def caseload(user: Any, today: date) -> list[CaseloadRow]:
+    rows = []
+    for patient in therapist_patients(user):
+        row = CaseloadRow(patient, open_alerts=patient.open_alerts, last_log=patient.last_log)
+        if row.open_alerts:
+            row.add(
+                NEW_ALERTS,
+                ngettext(
+                    "%(count)d new alert to look at (the newest from %(day)s).",
+                    "%(count)d new alerts to look at (the newest from %(day)s).",
+                    row.open_alerts,
+                )
+                % {"count": row.open_alerts, "day": _day(patient.newest_open)},
+            )
+        if row.last_log is None:
+            row.add(NO_LOGS, _("No sessions logged yet."))
+        elif row.last_log <= today - timedelta(days=QUIET_DAYS):
+            quiet = (today - row.last_log).days
+            row.add(
+                NO_LOGS,
+                _("No session logged for %(days)d days (the last on %(day)s).")
+                % {"days": quiet, "day": _day(row.last_log)},
+            )
+        row.rate = _latest_rate(patient)
+        if row.rate is not None and progression_category(row.rate) == "fast":
+            row.add(
+                FAST_DECLINE,
+                _(
+                    "Function is falling faster than average: %(rate)s points a month on "
+                    "the latest ALSFRS-R."
+                )
+                % {"rate": row.rate},
+            )
+        # Only someone who may approve a routine is asked to review one.
+        may_approve = can(user, patient, Action.EDIT_PLAN)
+        row.pending_review = may_approve and current_plans(patient)[1] is not None
+        if row.pending_review:
+            row.add(REVIEW, _("A new routine is waiting for your review."))
+        if not row.reasons:
+            row.reasons.append(_("Nothing needs your attention."))
+        rows.append(row)
+    # Python's sort is stable: within a rank, the most alerts first, then by name.
+    rows.sort(key=lambda r: (r.rank, -r.open_alerts))
+    return rows

@@ -1,0 +1,103 @@
+"""A therapist's caseload and a record's alerts (the views; the figures are in
+`attention`, the acknowledgement in `alerts`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from alsmove.accounts.policy import Action, can, require
+from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
+from alsmove.logbook.attention import caseload
+from alsmove.logbook.models import Alert
+from alsmove.patients.models import Patient
+
+
+class AcknowledgeForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Your note: what you did or advised"),
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": gettext_lazy("Write a short note: what you did or advised."),
+            "max_length": gettext_lazy("Keep the note to %(limit_value)d characters or fewer."),
+        },
+    )
+
+    def __init__(self, *args: Any, alert: Alert, **kwargs: Any) -> None:
+        # One form per open alert on the page, so each needs its own ids.
+        super().__init__(*args, auto_id=f"ack-{alert.pk}-%s", **kwargs)
+
+
+@login_required
+def caseload_page(request: HttpRequest) -> HttpResponse:
+    rows = caseload(request.user, timezone.localdate())
+    return render(request, "logbook/caseload.html", {"rows": rows})
+
+
+def _alerts_page(
+    request: HttpRequest, patient: Patient, failed: AcknowledgeForm | None = None, pk: int = 0
+) -> HttpResponse:
+    may_acknowledge = can(request.user, patient, Action.EDIT_PLAN)
+    rows: dict[str, list[dict[str, Any]]] = {"open": [], "done": []}
+    alerts = Alert.objects.filter(patient=patient).select_related("acknowledged_by")
+    for alert in alerts.order_by("-day", "-created_at"):
+        form = None
+        if may_acknowledge and alert.acknowledged_at is None:
+            form = failed if failed is not None and alert.pk == pk else None
+            form = form or AcknowledgeForm(alert=alert)
+        row = {"alert": alert, "title": rule_title(alert.rule), "form": form}
+        rows["done" if alert.acknowledged_at else "open"].append(row)
+    return render(
+        request,
+        "logbook/alerts.html",
+        {
+            "patient": patient,
+            "open_rows": rows["open"],
+            "done_rows": rows["done"],
+            "may_acknowledge": may_acknowledge,
+        },
+    )
+
+
+@login_required
+def alerts(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.VIEW)
+    return _alerts_page(request, patient)
+
+
+@login_required
+@require_POST
+def acknowledge(request: HttpRequest, patient_id: int, alert_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    alert = Alert.objects.filter(patient=patient, pk=alert_id).first()
+    if alert is None:
+        raise Http404("No such alert")
+    form = AcknowledgeForm(request.POST, alert=alert)
+    if form.is_valid():
+        try:
+            acknowledge_alert(alert, by=request.user, note=form.cleaned_data["note"])
+        except AlertError as error:
+            alert.refresh_from_db()
+            if alert.acknowledged_at is not None:  # someone else was quicker
+                messages.info(request, str(error))
+                return redirect("caseload:alerts", patient_id=patient.pk)
+            form.add_error("note", str(error))
+        else:
+            messages.success(
+                request,
+                _("Acknowledged: %(title)s, %(day)s.")
+                % {"title": rule_title(alert.rule), "day": date_format(alert.day, "j F Y")},
+            )
+            return redirect("caseload:alerts", patient_id=patient.pk)
+    return _alerts_page(request, patient, failed=form, pk=alert.pk)
