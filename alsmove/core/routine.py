@@ -387,7 +387,16 @@ def build_routine(
     budget = profile.minutes * 60
     picks = _choose(candidates, budget, day_index)
     made = [(c.exercise, _item(c, role, profile, stage, adjustments)) for c, role in picks]
-    made.sort(key=lambda pair: (_group(*pair), _REGION_ORDER[pair[1].region], pair[1].exercise))
+    # Within each part of the session, exercises in the same position sit together, so a
+    # person is moved between chair and bed as few times as possible.
+    made.sort(
+        key=lambda pair: (
+            _group(*pair),
+            preference.index(pair[1].position),
+            _REGION_ORDER[pair[1].region],
+            pair[1].exercise,
+        )
+    )
     items = [item for _, item in made]
     chosen = {item.exercise for item in items}
     for candidate in candidates:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.logbook.models import Cramps, ExerciseStatus
+from alsmove.web.labels import WEEKDAYS
 
 PAIN_WORDS = {
     0: _("No pain"),
@@ -169,16 +170,6 @@ class CheckInForm(forms.Form):
 
 
 # ---- reminders -------------------------------------------------------------------------
-
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
 
 
 _REGIONS = (

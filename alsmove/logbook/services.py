@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alsmove.accounts.models import User
 from alsmove.core import overwork as core
@@ -119,49 +120,31 @@ def record_session(
     breathless_after: bool,
     note: str = "",
 ) -> Outcome:
-    """Store a session log once (by client id), then judge it. All of it or none of it."""
-    existing = SessionLog.objects.filter(client_id=client_id).first()
-    if existing is not None:
-        if existing.patient_id != patient.pk:
-            raise LogError("This log belongs to another record.")
-        return Outcome(existing, False, evaluate(patient, existing.day), [])
-    if not 0 <= pain <= 10 or not 0 <= fatigue <= 10:
-        raise LogError("Pain and tiredness are numbers from 0 to 10.")
-    if cramps not in ("none", "mild", "severe"):
-        raise LogError("Choose no cramps, mild cramps or strong cramps.")
-    unknown = set(pain_exercises) - set(statuses)
-    if unknown:
-        raise LogError("A painful exercise must be one of this session's exercises.")
-    try:
-        with transaction.atomic():
-            log = SessionLog.objects.create(
-                patient=patient,
-                client_id=client_id,
-                day=day,
-                plan=plan,
-                pain=pain,
-                fatigue=fatigue,
-                cramps=cramps,
-                breathless_after=breathless_after,
-                note=note.strip(),
-                entered_by=by,
-            )
-            ExerciseLog.objects.bulk_create(
-                ExerciseLog(
-                    session=log,
-                    exercise=slug,
-                    status=status,
-                    pain=pain if slug in pain_exercises else 0,
-                )
-                for slug, status in statuses.items()
-            )
-            result = evaluate(patient, day)
-            alerts = raise_alerts(patient, result, day)
-    except IntegrityError:
-        # The same log sent twice at the same moment: the first one won; use it.
-        log = SessionLog.objects.get(client_id=client_id)
-        return Outcome(log, False, evaluate(patient, log.day), [])
-    return Outcome(log, True, result, alerts)
+    """Store a session log once (by client id), then judge it. All of it or none of it.
+
+    The quick log asks one pain level and which exercises hurt; each of those gets it.
+    """
+    if not 0 <= pain <= 10:
+        raise LogError(_("Pain and tiredness are numbers from 0 to 10."))
+    if set(pain_exercises) - set(statuses):
+        raise LogError(_("A painful exercise must be one of this session's exercises."))
+    entries = [
+        Entry(slug, status, pain if slug in pain_exercises else 0)
+        for slug, status in statuses.items()
+    ]
+    return record_log(
+        patient=patient,
+        by=by,
+        client_id=client_id,
+        day=day,
+        plan=plan,
+        entries=entries,
+        fatigue=fatigue,
+        cramps=cramps,
+        breathless_after=breathless_after,
+        note=note,
+        worst_pain=pain,
+    )
 
 
 def warnings_on(result: core.OverworkResult, day: date) -> list[dict[str, Any]]:
@@ -197,8 +180,10 @@ def record_log(
     cramps: str,
     breathless_after: bool,
     note: str = "",
+    worst_pain: int | None = None,
 ) -> Outcome:
-    """Like `record_session`, but each exercise keeps its own pain level.
+    """Store a log once (by client id), each exercise with its own pain level, then judge
+    the day and raise the care team's alerts. All of it or none of it.
 
     (The quick log asks one pain level and which exercises hurt; a client that knows the
     level per exercise must not have a mild ache stored as the worst pain of the session.)
@@ -206,17 +191,17 @@ def record_log(
     existing = SessionLog.objects.filter(client_id=client_id).first()
     if existing is not None:
         if existing.patient_id != patient.pk:
-            raise LogError("This log belongs to another record.")
+            raise LogError(_("This log belongs to another record."))
         return Outcome(existing, False, evaluate(patient, existing.day), [])
     if not 0 <= fatigue <= 10 or any(not 0 <= e.pain <= 10 for e in entries):
-        raise LogError("Pain and tiredness are numbers from 0 to 10.")
+        raise LogError(_("Pain and tiredness are numbers from 0 to 10."))
     if cramps not in ("none", "mild", "severe"):
-        raise LogError("Choose no cramps, mild cramps or strong cramps.")
+        raise LogError(_("Choose no cramps, mild cramps or strong cramps."))
     if any(e.status not in ("done", "partly", "skipped") for e in entries):
-        raise LogError("Each exercise is done, partly or skipped.")
+        raise LogError(_("Each exercise is done, partly or skipped."))
     slugs = [e.exercise for e in entries]
     if len(set(slugs)) != len(slugs):
-        raise LogError("An exercise is listed twice.")
+        raise LogError(_("An exercise is listed twice."))
     try:
         with transaction.atomic():
             log = SessionLog.objects.create(
@@ -224,7 +209,9 @@ def record_log(
                 client_id=client_id,
                 day=day,
                 plan=plan,
-                pain=max((e.pain for e in entries), default=0),
+                pain=worst_pain
+                if worst_pain is not None
+                else max((e.pain for e in entries), default=0),
                 fatigue=fatigue,
                 cramps=cramps,
                 breathless_after=breathless_after,
@@ -238,6 +225,7 @@ def record_log(
             result = evaluate(patient, day)
             alerts = raise_alerts(patient, result, day)
     except IntegrityError:
+        # The same log sent twice at the same moment: the first one won; use it.
         log = SessionLog.objects.get(client_id=client_id)
         return Outcome(log, False, evaluate(patient, log.day), [])
     return Outcome(log, True, result, alerts)
@@ -309,13 +297,13 @@ def record_checkin(
     """Store a check-in once (by client id, and once per session and kind), then judge the
     day and raise the care team's alerts. All of it or none of it."""
     if kind not in ("after_30_min", "next_day"):
-        raise LogError("A check-in is either 30 minutes after a session or the next day.")
+        raise LogError(_("A check-in is either 30 minutes after a session or the next day."))
     if session is not None and session.patient_id != patient.pk:
-        raise LogError("This session belongs to another record.")
+        raise LogError(_("This session belongs to another record."))
     existing = _existing_checkin(client_id, kind, session)
     if existing is not None:
         if existing.patient_id != patient.pk:
-            raise LogError("This check-in belongs to another record.")
+            raise LogError(_("This check-in belongs to another record."))
         return CheckInOutcome(existing, False, evaluate(patient, existing.day), [])
     try:
         with transaction.atomic():

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alsmove.core.library import MuscleGroup
 from alsmove.patients.models import FunctionalProfile
+from alsmove.web.labels import WEEKDAYS
 
 JOINTS = [
     ("neck", _("Neck")),
@@ -26,15 +27,7 @@ JOINTS = [
         for side, label in (("left", left_label), ("right", right_label))
     ],
 ]
-DAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
+DAYS = WEEKDAYS
 MUSCLE_LABELS = {
     MuscleGroup.NECK: _("Neck"),
     MuscleGroup.SHOULDER: _("Shoulder"),

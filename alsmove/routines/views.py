@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.policy import Action, allowed_actions, require
@@ -30,16 +29,9 @@ from alsmove.routines.services import (
     propose,
     revise,
 )
+from alsmove.web.labels import WEEKDAY_NAMES
 
-DAY_NAMES = [
-    gettext_lazy("Monday"),
-    gettext_lazy("Tuesday"),
-    gettext_lazy("Wednesday"),
-    gettext_lazy("Thursday"),
-    gettext_lazy("Friday"),
-    gettext_lazy("Saturday"),
-    gettext_lazy("Sunday"),
-]
+DAY_NAMES = WEEKDAY_NAMES
 
 
 def _decorate(items: list[dict[str, object]]) -> list[dict[str, object]]:

@@ -43,6 +43,7 @@ from alsmove.core.routine import (
     Routine,
     build_routine,
     build_week,
+    position_preference,
     routine_to_json,
 )
 from alsmove.core.safety import (
@@ -379,15 +380,21 @@ def test_phases_come_in_order_warm_up_stretches_strengthening_breathing_cool_dow
         assert any(BY_ID[i.exercise].kind is Kind.BREATHING for i in day.items)
 
 
-def test_stretches_by_region_run_from_head_to_feet() -> None:
-    routine = build_routine(
-        EARLY_INDEPENDENT.model_copy(update={"minutes": 90}), LIBRARY, Stage.EARLY
-    )
+def test_stretches_are_grouped_by_position_then_run_from_head_to_feet() -> None:
+    profile = EARLY_INDEPENDENT.model_copy(update={"minutes": 90})
+    routine = build_routine(profile, LIBRARY, Stage.EARLY)
     order = list(BodyRegion)
+    preference = position_preference(Stage.EARLY, profile)
     main = [
         i for i in routine.items if i.phase is Phase.MAIN and BY_ID[i.exercise].kind is Kind.STRETCH
     ]
-    assert [order.index(i.region) for i in main] == sorted(order.index(i.region) for i in main)
+    keys = [(preference.index(i.position), order.index(i.region)) for i in main]
+    assert keys == sorted(keys)
+    # Each position appears in one run: no going back to a position already left.
+    runs = [
+        p for n, p in enumerate(i.position for i in main) if n == 0 or main[n - 1].position != p
+    ]
+    assert len(runs) == len(set(runs))
 
 
 def test_exercises_with_sides_are_done_on_both_sides_within_their_listed_time() -> None:
