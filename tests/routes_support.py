@@ -104,6 +104,9 @@ def demo_samples(demo: object) -> dict[str, str]:
         "step": "date",
         "version": str(latest.version if latest is not None else 1),
         "index": "1",
+        "user_id": str(demo.therapist.pk),  # type: ignore[attr-defined]
+        "uidb64": "MQ",
+        "token": "not-a-valid-token",
         "log_id": str(_a_session_log(demo)),
         "alert_id": str(_an_alert(demo)),
         "kind": "after_30_min",

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from alsmove.accounts import staff
 from alsmove.web import views
 
 app_name = "web"
@@ -7,4 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("clinic/", views.clinic, name="clinic"),
+    path("clinic/staff/add/", staff.add_staff_view, name="add_staff"),
+    path("clinic/staff/<int:user_id>/switch-off/", staff.switch_off_view, name="switch_off"),
 ]

@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alsmove.accounts.models import Role, User
+from alsmove.accounts.models import AuditEvent, Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
+from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import due_checkins
@@ -79,21 +79,40 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "web/about.html")
 
 
+ACCOUNT_EVENTS = ("staff_added", "staff_switched_off", "refused")
+
+
 @login_required
 def clinic(request: HttpRequest) -> HttpResponse:
+    return clinic_page(request)
+
+
+def clinic_page(request: HttpRequest, form: StaffForm | None = None) -> HttpResponse:
     """For a clinic administrator: who works here and how many records the clinic holds.
 
     Shows accounts, not clinical data: an administrator manages access, not care.
     """
     user = request.user
-    if user.role != Role.ADMIN or user.organisation_id is None:
-        raise PermissionDenied(_("This page is for clinic administrators."))
-    staff = User.objects.filter(organisation_id=user.organisation_id).order_by("role", "full_name")
+    require_clinic_admin(user)
+    # Staff only: people with ALS own their accounts; the clinic does not switch them off.
+    staff = User.objects.filter(
+        organisation_id=user.organisation_id, role__in=STAFF_ROLES
+    ).order_by("role", "full_name")
     record_count = Patient.objects.filter(organisation_id=user.organisation_id).count()
     return render(
         request,
         "web/clinic.html",
-        {"organisation": user.organisation, "staff": staff, "record_count": record_count},
+        {
+            "organisation": user.organisation,
+            "staff": staff,
+            "record_count": record_count,
+            "form": form or StaffForm(),
+            # Account events only: an administrator manages access, not care.
+            "events": AuditEvent.objects.filter(
+                actor__organisation_id=user.organisation_id, action__in=ACCOUNT_EVENTS
+            ).select_related("actor")[:20],
+        },
+        status=400 if form is not None else 200,
     )
 
 

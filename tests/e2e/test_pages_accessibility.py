@@ -21,6 +21,8 @@ VIEWER = {
     "clinic/": "admin",
     "accounts/login/": None,
     "accounts/signup/": None,
+    "accounts/password-reset/": None,
+    "accounts/reset/<uidb64>/<token>/": None,
 }
 PAGES = [r for r in all_routes() if not r.is_api]
 

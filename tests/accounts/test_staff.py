@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import re
+
+from django.core import mail
+from django.test import Client
+
+from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.demo.seed import Demo
+
+
+def _client(user: object) -> Client:
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    return client
+
+
+def test_an_administrator_adds_a_therapist_who_chooses_a_password_from_the_email(
+    demo: Demo, django_capture_on_commit_callbacks: object
+) -> None:
+    client = _client(demo.admin)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = client.post(
+            "/clinic/staff/add/",
+            {"full_name": "Rui Costa", "email": "Rui@Example.org", "role": "therapist"},
+        )
+    assert response.status_code == 302
+    new = User.objects.get(email="rui@example.org")
+    assert new.role == Role.THERAPIST and new.organisation == demo.riverside
+    assert not new.has_usable_password()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rui@example.org"]
+    link = re.search(r"http\S+/accounts/reset/\S+/", mail.outbox[0].body)
+    assert link is not None
+    path = link.group(0).split("8000", 1)[-1]
+    anonymous = Client()
+    form_page = anonymous.get(path, follow=True)
+    assert b"Choose a password" in form_page.content
+    set_url = form_page.redirect_chain[-1][0] if form_page.redirect_chain else path
+    done = anonymous.post(
+        set_url,
+        {"new_password1": "a long walk by the river", "new_password2": "a long walk by the river"},
+    )
+    assert done.status_code == 302
+    assert Client().login(username="rui@example.org", password="a long walk by the river")
+    assert AuditEvent.objects.filter(action="staff_added", actor=demo.admin).exists()
+
+
+def test_a_taken_email_is_refused_next_to_the_field(demo: Demo) -> None:
+    response = _client(demo.admin).post(
+        "/clinic/staff/add/",
+        {"full_name": "Tess Again", "email": "therapist@example.org", "role": "therapist"},
+    )
+    assert response.status_code == 400
+    assert b"already exists" in response.content
+
+
+def test_only_an_administrator_may_add_staff_or_switch_accounts_off(demo: Demo) -> None:
+    for user in (demo.therapist, demo.person, demo.caregiver):
+        client = _client(user)
+        assert client.get("/clinic/").status_code == 403
+        response = client.post(
+            "/clinic/staff/add/", {"full_name": "X", "email": "x@x.org", "role": "admin"}
+        )
+        assert response.status_code == 403
+        assert client.post(f"/clinic/staff/{demo.therapist.pk}/switch-off/").status_code == 403
+    assert not User.objects.filter(email="x@x.org").exists()
+
+
+def test_a_switched_off_colleague_can_no_longer_log_in(demo: Demo) -> None:
+    response = _client(demo.admin).post(f"/clinic/staff/{demo.therapist.pk}/switch-off/")
+    assert response.status_code == 302
+    demo.therapist.refresh_from_db()
+    assert not demo.therapist.is_active
+    assert not Client().login(username="therapist@example.org", password="alsmove-demo")
+
+
+def test_an_administrator_cannot_touch_another_clinics_accounts(demo: Demo) -> None:
+    response = _client(demo.admin).post(f"/clinic/staff/{demo.other_therapist.pk}/switch-off/")
+    assert response.status_code == 404
+    demo.other_therapist.refresh_from_db()
+    assert demo.other_therapist.is_active
+
+
+def test_a_forgotten_password_email_only_goes_to_a_real_account(demo: Demo) -> None:
+    client = Client()
+    response = client.post("/accounts/password-reset/", {"email": "person@example.org"})
+    assert response.status_code == 302 and len(mail.outbox) == 1
+    client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert len(mail.outbox) == 1  # the same answer on screen, but no email
+
+
+def test_a_person_with_als_is_not_a_staff_account_the_clinic_can_switch_off(demo: Demo) -> None:
+    client = _client(demo.admin)
+    assert b"person@example.org" not in client.get("/clinic/").content
+    assert client.post(f"/clinic/staff/{demo.person.pk}/switch-off/").status_code == 404
