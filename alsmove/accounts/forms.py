@@ -23,6 +23,10 @@ class EmailLoginForm(AuthenticationForm):
         "inactive": _("This account is switched off. Ask your clinic to switch it back on."),
     }
 
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case; "Sam@Example.org" is the same person.
+        return str(self.cleaned_data["username"]).strip().lower()
+
 
 class SignupForm(forms.Form):
     role = forms.ChoiceField(

@@ -26,3 +26,9 @@ class DisclaimerMiddleware:
             target = reverse("accounts:disclaimer")
             return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, object] | None) -> str | None:
+    """The account a login attempt counts against, in lower case like stored addresses."""
+    value = (credentials or {}).get("username") or request.POST.get("username")
+    return str(value).strip().lower() if value else None
