@@ -26,6 +26,7 @@ from alsmove.exercises.services import library_for
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
 from alsmove.logbook.services import (
     Entry,
+    LogConflict,
     LogError,
     checkin_warnings,
     evaluate,
@@ -260,7 +261,7 @@ def create_log(request: HttpRequest, patient_id: int, payload: LogIn) -> Status[
             note=payload.note,
         )
     except LogError as error:
-        status = 409 if "another record" in str(error) else 400
+        status = 409 if isinstance(error, LogConflict) else 400
         return Status(status, ErrorOut(detail=str(error)))
     log = outcome.log
     warnings = _warnings(patient, warnings_on(outcome.result, log.day), log.day)
@@ -314,7 +315,7 @@ def create_checkin(request: HttpRequest, patient_id: int, payload: CheckInIn) ->
             heaviness=payload.heaviness,
         )
     except LogError as error:
-        status = 409 if "another record" in str(error) else 400
+        status = 409 if isinstance(error, LogConflict) else 400
         return Status(status, ErrorOut(detail=str(error)))
     checkin = outcome.checkin
     warnings = _warnings(patient, checkin_warnings(outcome.result, checkin.day), checkin.day)

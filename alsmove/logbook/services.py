@@ -28,6 +28,10 @@ class LogError(ValueError):
     """A log that cannot be stored as sent; the message says which answer to fix."""
 
 
+class LogConflict(LogError):
+    """The client id (or session) sent belongs to another record."""
+
+
 def _core_sessions(patient: Patient, since: date) -> list[core.SessionLog]:
     logs = (
         SessionLog.objects.filter(patient=patient, day__gte=since)
@@ -191,7 +195,7 @@ def record_log(
     existing = SessionLog.objects.filter(client_id=client_id).first()
     if existing is not None:
         if existing.patient_id != patient.pk:
-            raise LogError(_("This log belongs to another record."))
+            raise LogConflict(_("This log belongs to another record."))
         return Outcome(existing, False, evaluate(patient, existing.day), [])
     if not 0 <= fatigue <= 10 or any(not 0 <= e.pain <= 10 for e in entries):
         raise LogError(_("Pain and tiredness are numbers from 0 to 10."))
@@ -299,11 +303,11 @@ def record_checkin(
     if kind not in ("after_30_min", "next_day"):
         raise LogError(_("A check-in is either 30 minutes after a session or the next day."))
     if session is not None and session.patient_id != patient.pk:
-        raise LogError(_("This session belongs to another record."))
+        raise LogConflict(_("This session belongs to another record."))
     existing = _existing_checkin(client_id, kind, session)
     if existing is not None:
         if existing.patient_id != patient.pk:
-            raise LogError(_("This check-in belongs to another record."))
+            raise LogConflict(_("This check-in belongs to another record."))
         return CheckInOutcome(existing, False, evaluate(patient, existing.day), [])
     try:
         with transaction.atomic():
