@@ -198,16 +198,17 @@ class Exercise(BaseModel):
                     f"{need} is required only when {position} is the sole position; "
                     "the engine checks it for the position it picks"
                 )
-        if self.kind is Kind.STRENGTHENING and not self.muscle_groups:
-            raise ValueError("a strengthening exercise must name its muscle_groups")
+        if self.is_strengthening and not self.muscle_groups:
+            raise ValueError(
+                "a strengthening exercise (or one with resistance) must name its muscle_groups"
+            )
         return self
 
     @property
     def is_strengthening(self) -> bool:
-        return self.kind is Kind.STRENGTHENING or self.resistance in (
-            Resistance.LIGHT,
-            Resistance.HIGH,
-        )
+        # Working against body weight is strengthening too, whatever the kind says, so
+        # the 3/5 rule and easing apply to it (a wall push-up filed under posture, say).
+        return self.kind is Kind.STRENGTHENING or self.resistance is not Resistance.NONE
 
 
 SOURCES: dict[str, str] = {

@@ -328,7 +328,13 @@ def test_a_subluxed_shoulder_allows_only_helper_moved_shoulder_work() -> None:
 
 
 def test_heavy_or_eccentric_work_is_never_offered() -> None:
-    heavy = exercise("heavy-press", kind=Kind.ACTIVE, resistance=Resistance.HIGH, hold_seconds=None)
+    heavy = exercise(
+        "heavy-press",
+        kind=Kind.ACTIVE,
+        resistance=Resistance.HIGH,
+        muscle_groups=(MuscleGroup.SHOULDER,),
+        hold_seconds=None,
+    )
     lowering = exercise("slow-lowering", kind=Kind.ACTIVE, eccentric=True, hold_seconds=None)
     routine = build_routine(person(), [heavy, lowering], Stage.EARLY)
     assert routine.items == ()

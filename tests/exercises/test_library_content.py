@@ -287,3 +287,14 @@ def test_library_text_repeats_no_ten_word_run_of_the_source_documents() -> None:
     )
     assert "repeats the source documents" not in result.stdout, result.stdout
     assert "no sentences copied" in result.stdout, result.stdout
+
+
+def test_work_against_body_weight_counts_as_strengthening_for_the_safety_rules() -> None:
+    from alsmove.core.library import Kind
+
+    for exercise in load_library():
+        if exercise.resistance is not Resistance.NONE:
+            assert exercise.is_strengthening and exercise.muscle_groups, exercise.id
+    posture = next(e for e in load_library() if e.kind is Kind.POSTURE)
+    with_weight = posture.model_copy(update={"resistance": Resistance.BODY_WEIGHT})
+    assert with_weight.is_strengthening

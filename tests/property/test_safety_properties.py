@@ -127,6 +127,8 @@ def make_exercise(number: int, choose: Chooser) -> Exercise:
         low, high = sorted((choose.one(range(1, 121)), choose.one(range(1, 121))))
         hold = HoldRange(min=low, max=high)
     helper_text = performer is Performer.CAREGIVER
+    resistance = choose.one(list(Resistance))
+    strengthening = kind is Kind.STRENGTHENING or resistance is not Resistance.NONE
     return Exercise(
         id=f"hx-{number:04d}",
         name=f"Exercise {number}",
@@ -134,9 +136,7 @@ def make_exercise(number: int, choose: Chooser) -> Exercise:
         kind=kind,
         body_region=choose.one(list(BodyRegion)),
         joints=tuple(choose.some(list(Joint), 0, 3)),
-        muscle_groups=tuple(
-            choose.some(list(MuscleGroup), 1 if kind is Kind.STRENGTHENING else 0, 3)
-        ),
+        muscle_groups=tuple(choose.some(list(MuscleGroup), 1 if strengthening else 0, 3)),
         positions=tuple(positions),
         performer=performer,
         requires=tuple(sorted(requires)),
@@ -145,7 +145,7 @@ def make_exercise(number: int, choose: Chooser) -> Exercise:
         hold_seconds=hold,
         reps=choose.one(range(1, 31)),
         sides=choose.one(list(Sides)),
-        resistance=choose.one(list(Resistance)),
+        resistance=resistance,
         eccentric=choose.one([False, False, True]),
         phases=tuple(choose.some(list(Phase), 1, 3)),
         minutes=choose.one(MINUTES),
