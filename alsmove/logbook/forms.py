@@ -39,11 +39,31 @@ TIRED_WORDS = {
 }
 
 
+class ClientIdField(forms.UUIDField):
+    """The id the page gave this log. A missing or mangled one (nothing a person can fix
+    in a hidden field) becomes a fresh id instead of an error nobody can see."""
+
+    def to_python(self, value: Any) -> uuid.UUID | None:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            return uuid.uuid4()
+
+    def validate(self, value: Any) -> None:
+        if value in self.empty_values:
+            return
+        super().validate(value)
+
+    def clean(self, value: Any) -> uuid.UUID:
+        cleaned = super().clean(value)
+        return cleaned if isinstance(cleaned, uuid.UUID) else uuid.uuid4()
+
+
 class QuickLogForm(forms.Form):
     """The quick log. Every exercise defaults to done, so a fine session needs three picks:
     'all done', the pain level, and the tiredness level (which also sends the log)."""
 
-    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    client_id = ClientIdField(widget=forms.HiddenInput)
     pain = forms.TypedChoiceField(
         label=_("Any pain while exercising?"),
         coerce=int,
@@ -138,7 +158,7 @@ CHECKIN_QUESTIONS = {
 class CheckInForm(forms.Form):
     """One question, one selection: the answer is the button pressed."""
 
-    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    client_id = ClientIdField(widget=forms.HiddenInput)
     session = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     answer = forms.ChoiceField(
         error_messages={"required": _("Choose one of the answers.")},

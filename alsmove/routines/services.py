@@ -233,6 +233,9 @@ def revise(
                 "reasons": [{"rule": THERAPIST_ADD, "text": ADDED_TEXT, "params": {}}],
             }
         )
+    if items == plan.items:
+        # An empty edit would only add a version that differs in nothing.
+        raise RoutineError(_("Nothing was changed, so no new version was made."))
     _supersede_open_proposals(plan.patient)
     revised = RoutinePlan.objects.create(
         patient=plan.patient,

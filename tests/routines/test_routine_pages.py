@@ -125,3 +125,12 @@ def test_caregiver_mode_shows_hand_placement_for_a_helper_exercise(demo: Demo) -
         return  # no helper exercise on this weekday in the demo week
     page = _client(demo.caregiver).get(f"/patients/{demo.patient.pk}/session/{helped[0]}/")
     assert b"For the helper" in page.content and b"Where your hands go:" in page.content
+
+
+def test_saving_the_review_without_a_change_makes_no_new_version(demo: Demo) -> None:
+    response = _client(demo.therapist).post(
+        f"/patients/{demo.patient.pk}/routine/review/", {"add": ""}
+    )
+    assert response.status_code == 200
+    assert b"Nothing was changed" in response.content
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
