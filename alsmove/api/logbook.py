@@ -34,7 +34,6 @@ from alsmove.logbook.services import (
     record_log,
     warnings_on,
 )
-from alsmove.patients.models import Patient
 from alsmove.routines.services import plan_in_use
 
 router = Router(tags=["logbook"])
@@ -154,17 +153,8 @@ def _render(stored: dict[str, Any]) -> str:
     return Message(stored["text"], stored.get("params") or {}).render(_)
 
 
-def _warnings(patient: Patient, found: list[dict[str, Any]], day: date) -> list[WarningOut]:
-    names = {e.id: e.name for e in library_for(patient)}
-    out = []
-    for warning in found:
-        params = dict(warning["params"])
-        if "exercise" in params:
-            params["exercise"] = names.get(str(params["exercise"]), params["exercise"])
-        out.append(
-            WarningOut(date=day, rule=warning["rule"], text=_render({**warning, "params": params}))
-        )
-    return out
+def _warnings(found: list[dict[str, Any]], day: date) -> list[WarningOut]:
+    return [WarningOut(date=day, rule=w["rule"], text=_render(w)) for w in found]
 
 
 def _log_out(log: SessionLog) -> LogOut:
@@ -264,7 +254,7 @@ def create_log(request: HttpRequest, patient_id: int, payload: LogIn) -> Status[
         status = 409 if isinstance(error, LogConflict) else 400
         return Status(status, ErrorOut(detail=str(error)))
     log = outcome.log
-    warnings = _warnings(patient, warnings_on(outcome.result, log.day), log.day)
+    warnings = _warnings(warnings_on(outcome.result, log.day), log.day)
     return Status(201 if outcome.created else 200, LogSaved(log=_log_out(log), warnings=warnings))
 
 
@@ -318,7 +308,7 @@ def create_checkin(request: HttpRequest, patient_id: int, payload: CheckInIn) ->
         status = 409 if isinstance(error, LogConflict) else 400
         return Status(status, ErrorOut(detail=str(error)))
     checkin = outcome.checkin
-    warnings = _warnings(patient, checkin_warnings(outcome.result, checkin.day), checkin.day)
+    warnings = _warnings(checkin_warnings(outcome.result, checkin.day), checkin.day)
     body = CheckInSaved(checkin=_checkin_out(checkin), warnings=warnings)
     return Status(201 if outcome.created else 200, body)
 

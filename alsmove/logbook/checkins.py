@@ -7,8 +7,6 @@ alerts are raised; the result page says in plain words what happened and what ch
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alsmove.accounts.policy import Action, require
-from alsmove.exercises.services import library_for
 from alsmove.logbook.forms import CHECKIN_ANSWERS, CheckInForm
 from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.logbook.services import (
@@ -29,15 +26,6 @@ from alsmove.logbook.services import (
     record_checkin,
 )
 from alsmove.patients.models import Patient
-
-
-def _named(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    names = {e.id: e.name for e in library_for(None)}
-    for warning in warnings:
-        exercise = warning["params"].get("exercise")
-        if exercise:
-            warning["params"]["exercise"] = names.get(exercise, exercise)
-    return warnings
 
 
 def checkin_form(kind: str, session: SessionLog) -> CheckInForm:
@@ -119,7 +107,7 @@ def _result(request: HttpRequest, patient: Patient, kind: str, saved: str) -> Ht
             "patient": patient,
             "checkin": found,
             "answer": answer,
-            "warnings": _named(checkin_warnings(result, found.day)),
+            "warnings": checkin_warnings(result, found.day),
             "eased": result.easing.active,
         },
     )

@@ -74,21 +74,28 @@ def adjustments_for(patient: Patient, today: date) -> tuple[core.OverworkResult,
     return result, core.to_adjustments(result)
 
 
-def _names(patient: Patient) -> dict[str, str]:
+def _named_params(params: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """A warning's parameters with the exercise id replaced by the name people read."""
+    named = dict(params)
+    exercise = named.get("exercise")
+    if exercise:
+        named["exercise"] = names.get(str(exercise), exercise)
+    return named
+
+
+def _exercise_names() -> dict[str, str]:
     return {e.id: e.name for e in library_for(None)}
 
 
 def raise_alerts(patient: Patient, result: core.OverworkResult, on: date) -> list[Alert]:
     """One alert per warning dated `on`; a repeated evaluation adds none twice."""
-    names = _names(patient)
+    names = _exercise_names()
     raised = []
     for warning in result.warnings:
         if warning.date != on:
             continue
-        params = dict(warning.text.params)
-        exercise = str(params.get("exercise", ""))
-        if exercise:
-            params["exercise"] = names.get(exercise, exercise)
+        exercise = str(warning.text.params.get("exercise", ""))
+        params = _named_params(warning.text.params, names)
         alert, created = Alert.objects.get_or_create(
             patient=patient,
             day=warning.date,
@@ -152,9 +159,11 @@ def record_session(
 
 
 def warnings_on(result: core.OverworkResult, day: date) -> list[dict[str, Any]]:
-    """The warnings dated `day`, as {rule, text, params} for the templates."""
+    """The warnings dated `day`, as {rule, text, params} for the templates, with the
+    exercise named as people read it."""
+    names = _exercise_names()
     return [
-        {"rule": w.rule, "text": w.text.text, "params": dict(w.text.params)}
+        {"rule": w.rule, "text": w.text.text, "params": _named_params(w.text.params, names)}
         for w in result.warnings
         if w.date == day
     ]

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,20 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from alsmove.accounts.policy import Action, require
-from alsmove.exercises.services import library_for
 from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import LogError, evaluate, record_session, warnings_on
 from alsmove.sessions.views import todays_session
-
-
-def _named(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    names = {e.id: e.name for e in library_for(None)}
-    for warning in warnings:
-        exercise = warning["params"].get("exercise")
-        if exercise:
-            warning["params"]["exercise"] = names.get(exercise, exercise)
-    return warnings
 
 
 @login_required
@@ -80,7 +68,7 @@ def session_result(request: HttpRequest, patient_id: int, log_id: int) -> HttpRe
         {
             "patient": patient,
             "log": found,
-            "warnings": _named(warnings_on(result, found.day)),
+            "warnings": warnings_on(result, found.day),
             "result": result,
             "exercises": found.exercises.all(),
         },
