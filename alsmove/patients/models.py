@@ -19,6 +19,10 @@ class OnsetRegion(models.TextChoices):
     OTHER = "other", _("Other or not sure")
 
 
+def _default_time_zone() -> str:
+    return str(settings.TIME_ZONE)
+
+
 class Patient(models.Model):
     # A record may exist before the person has an account (a therapist creates it first).
     user = models.OneToOneField(
@@ -41,6 +45,8 @@ class Patient(models.Model):
         _("where symptoms began"), max_length=20, choices=OnsetRegion.choices, blank=True
     )
     diagnosis_date = models.DateField(_("date of diagnosis"), null=True, blank=True)
+    # The person's clock (IANA name); "today" for this record is `clock.today_for(patient)`.
+    time_zone = models.CharField(_("time zone"), max_length=64, default=_default_time_zone)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
