@@ -15,5 +15,7 @@ def preferences(request: HttpRequest) -> dict[str, object]:
             classes.append("targets-large")
     return {
         "preference_classes": " ".join(classes),
+        # Rule ids are for clinicians; a person or a caregiver reads the words only.
+        "show_rule_ids": bool(getattr(user, "is_therapist", False)),
         "speech_enabled": getattr(user, "speech_enabled", True),
     }

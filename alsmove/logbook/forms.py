@@ -69,12 +69,18 @@ class QuickLogForm(forms.Form):
         coerce=int,
         choices=[(n, f"{n} — {w}") for n, w in PAIN_WORDS.items()],
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how much pain there was (0 if none).")},
+        error_messages={
+            "required": _("Choose how much pain there was (0 if none)."),
+            "invalid_choice": _("Pain is a number from 0 (none) to 10."),
+        },
     )
     pain_exercises = forms.MultipleChoiceField(
         label=_("Which exercise hurt?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Tick only exercises from today's session as the ones that hurt."),
+        },
     )
     cramps = forms.ChoiceField(
         label=_("Cramps"),
@@ -82,6 +88,7 @@ class QuickLogForm(forms.Form):
         initial=Cramps.NONE,
         required=False,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose no cramps, mild cramps or strong cramps.")},
     )
     breathless_after = forms.BooleanField(
         label=_("Still short of breath now"),
@@ -97,7 +104,10 @@ class QuickLogForm(forms.Form):
         label=_("How tired are you now?"),
         coerce=int,
         choices=[(n, f"{n} — {w}") for n, w in TIRED_WORDS.items()],
-        error_messages={"required": _("Choose how tired you are (0 if not at all).")},
+        error_messages={
+            "required": _("Choose how tired you are (0 if not at all)."),
+            "invalid_choice": _("Tiredness is a number from 0 (not tired) to 10."),
+        },
     )
 
     def __init__(self, *args: Any, items: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -111,6 +121,12 @@ class QuickLogForm(forms.Form):
                 initial=ExerciseStatus.DONE,
                 widget=forms.RadioSelect,
                 required=False,
+                # Named, so the message says which exercise it is about ("%" kept literal).
+                error_messages={
+                    "invalid_choice": (
+                        _("For %(name)s, choose done, partly or skipped.") % {"name": item["name"]}
+                    ).replace("%", "%%")
+                },
             )
         if not self.is_bound:
             self.initial["client_id"] = uuid.uuid4()

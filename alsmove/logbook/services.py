@@ -136,9 +136,13 @@ def record_session(
     The quick log asks one pain level and which exercises hurt; each of those gets it.
     """
     if not 0 <= pain <= 10:
-        raise LogError(_("Pain and tiredness are numbers from 0 to 10."))
-    if set(pain_exercises) - set(statuses):
-        raise LogError(_("A painful exercise must be one of this session's exercises."))
+        raise LogError(_("Pain is a number from 0 (none) to 10."))
+    unknown = sorted(set(pain_exercises) - set(statuses))
+    if unknown:
+        raise LogError(
+            _("%(name)s is not in this session, so it cannot be marked as painful.")
+            % {"name": _exercise_names().get(unknown[0], unknown[0])}
+        )
     entries = [
         Entry(slug, status, pain if slug in pain_exercises else 0)
         for slug, status in statuses.items()
@@ -181,6 +185,27 @@ class Entry:
     pain: int
 
 
+def _check_entries(entries: Sequence[Entry], fatigue: int, cramps: str) -> None:
+    """Raise a LogError that names the answer (and the exercise) to fix."""
+    if not 0 <= fatigue <= 10:
+        raise LogError(_("Tiredness is a number from 0 (not tired) to 10."))
+    if cramps not in ("none", "mild", "severe"):
+        raise LogError(_("Choose no cramps, mild cramps or strong cramps."))
+    names = _exercise_names()
+    seen: set[str] = set()
+    for entry in entries:
+        name = names.get(entry.exercise, entry.exercise)
+        if not 0 <= entry.pain <= 10:
+            raise LogError(
+                _("Pain during %(name)s is a number from 0 (none) to 10.") % {"name": name}
+            )
+        if entry.status not in ("done", "partly", "skipped"):
+            raise LogError(_("For %(name)s, choose done, partly or skipped.") % {"name": name})
+        if entry.exercise in seen:
+            raise LogError(_("%(name)s is listed twice; list it once.") % {"name": name})
+        seen.add(entry.exercise)
+
+
 def record_log(
     *,
     patient: Patient,
@@ -206,15 +231,7 @@ def record_log(
         if existing.patient_id != patient.pk:
             raise LogConflict(_("This log belongs to another record."))
         return Outcome(existing, False, evaluate(patient, existing.day), [])
-    if not 0 <= fatigue <= 10 or any(not 0 <= e.pain <= 10 for e in entries):
-        raise LogError(_("Pain and tiredness are numbers from 0 to 10."))
-    if cramps not in ("none", "mild", "severe"):
-        raise LogError(_("Choose no cramps, mild cramps or strong cramps."))
-    if any(e.status not in ("done", "partly", "skipped") for e in entries):
-        raise LogError(_("Each exercise is done, partly or skipped."))
-    slugs = [e.exercise for e in entries]
-    if len(set(slugs)) != len(slugs):
-        raise LogError(_("An exercise is listed twice."))
+    _check_entries(entries, fatigue, cramps)
     try:
         with transaction.atomic():
             log = SessionLog.objects.create(

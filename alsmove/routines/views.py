@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -104,8 +106,15 @@ def routine(request: HttpRequest, patient_id: int) -> HttpResponse:
         "can_edit_profile": Action.EDIT_PROFILE in actions,
         # Exercises the log flagged or took out, for the therapist to clear after review.
         "flags": _flags(patient) if Action.EDIT_PLAN in actions else [],
+        "excluded": _named_exclusions(patient, plan.excluded) if plan else [],
     }
     return render(request, "routines/routine.html", context)
+
+
+def _named_exclusions(patient: Patient, excluded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the engine left out, each with the exercise's name (people never read its id)."""
+    names = {e.id: e.name for e in library_for(patient)}
+    return [{**out, "name": names.get(out["exercise"], out["exercise"])} for out in excluded]
 
 
 def _flags(patient: Patient) -> list[dict[str, str]]:
