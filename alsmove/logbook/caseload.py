@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from alsmove.accounts.policy import Action, can, require
+from alsmove.logbook.alert_evidence import evidence_by_day, exercise_names
 from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
 from alsmove.logbook.attention import caseload
 from alsmove.logbook.models import Alert
+from alsmove.logbook.services import evaluate
 from alsmove.patients.models import Patient
 
 
@@ -50,13 +52,30 @@ def _alerts_page(
 ) -> HttpResponse:
     may_acknowledge = can(request.user, patient, Action.EDIT_PLAN)
     rows: dict[str, list[dict[str, Any]]] = {"open": [], "done": []}
-    alerts = Alert.objects.filter(patient=patient).select_related("acknowledged_by")
-    for alert in alerts.order_by("-day", "-created_at"):
+    alerts = list(
+        Alert.objects.filter(patient=patient)
+        .select_related("acknowledged_by")
+        .order_by("-day", "-created_at")
+    )
+    # What was logged behind each alert (its day's logs and check-ins, and who entered
+    # them), and which exercises are flagged now, so the flag is cleared right here.
+    evidence = evidence_by_day(patient, (a.day for a in alerts))
+    flags = evaluate(patient, timezone.localdate()).flags if may_acknowledge else ()
+    names = exercise_names(patient, [*(a.exercise for a in alerts), *(f.exercise for f in flags)])
+    flagged = {f.exercise: f for f in flags}
+    for alert in alerts:
         form = None
         if may_acknowledge and alert.acknowledged_at is None:
             form = failed if failed is not None and alert.pk == pk else None
             form = form or AcknowledgeForm(alert=alert)
-        row = {"alert": alert, "title": rule_title(alert.rule), "form": form}
+        row = {
+            "alert": alert,
+            "title": rule_title(alert.rule),
+            "form": form,
+            "evidence": evidence[alert.day],
+            "exercise_name": names.get(alert.exercise, ""),
+            "flagged": alert.exercise in flagged,
+        }
         rows["done" if alert.acknowledged_at else "open"].append(row)
     return render(
         request,
@@ -66,6 +85,10 @@ def _alerts_page(
             "open_rows": rows["open"],
             "done_rows": rows["done"],
             "may_acknowledge": may_acknowledge,
+            "flags": [
+                {"exercise": f.exercise, "name": names.get(f.exercise, f.exercise), "flag": f}
+                for f in flags
+            ],
         },
     )
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,4 +37,5 @@ def review(request: HttpRequest, patient_id: int, exercise: str) -> HttpResponse
         messages.error(
             request, _("%(name)s is not flagged, so there is nothing to clear.") % {"name": name}
         )
-    return redirect("routines:routine", patient_id=patient.pk)
+    # The alerts page is the one place a flag is cleared (beside what was logged).
+    return redirect(reverse("caseload:alerts", args=[patient.pk]) + "#flags")

@@ -50,7 +50,7 @@ def test_a_removed_exercise_comes_back_only_after_the_therapist_clears_it(
 
     response = client_for(demo.therapist).post(_url(demo, removed), {"note": "Checked the hold."})
     assert response.status_code == 302
-    assert response["Location"] == f"/patients/{demo.patient.pk}/routine/"
+    assert response["Location"] == f"/patients/{demo.patient.pk}/alerts/#flags"
     review = FlagReview.objects.get(patient=demo.patient)
     assert (review.exercise, review.day, review.note) == (
         removed,
@@ -70,22 +70,31 @@ def test_clearing_answers_the_alerts_about_that_exercise(demo: Demo, removed: st
     assert {a.acknowledgement for a in alerts} == {"Seen at the visit"}
 
 
-def test_the_routine_page_shows_the_therapist_the_flags_with_a_clear_button(
+def test_the_routine_page_lists_the_flags_and_sends_the_therapist_to_the_one_place_to_clear(
     demo: Demo, removed: str
 ) -> None:
     html = client_for(demo.therapist).get(f"/patients/{demo.patient.pk}/routine/").content.decode()
     assert "Flagged by the log" in html
+    assert f'href="/patients/{demo.patient.pk}/alerts/#flags"' in html
+    assert f'action="{_url(demo, removed)}"' not in html
+    assert "OVERWORK-REPEAT-01" in html
+
+
+def test_the_alerts_page_is_where_the_therapist_clears_a_flag(demo: Demo, removed: str) -> None:
+    html = client_for(demo.therapist).get(f"/patients/{demo.patient.pk}/alerts/").content.decode()
+    assert "Exercises flagged by the log" in html
     assert f'action="{_url(demo, removed)}"' in html
     assert "Cleared after review" in html
-    assert "OVERWORK-REPEAT-01" in html
+    assert f'href="#flag-{removed}"' in html  # each alert about it links to the form
 
 
 def test_the_person_and_the_caregiver_cannot_clear_a_flag(demo: Demo, removed: str) -> None:
     for user in (demo.person, demo.caregiver):
         client = client_for(user)
         assert client.post(_url(demo, removed)).status_code == 403
-        page = client.get(f"/patients/{demo.patient.pk}/routine/").content.decode()
-        assert "Cleared after review" not in page
+        for page in ("routine", "alerts"):
+            html = client.get(f"/patients/{demo.patient.pk}/{page}/").content.decode()
+            assert "Cleared after review" not in html and "/review/" not in html
     assert not FlagReview.objects.exists()
     assert not _in_session(demo, removed)
 

@@ -1,0 +1,87 @@
+"""An alert a therapist can act on: what was logged that day, by whom, with links to the
+log and the routine, in a fixed number of queries however many alerts there are."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from logbook_support import client_for, log_session
+
+from alsmove.demo.seed import Demo
+from alsmove.exercises.services import find_exercise
+from alsmove.logbook.models import Alert
+from alsmove.logbook.services import record_session
+
+SLUG = "neck-forward-tilt"
+
+
+def _log_with_everything(demo: Demo, days_ago: int = 1) -> None:
+    record_session(
+        patient=demo.patient,
+        by=demo.caregiver,
+        client_id=uuid.uuid4(),
+        day=timezone.localdate() - timedelta(days=days_ago),
+        plan=None,
+        statuses={SLUG: "partly", "neck-turns": "done"},
+        pain=6,
+        pain_exercises=[SLUG],
+        fatigue=8,
+        cramps="severe",
+        breathless_after=True,
+        note="Sharp pull at the back of the neck.",
+    )
+
+
+def test_an_alert_shows_what_was_logged_and_who_logged_it(demo: Demo) -> None:
+    _log_with_everything(demo)
+    assert Alert.objects.filter(patient=demo.patient, rule="OVERWORK-PAIN-01").exists()
+    name = find_exercise(demo.therapist, SLUG).name  # type: ignore[union-attr]
+    html = client_for(demo.therapist).get(f"/patients/{demo.patient.pk}/alerts/").content
+    text = html.decode()
+    assert "Session logged by Alex Rivera" in text
+    assert f"{name}: 6 out of 10 (Partly)" in text
+    assert "8 out of 10" in text  # tiredness
+    assert "Strong cramps" in text
+    assert "Still short of breath afterwards" in text
+    assert "Sharp pull at the back of the neck." in text
+    log = demo.patient.session_logs.get(pain=6)
+    assert f'href="/patients/{demo.patient.pk}/log/{log.pk}/"' in text
+    assert f'href="/patients/{demo.patient.pk}/routine/"' in text
+
+
+def test_a_checkin_alert_shows_the_answer_and_who_gave_it(demo: Demo) -> None:
+    from alsmove.logbook.services import record_checkin
+
+    log = log_session(demo.patient, demo.person, day=timezone.localdate() - timedelta(days=1))
+    record_checkin(
+        patient=demo.patient,
+        by=demo.person,
+        client_id=uuid.uuid4(),
+        kind="after_30_min",
+        day=log.day,
+        session=log,
+        weaker=True,
+    )
+    text = client_for(demo.therapist).get(f"/patients/{demo.patient.pk}/alerts/").content.decode()
+    assert "Weaker after exercising" in text
+    assert "Check-in 30 minutes after, answered by Sam Rivera:" in text
+    assert "felt weaker than before exercising." in text
+
+
+def test_the_alerts_page_costs_the_same_queries_for_one_alert_as_for_five(demo: Demo) -> None:
+    client = client_for(demo.therapist)
+    url = f"/patients/{demo.patient.pk}/alerts/"
+    _log_with_everything(demo, days_ago=1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for days_ago in range(2, 6):
+        _log_with_everything(demo, days_ago=days_ago * 3)
+    assert Alert.objects.filter(patient=demo.patient).count() >= 5
+    with CaptureQueriesContext(connection) as five:
+        client.get(url)
+    assert len(five) == len(one)
