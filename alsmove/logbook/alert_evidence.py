@@ -77,4 +77,3 @@ def exercise_names(patient: Patient, slugs_given: Iterable[str]) -> dict[str, st
     if not slugs:
         return {}
     return {e.id: e.name for e in library_for(patient) if e.id in slugs}
-
