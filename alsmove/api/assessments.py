@@ -81,5 +81,9 @@ def get_progression(request: HttpRequest, patient_id: int) -> Any:
     patient = require(request.user, patient_id, Action.VIEW)
     summary = progression_summary(patient)
     if summary is None:
-        raise HttpError(404, "No summary yet: the record needs an onset date and an assessment.")
+        raise HttpError(
+            404,
+            "Not enough data for a summary: the record needs an onset date and an "
+            "assessment, with dates that fit together (first symptoms before every record).",
+        )
     return summary

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
@@ -34,6 +33,7 @@ from alsmove.logbook.services import (
     record_log,
     warnings_on,
 )
+from alsmove.patients.clock import today_for
 from alsmove.routines.services import plan_in_use
 
 router = Router(tags=["logbook"])
@@ -224,10 +224,7 @@ def list_logs(
 )
 def create_log(request: HttpRequest, patient_id: int, payload: LogIn) -> Status[Any]:
     patient = require(request.user, patient_id, Action.LOG)
-    today = timezone.localdate()
-    day = payload.date or today
-    if day > today:
-        return Status(400, ErrorOut(detail=_("A session cannot be logged for a future day.")))
+    day = payload.date or today_for(patient)  # dates are checked by record_log
     known = {e.id for e in library_for(patient)}
     unknown = sorted({e.exercise for e in payload.exercises} - known)
     if unknown:
@@ -298,7 +295,7 @@ def create_checkin(request: HttpRequest, patient_id: int, payload: CheckInIn) ->
             by=request.user,
             client_id=payload.client_id,
             kind=payload.kind,
-            day=timezone.localdate(),
+            day=today_for(patient),
             session=session,
             weaker=payload.weaker,
             soreness=payload.soreness,
@@ -350,4 +347,4 @@ def list_alerts(
 )
 def get_overwork(request: HttpRequest, patient_id: int) -> dict[str, Any]:
     patient = require(request.user, patient_id, Action.VIEW)
-    return core.result_to_json(evaluate(patient, timezone.localdate()))
+    return core.result_to_json(evaluate(patient, today_for(patient)))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.policy import Action, can
-from alsmove.assessments.services import current_records
+from alsmove.assessments.services import current_records, inconsistencies
 from alsmove.charts.svg import Band, Series, line_chart
 from alsmove.core.alsfrs import Scores
 from alsmove.core.progression import fit_d50, forecast, slope_per_month
@@ -76,9 +76,8 @@ def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
 
 
 def _total_chart(
-    patient: Patient, points: list[tuple[date, int]], today: date
+    onset: date | None, points: list[tuple[date, int]], today: date
 ) -> tuple[str, list[dict[str, Any]], Any]:
-    onset = patient.onset_date
     series = [Series(name=_("Your scores"), points=points, style="observed")]
     band = None
     model = None
@@ -142,11 +141,15 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
     }
     if not records:
         return context
+    # Dates that do not fit together (older data): no rate or forecast, the rest as usual.
+    problems = inconsistencies(patient, records, today)
+    onset = None if problems else patient.onset_date
+    context["date_problems"] = [p.message.render(_) for p in problems]
     rows = []
     for assessment, scores in records:
         rate = None
-        if patient.onset_date is not None:
-            rate = round(progression_rate(scores.total, patient.onset_date, assessment.taken_on), 2)
+        if onset is not None:
+            rate = round(progression_rate(scores.total, onset, assessment.taken_on), 2)
         rows.append(
             {
                 "assessment": assessment,
@@ -159,7 +162,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
         )
     latest_assessment, latest = records[-1]
     points = [(a.taken_on, s.total) for a, s in records]
-    total_svg, forecast_rows, model = _total_chart(patient, points, today)
+    total_svg, forecast_rows, model = _total_chart(onset, points, today)
     domain_charts = []
     for key, label in DOMAINS:
         domain_points = [(a.taken_on, float(getattr(s.domains, key))) for a, s in records]
@@ -193,10 +196,8 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
         model_note=model.note.render(_) if model is not None else "",
         slope=slope_per_month(points, today),
     )
-    if patient.onset_date is not None:
-        rate = round(
-            progression_rate(latest.total, patient.onset_date, latest_assessment.taken_on), 2
-        )
+    if onset is not None:
+        rate = round(progression_rate(latest.total, onset, latest_assessment.taken_on), 2)
         category = progression_category(rate)
         context.update(rate=rate, category=category, category_words=CATEGORY_WORDS[category])
     return context

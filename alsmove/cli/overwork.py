@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from alsmove.core.overwork import (
     parse_input,
     result_to_json,
 )
+from alsmove.core.plausible import date_problem
 
 
 def register(subparsers: Any) -> None:
@@ -50,6 +52,14 @@ def run(args: argparse.Namespace) -> int:
         sessions, checkins = parse_input(raw)
     except OverworkInputError as error:
         return fail(str(error))
+    # PLAUSIBLE-DATE-01: the same dates the pages and the API accept.
+    today = date.today()
+    dated = [("sessions", s.date) for s in sessions] + [("checkins", c.date) for c in checkins]
+    for number, (kind, day) in enumerate(dated):
+        index = number if kind == "sessions" else number - len(sessions)
+        problem = date_problem(day, today, field=f"{kind}[{index}].date")
+        if problem is not None:
+            return fail(f"{problem.field}: {problem.message.render()}")
     result = assess_overwork(sessions, checkins)
     print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
     return 0

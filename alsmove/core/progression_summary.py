@@ -12,6 +12,7 @@ from typing import TypedDict
 
 from alsmove.core.alsfrs import AlsfrsError, Scores
 from alsmove.core.i18n import Message, gettext_noop
+from alsmove.core.plausible import EARLIEST, date_problem
 from alsmove.core.staging import (
     kings_stage,
     mitos_stage,
@@ -68,6 +69,18 @@ def _check_dates(onset: date, days: Sequence[date], today: date) -> None:
     """ALSFRS-DATE-01: records fall between onset and today, one per day."""
     if not days:
         raise AlsfrsError(Message(gettext_noop("no assessments: give at least one")))
+    # PLAUSIBLE-ONSET-01 / PLAUSIBLE-DATE-01: nothing before 1900 (a slip of the year).
+    if onset < EARLIEST:
+        raise AlsfrsError(
+            Message(
+                gettext_noop("the onset date {onset} is before 1900: check the year"),
+                {"onset": onset.isoformat()},
+            )
+        )
+    for day in days:
+        problem = date_problem(day, today)
+        if problem is not None and day < EARLIEST:
+            raise AlsfrsError(problem.message)
     if onset > today:
         raise AlsfrsError(
             Message(

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from alsmove.accounts.policy import Action, can, visible_patients
-from alsmove.assessments.services import current_records
+from alsmove.assessments.services import current_records, inconsistencies
+from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.staging import progression_category, progression_rate
 from alsmove.logbook.models import Alert, SessionLog
 from alsmove.patients.models import Patient, Relation
@@ -69,12 +70,19 @@ def therapist_patients(user: Any) -> list[Patient]:
     )
 
 
-def _latest_rate(patient: Patient) -> float | None:
+def _latest_rate(patient: Patient, today: date) -> float | None:
+    """ΔFS of the latest record; None without one, or when the record's dates do not fit
+    together (older data): one inconsistent record never breaks the caseload."""
     records = current_records(patient)
     if not records or patient.onset_date is None:
         return None
+    if inconsistencies(patient, records, today):
+        return None
     assessment, scores = records[-1]
-    return round(progression_rate(scores.total, patient.onset_date, assessment.taken_on), 2)
+    try:
+        return round(progression_rate(scores.total, patient.onset_date, assessment.taken_on), 2)
+    except AlsfrsError:
+        return None
 
 
 def _day(value: date) -> str:
@@ -104,7 +112,7 @@ def caseload(user: Any, today: date) -> list[CaseloadRow]:
                 _("No session logged for %(days)d days (the last on %(day)s).")
                 % {"days": quiet, "day": _day(row.last_log)},
             )
-        row.rate = _latest_rate(patient)
+        row.rate = _latest_rate(patient, today)
         if row.rate is not None and progression_category(row.rate) == "fast":
             row.add(
                 FAST_DECLINE,

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from alsmove.accounts.models import User
 from alsmove.core import overwork as core
 from alsmove.core.adjustments import Adjustments
+from alsmove.core.plausible import date_problem
 from alsmove.exercises.services import library_for
 from alsmove.logbook.models import Alert, CheckIn, ExerciseLog, FlagReview, SessionLog
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
 
@@ -55,8 +57,22 @@ def _core_sessions(patient: Patient, since: date) -> list[core.SessionLog]:
     return result
 
 
+def _history_start(as_of: date) -> date:
+    # A stored row from year 1 (older data) must not overflow the calendar.
+    if as_of.toordinal() <= HISTORY_DAYS:
+        return date.min
+    return as_of - timedelta(days=HISTORY_DAYS)
+
+
+def check_log_day(patient: Patient, day: date) -> None:
+    """PLAUSIBLE-DATE-01 on the person's own today; LogError names the problem."""
+    problem = date_problem(day, today_for(patient))
+    if problem is not None:
+        raise LogError(problem.message.render(_))
+
+
 def evaluate(patient: Patient, as_of: date) -> core.OverworkResult:
-    since = as_of - timedelta(days=HISTORY_DAYS)
+    since = _history_start(as_of)
     sessions = _core_sessions(patient, since)
     checkins = [
         core.CheckIn(c.day, c.kind, c.weaker, c.soreness, c.heaviness)  # type: ignore[arg-type]
@@ -231,6 +247,7 @@ def record_log(
         if existing.patient_id != patient.pk:
             raise LogConflict(_("This log belongs to another record."))
         return Outcome(existing, False, evaluate(patient, existing.day), [])
+    check_log_day(patient, day)
     _check_entries(entries, fatigue, cramps)
     try:
         with transaction.atomic():
@@ -335,6 +352,7 @@ def record_checkin(
         if existing.patient_id != patient.pk:
             raise LogConflict(_("This check-in belongs to another record."))
         return CheckInOutcome(existing, False, evaluate(patient, existing.day), [])
+    check_log_day(patient, day)
     try:
         with transaction.atomic():
             checkin = CheckIn.objects.create(

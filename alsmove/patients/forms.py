@@ -4,8 +4,11 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.core.plausible import onset_problems
 from alsmove.patients.models import OnsetRegion, Permission
 
 
@@ -25,16 +28,20 @@ class PatientForm(forms.Form):
     )
     diagnosis_date = forms.DateField(label=_("Date of diagnosis"), required=False, widget=DateInput)
 
+    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        today = date.today()
-        for field in ("onset_date", "diagnosis_date"):
-            value = cleaned.get(field)
-            if value and value > today:
-                self.add_error(field, _("This date is in the future."))
-        onset, diagnosis = cleaned.get("onset_date"), cleaned.get("diagnosis_date")
-        if onset and diagnosis and diagnosis < onset:
-            self.add_error("diagnosis_date", _("Diagnosis cannot come before the first symptoms."))
+        # PLAUSIBLE-ONSET-01 without the stored records (the service checks those).
+        for problem in onset_problems(
+            onset=cleaned.get("onset_date"),
+            diagnosis=cleaned.get("diagnosis_date"),
+            assessment_days=(),
+            today=self.today,
+        ):
+            self.add_error(problem.field, problem.message.render(gettext))
         return cleaned
 
 

@@ -6,12 +6,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.core.plausible import Problem, onset_problems
 from alsmove.core.profile import FunctionalProfile as CoreProfile
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import CareLink, FunctionalProfile, Patient, Permission, Relation
 
 
 class TeamError(ValueError):
     """A care-team change that cannot be made; the message is for the person."""
+
+
+class RecordError(ValueError):
+    """A record change the stored data contradicts; `problems` name the fields."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.message.render() for p in problems))
+        self.problems = problems
 
 
 @transaction.atomic
@@ -90,7 +100,22 @@ def revoke_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
 
 @transaction.atomic
 def update_record(*, patient: Patient, by: User, **fields: object) -> Patient:
+    """Change the record's details; an onset or diagnosis date that would contradict the
+    stored ALSFRS-R records is refused (PLAUSIBLE-ONSET-01), naming those records."""
     fields["onset_region"] = fields.get("onset_region") or ""
+    # Locked, so a record being saved at the same moment is counted.
+    Patient.objects.select_for_update().filter(pk=patient.pk).first()
+    onset = fields.get("onset_date", patient.onset_date)
+    diagnosis = fields.get("diagnosis_date", patient.diagnosis_date)
+    days = patient.assessments.current().values_list("taken_on", flat=True)
+    problems = onset_problems(
+        onset=onset,  # type: ignore[arg-type]
+        diagnosis=diagnosis,  # type: ignore[arg-type]
+        assessment_days=list(days),
+        today=today_for(patient),
+    )
+    if problems:
+        raise RecordError(problems)
     for name, value in fields.items():
         setattr(patient, name, value)
     patient.save()

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.models import Role
 from alsmove.accounts.policy import Action, allowed_actions, require
+from alsmove.patients.clock import today_for
 from alsmove.patients.forms import AddMemberForm, PatientForm
 from alsmove.patients.services import (
+    RecordError,
     TeamError,
     add_member,
     create_patient_for_clinic,
@@ -62,11 +64,16 @@ def edit(request: HttpRequest, patient_id: int) -> HttpResponse:
         "onset_region": patient.onset_region,
         "diagnosis_date": patient.diagnosis_date,
     }
-    form = PatientForm(request.POST or None, initial=initial)
+    form = PatientForm(request.POST or None, initial=initial, today=today_for(patient))
     if request.method == "POST" and form.is_valid():
-        update_record(patient=patient, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The record is updated."))
-        return redirect("patients:overview", patient_id=patient.pk)
+        try:
+            update_record(patient=patient, by=request.user, **form.cleaned_data)
+        except RecordError as error:
+            for problem in error.problems:
+                form.add_error(problem.field, problem.message.render(_))
+        else:
+            messages.success(request, _("The record is updated."))
+            return redirect("patients:overview", patient_id=patient.pk)
     return render(request, "patients/edit.html", {"form": form, "patient": patient})
 
 

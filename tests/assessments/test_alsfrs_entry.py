@@ -82,7 +82,7 @@ def test_a_date_in_the_future_or_before_onset_is_refused_in_words(demo: Demo) ->
     client.get(f"/patients/{pid}/alsfrs/new/")
     future = timezone.localdate() + timedelta(days=3)
     response = client.post(f"/patients/{pid}/alsfrs/new/date/", {"taken_on": future})
-    assert b"The date is in the future." in response.content
+    assert b"is in the future" in response.content
     early = demo.patient.onset_date - timedelta(days=1)
     response = client.post(f"/patients/{pid}/alsfrs/new/date/", {"taken_on": early})
     assert b"before the first symptoms" in response.content

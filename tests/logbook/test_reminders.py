@@ -16,8 +16,8 @@ from alsmove.demo.seed import Demo
 from alsmove.logbook.models import ReminderSchedule, ReminderSent
 from alsmove.patients.models import CareLink, Permission, Relation
 
-MONDAY = date(2030, 3, 4)  # a Monday in winter time
-AT_9_30 = "2030-03-04T09:30:00+00:00"
+MONDAY = date(2026, 3, 2)  # a Monday in winter time
+AT_9_30 = "2026-03-02T09:30:00+00:00"
 
 
 def _schedule(demo: Demo, **fields: Any) -> ReminderSchedule:
@@ -43,7 +43,7 @@ def test_the_person_is_reminded_once_a_day_with_a_link_to_the_session(
     settings.ALSMOVE_BASE_URL = "https://move.example.org/"
     _schedule(demo)
     assert "Sent 1 reminder email(s) for 1 record(s)." in _send(AT_9_30)
-    assert "Sent 0" in _send("2030-03-04T11:00:00+00:00")
+    assert "Sent 0" in _send("2026-03-02T11:00:00+00:00")
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == [demo.person.email]
@@ -53,19 +53,19 @@ def test_the_person_is_reminded_once_a_day_with_a_link_to_the_session(
     assert "Stop any exercise that hurts" in email.body
     assert ReminderSent.objects.get(patient=demo.patient).day == MONDAY
     # The next chosen day gets its own reminder.
-    _send("2030-03-06T09:01:00+00:00")
+    _send("2026-03-04T09:01:00+00:00")
     assert len(mailoutbox) == 2
 
 
 def test_no_reminder_before_the_chosen_time(demo: Demo, mailoutbox: list[Any]) -> None:
     _schedule(demo)
-    _send("2030-03-04T08:59:00+00:00")
+    _send("2026-03-02T08:59:00+00:00")
     assert mailoutbox == []
 
 
 def test_no_reminder_on_a_day_off(demo: Demo, mailoutbox: list[Any]) -> None:
     _schedule(demo)
-    _send("2030-03-05T10:00:00+00:00")  # a Tuesday
+    _send("2026-03-03T10:00:00+00:00")  # a Tuesday
     assert mailoutbox == []
     assert not ReminderSent.objects.exists()
 
@@ -85,9 +85,9 @@ def test_no_reminder_when_reminders_are_turned_off(demo: Demo, mailoutbox: list[
 
 def test_the_time_is_on_the_persons_own_clock(demo: Demo, mailoutbox: list[Any]) -> None:
     _schedule(demo, time_zone="America/New_York")  # UTC-5 in early March
-    _send("2030-03-04T13:30:00+00:00")  # 08:30 in New York
+    _send("2026-03-02T13:30:00+00:00")  # 08:30 in New York
     assert mailoutbox == []
-    _send("2030-03-04T14:30:00+00:00")  # 09:30 in New York
+    _send("2026-03-02T14:30:00+00:00")  # 09:30 in New York
     assert len(mailoutbox) == 1
 
 
@@ -101,7 +101,7 @@ def test_a_caregiver_is_reminded_only_when_caregivers_too_is_chosen(
     schedule.caregivers_too = True
     schedule.save()
     mailoutbox.clear()
-    _send("2030-03-06T09:30:00+00:00")
+    _send("2026-03-04T09:30:00+00:00")
     recipients = sorted(m.to[0] for m in mailoutbox)
     assert recipients == sorted([demo.person.email, demo.caregiver.email])
     # The therapist is on the care team but is not a caregiver: never reminded.
@@ -138,7 +138,7 @@ def test_a_failed_send_is_tried_again_on_the_next_run(
     assert "Sent 0" in _send(AT_9_30)
     assert not ReminderSent.objects.exists()
     monkeypatch.setattr(EmailBackend, "send_messages", original)
-    assert "Sent 1" in _send("2030-03-04T09:45:00+00:00")
+    assert "Sent 1" in _send("2026-03-02T09:45:00+00:00")
     assert len(mailoutbox) == 1
 
 
