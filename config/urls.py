@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("alsmove.accounts.urls")),
     path("library/", include("alsmove.exercises.urls")),
     path("patients/", include("alsmove.patients.urls")),
+    path("invitations/", include("alsmove.patients.urls_invitations")),
     path("patients/", include("alsmove.assessments.urls")),
     path("patients/", include("alsmove.routines.urls")),
     path("patients/", include("alsmove.sessions.urls")),

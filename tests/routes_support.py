@@ -92,6 +92,24 @@ def _an_alert(demo: object) -> int:
     return int(alert.pk)
 
 
+def _an_invitation(demo: object) -> int:
+    """A pending invitation on the demo person's record (made here if none is waiting)."""
+    from alsmove.patients.invitations import invite
+    from alsmove.patients.models import Invitation
+
+    patient = demo.patient  # type: ignore[attr-defined]
+    invitation = Invitation.objects.filter(patient=patient, status="pending").first()
+    if invitation is None:
+        invitation = invite(
+            patient=patient,
+            by=demo.person,  # type: ignore[attr-defined]
+            email="invited-friend@example.com",
+            relation="caregiver",
+            permission="view",
+        ).invitation
+    return int(invitation.pk)
+
+
 def demo_samples(demo: object) -> dict[str, str]:
     patient = demo.patient  # type: ignore[attr-defined]
     link = patient.care_links.active().get(member=demo.caregiver)  # type: ignore[attr-defined]
@@ -109,6 +127,7 @@ def demo_samples(demo: object) -> dict[str, str]:
         "token": "not-a-valid-token",
         "log_id": str(_a_session_log(demo)),
         "alert_id": str(_an_alert(demo)),
+        "invitation_id": str(_an_invitation(demo)),
         "kind": "after_30_min",
         "exercise": "neck-forward-tilt",
     }

@@ -2,8 +2,8 @@
 
 Every view and API route that touches a patient goes through `require()` (or
 `visible_patients()` for lists). It fails closed: an unknown action, an anonymous user,
-a revoked link, or a role without a rule gets nothing. Nothing else in the code checks
-roles to decide access.
+a revoked link, a pending invitation, or a role without a rule gets nothing. Nothing
+else in the code checks roles to decide access.
 """
 
 from __future__ import annotations
@@ -24,14 +24,18 @@ class Action(StrEnum):
     LOG = "log"  # write session logs and check-ins, enter assessments
     EDIT_PROFILE = "edit_profile"  # functional profile, onset dates
     EDIT_PLAN = "edit_plan"  # change and approve the routine
-    MANAGE_TEAM = "manage_team"  # add or revoke caregivers and therapists
+    MANAGE_TEAM = "manage_team"  # invite or revoke caregivers and therapists
+    LEAVE_TEAM = "leave_team"  # take oneself off a record one was added to
 
 
 # What each link permission grants. A link grants nothing not listed here.
+# Everyone who was added may take themselves off again (LEAVE_TEAM).
 LINK_GRANTS: dict[str, frozenset[Action]] = {
-    "view": frozenset({Action.VIEW}),
-    "log": frozenset({Action.VIEW, Action.LOG}),
-    "edit_plan": frozenset({Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN}),
+    "view": frozenset({Action.VIEW, Action.LEAVE_TEAM}),
+    "log": frozenset({Action.VIEW, Action.LOG, Action.LEAVE_TEAM}),
+    "edit_plan": frozenset(
+        {Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN, Action.LEAVE_TEAM}
+    ),
 }
 # A therapist who may edit the plan may also add team members, recording the consent.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {"edit_plan": frozenset({Action.MANAGE_TEAM})}
@@ -44,6 +48,8 @@ def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
         return frozenset()
     if patient.user_id is not None and patient.user_id == user.pk:
         return OWNER_GRANTS
+    # Only an accepted invitation makes a link; a pending one lives in another table
+    # and grants nothing.
     link = patient.care_links.active().filter(member=user).first()
     if link is None:
         return frozenset()

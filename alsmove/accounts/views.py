@@ -6,8 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -29,8 +30,6 @@ def _safe_next(request: HttpRequest, fallback: str = "web:home") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return target
-    from django.urls import reverse
-
     return reverse(fallback)
 
 
@@ -47,8 +46,13 @@ def signup(request: HttpRequest) -> HttpResponse:
             role=form.cleaned_data["role"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("accounts:disclaimer")
-    return render(request, "accounts/signup.html", {"form": form})
+        # Back to where they came from (an invitation link, say), after the disclaimer.
+        target = _safe_next(request, fallback="web:home")
+        return redirect(f"{reverse('accounts:disclaimer')}?{urlencode({'next': target})}")
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if next_url and not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        next_url = ""
+    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.core.plausible import onset_problems
-from alsmove.patients.models import OnsetRegion, Permission
+from alsmove.patients.models import OnsetRegion, Permission, Relation
 
 
 class DateInput(forms.DateInput):
@@ -45,20 +45,48 @@ class PatientForm(forms.Form):
         return cleaned
 
 
-class AddMemberForm(forms.Form):
+class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("Their email address"),
-        help_text=_("They need an ALS Move account first."),
+        help_text=_(
+            "We send them an invitation. They see nothing of this record until they accept."
+        ),
+    )
+    relation = forms.ChoiceField(
+        label=_("They are"),
+        choices=[
+            (Relation.CAREGIVER.value, _("A caregiver, family member or friend")),
+            (Relation.THERAPIST.value, _("A therapist")),
+        ],
+        widget=forms.RadioSelect,
+        initial=Relation.CAREGIVER.value,
     )
     permission = forms.ChoiceField(
         label=_("What they may do"),
         choices=Permission.choices,
         widget=forms.RadioSelect,
         initial=Permission.VIEW,
+        help_text=_("Only a therapist can change the plan."),
     )
     consent_note = forms.CharField(
         label=_("How the person agreed"),
         required=False,
         max_length=300,
-        help_text=_("Needed when a therapist adds someone, e.g. 'Agreed in clinic on 3 May'."),
+        help_text=_("Needed when a therapist invites someone, e.g. 'Agreed in clinic on 3 May'."),
     )
+
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if (
+            cleaned.get("relation") == Relation.CAREGIVER
+            and cleaned.get("permission") == Permission.EDIT_PLAN
+        ):
+            self.add_error("permission", _("Only a therapist can change the plan."))
+        return cleaned
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", "accept"), ("decline", "decline")])

@@ -115,6 +115,72 @@ class CareLink(models.Model):
         return f"{self.member} → {self.patient} ({self.permission})"
 
 
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Invitation(models.Model):
+    """An offer to join a care team. It grants nothing: the CareLink is made only when
+    the invitee accepts, so the access policy never reads this table.
+
+    `invitee` is set when an account already used the address at the time of sending
+    (the invitation can then be answered from that account's home page); otherwise only
+    the emailed one-time link can be used, so an account opened later with the same
+    address cannot take the place of the person who reads that mailbox. Only a hash of
+    the link's secret is stored.
+    """
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    relation = models.CharField(max_length=20, choices=Relation.choices)
+    permission = models.CharField(max_length=20, choices=Permission.choices)
+    consent_note = models.CharField(_("how the person agreed"), max_length=300, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=20, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    care_link = models.OneToOneField(
+        CareLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitation"
+    )
+
+    class Meta:
+        ordering = ("-created_at",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "email"],
+                condition=Q(status="pending"),
+                name="one_pending_invitation_per_email",
+            ),
+            models.CheckConstraint(
+                condition=~Q(relation="caregiver", permission="edit_plan"),
+                name="invitation_caregiver_never_edits_plan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.email} for {self.patient} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == InvitationStatus.PENDING and self.expires_at > timezone.now()
+
+
 class FunctionalProfile(models.Model):
     """What the person can do today; the routine engine reads it (as core.profile)."""
 

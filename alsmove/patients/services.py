@@ -1,11 +1,13 @@
-"""Care-team writes: each one a single transaction with an audit entry."""
+"""Care-team writes: each one a single transaction with an audit entry. Adding someone
+to a team is an invitation (`patients.invitations`); only a therapist opening a record in
+their clinic is linked at once, recording the person's consent."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
 
-from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.accounts.models import AuditEvent, User
 from alsmove.core.plausible import Problem, onset_problems
 from alsmove.core.profile import FunctionalProfile as CoreProfile
 from alsmove.patients.clock import today_for
@@ -13,7 +15,12 @@ from alsmove.patients.models import CareLink, FunctionalProfile, Patient, Permis
 
 
 class TeamError(ValueError):
-    """A care-team change that cannot be made; the message is for the person."""
+    """A care-team change that cannot be made; the message is for the person, and
+    `field` names the form field it is about (None: the whole request)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class RecordError(ValueError):
@@ -43,45 +50,6 @@ def create_patient_for_clinic(*, therapist: User, display_name: str, **fields: o
     )
     AuditEvent.objects.create(actor=therapist, patient=patient, action="record_created")
     return patient
-
-
-@transaction.atomic
-def add_member(
-    *, patient: Patient, by: User, email: str, permission: str, consent_note: str = ""
-) -> CareLink:
-    member = User.objects.filter(email=email.strip().lower(), is_active=True).first()
-    if member is None:
-        raise TeamError(
-            "No account uses that email address. Ask them to sign up first, then add them."
-        )
-    if member.role == Role.THERAPIST:
-        relation = Relation.THERAPIST
-    elif member.role == Role.CAREGIVER:
-        relation = Relation.CAREGIVER
-    else:
-        raise TeamError("Only caregivers and therapists can join a care team.")
-    if patient.user_id == member.pk:
-        raise TeamError("This is the person's own account.")
-    if permission not in Permission.values:
-        raise TeamError("Choose what they may do.")
-    if relation == Relation.CAREGIVER and permission == Permission.EDIT_PLAN:
-        raise TeamError("Only a therapist can change the plan.")
-    if by.pk != patient.user_id and not consent_note.strip():
-        raise TeamError("Say how the person agreed to this, for the record.")
-    if patient.care_links.active().filter(member=member).exists():
-        raise TeamError("They are already on the care team.")
-    link = CareLink.objects.create(
-        patient=patient,
-        member=member,
-        relation=relation,
-        permission=permission,
-        added_by=by,
-        consent_note=consent_note.strip(),
-    )
-    AuditEvent.objects.create(
-        actor=by, patient=patient, action="member_added", detail=f"{member.email} ({permission})"
-    )
-    return link
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alsmove.patients import views
+from alsmove.patients import invitation_views, views
 
 app_name = "patients"
 urlpatterns = [
@@ -9,4 +9,10 @@ urlpatterns = [
     path("<int:patient_id>/edit/", views.edit, name="edit"),
     path("<int:patient_id>/team/", views.team, name="team"),
     path("<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
+    path("<int:patient_id>/team/leave/", invitation_views.leave_view, name="leave"),
+    path(
+        "<int:patient_id>/team/invitations/<int:invitation_id>/withdraw/",
+        invitation_views.withdraw_view,
+        name="withdraw",
+    ),
 ]

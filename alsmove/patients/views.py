@@ -6,16 +6,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.models import Role
 from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.patients.clock import today_for
-from alsmove.patients.forms import AddMemberForm, PatientForm
+from alsmove.patients.forms import InviteForm, PatientForm
+from alsmove.patients.invitations import invite, pending_for
 from alsmove.patients.services import (
     RecordError,
     TeamError,
-    add_member,
     create_patient_for_clinic,
     revoke_member,
     update_record,
@@ -77,27 +78,46 @@ def edit(request: HttpRequest, patient_id: int) -> HttpResponse:
     return render(request, "patients/edit.html", {"form": form, "patient": patient})
 
 
+# The one answer to every invitation sent, whoever uses the address (or nobody yet):
+# the team page never tells whether an email has an account, or what kind.
+INVITED = _lazy(
+    "We sent an invitation to %(email)s. They see nothing of this record unless they "
+    "accept it, and their name shows here once they do."
+)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def team(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
-    can_manage = Action.MANAGE_TEAM in allowed_actions(request.user, patient)
-    form = AddMemberForm(request.POST or None)
+    actions = allowed_actions(request.user, patient)
+    can_manage = Action.MANAGE_TEAM in actions
+    form = InviteForm(request.POST or None)
+    status = 200
     if request.method == "POST":
         patient = require(request.user, patient_id, Action.MANAGE_TEAM)
         if form.is_valid():
             try:
-                add_member(patient=patient, by=request.user, **form.cleaned_data)
+                invite(patient=patient, by=request.user, **form.cleaned_data)
             except TeamError as error:
-                form.add_error(None, str(error))
+                form.add_error(error.field, str(error))
             else:
-                messages.success(request, _("They are now on the care team."))
+                messages.success(request, INVITED % {"email": form.cleaned_data["email"]})
                 return redirect("patients:team", patient_id=patient.pk)
+        status = 400
     links = patient.care_links.active().select_related("member")
     return render(
         request,
         "patients/team.html",
-        {"patient": patient, "links": links, "form": form, "can_manage": can_manage},
+        {
+            "patient": patient,
+            "links": links,
+            "invitations": pending_for(patient) if can_manage else [],
+            "form": form,
+            "can_manage": can_manage,
+            "can_leave": Action.LEAVE_TEAM in actions,
+        },
+        status=status,
     )
 
 

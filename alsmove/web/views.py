@@ -17,6 +17,7 @@ from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import due_checkins
+from alsmove.patients.invitations import waiting_by_link_only, waiting_for
 from alsmove.patients.models import Patient, Relation
 from alsmove.sessions.views import todays_session
 
@@ -71,7 +72,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/home.html",
-        {"own": own, "others": others, "today": today, "Role": Role},
+        {
+            "own": own,
+            "others": others,
+            "today": today,
+            "Role": Role,
+            "invitations": waiting_for(user),
+            "link_only_invitations": waiting_by_link_only(user),
+        },
     )
 
 

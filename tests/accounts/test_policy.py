@@ -17,7 +17,31 @@ def test_the_person_owns_their_record_but_does_not_approve_their_own_plan(demo: 
 
 
 def test_a_caregiver_with_log_permission_may_view_and_log_only(demo: Demo) -> None:
-    assert allowed_actions(demo.caregiver, demo.patient) == {Action.VIEW, Action.LOG}
+    assert allowed_actions(demo.caregiver, demo.patient) == {
+        Action.VIEW,
+        Action.LOG,
+        Action.LEAVE_TEAM,
+    }
+
+
+def test_a_pending_invitation_grants_nothing(demo: Demo) -> None:
+    from alsmove.patients.invitations import invite
+
+    invite(
+        patient=demo.patient,
+        by=demo.person,
+        email=demo.other_therapist.email,
+        relation="therapist",
+        permission="edit_plan",
+    )
+    assert allowed_actions(demo.other_therapist, demo.patient) == frozenset()
+    assert demo.patient not in visible_patients(demo.other_therapist)
+    with pytest.raises(Http404):
+        require(demo.other_therapist, demo.patient.pk, Action.VIEW)
+
+
+def test_the_person_may_not_leave_their_own_record(demo: Demo) -> None:
+    assert Action.LEAVE_TEAM not in allowed_actions(demo.person, demo.patient)
 
 
 def test_a_linked_therapist_may_edit_the_plan_and_manage_the_team(demo: Demo) -> None:

@@ -23,8 +23,27 @@ VIEWER = {
     "accounts/signup/": None,
     "accounts/password-reset/": None,
     "accounts/reset/<uidb64>/<token>/": None,
+    # The person owns the record and cannot leave it; a caregiver can.
+    "patients/<int:patient_id>/team/leave/": "caregiver",
+    # The emailed link, opened by the therapist it was sent to (see _samples).
+    "invitations/<str:token>/": "other_therapist",
 }
 PAGES = [r for r in all_routes() if not r.is_api]
+
+
+def _samples(demo: Demo, route: Route) -> dict[str, str]:
+    samples = demo_samples(demo)
+    if route.template == "invitations/<str:token>/":
+        from alsmove.patients.invitations import invite
+
+        samples["token"] = invite(
+            patient=demo.patient,
+            by=demo.person,
+            email=demo.other_therapist.email,
+            relation="therapist",
+            permission="view",
+        ).token
+    return samples
 
 
 def _open(page: Page, live_server: Any, path: str) -> int:
@@ -40,7 +59,7 @@ def test_every_page_has_no_axe_violations(
     viewer = VIEWER.get(route.template, "person")
     if viewer is not None:
         log_in(context, live_server, getattr(live_demo, viewer))
-    status = _open(page, live_server, url_for(route, demo_samples(live_demo)))
+    status = _open(page, live_server, url_for(route, _samples(live_demo, route)))
     # 405: a route that only takes POST still answers a stray visit with a page in words.
     assert status in (200, 405)
     assert_no_axe_violations(page, route.template)
@@ -56,6 +75,7 @@ def test_every_page_has_no_axe_violations(
         (None, "/no-such-page/", "error-404"),
         ("therapist", "/", "home-therapist"),
         ("caregiver", "/", "home-caregiver"),
+        ("other_therapist", "/", "home-invitation"),
         (None, "/library/?region=legs&position=seated", "library-filtered"),
     ],
 )
@@ -68,6 +88,16 @@ def test_other_page_states_have_no_axe_violations(
     path: str,
     shot: str,
 ) -> None:
+    if viewer == "other_therapist":
+        from alsmove.patients.invitations import invite
+
+        invite(
+            patient=live_demo.patient,
+            by=live_demo.person,
+            email=live_demo.other_therapist.email,
+            relation="therapist",
+            permission="view",
+        )
     if viewer:
         log_in(context, live_server, getattr(live_demo, viewer))
     _open(page, live_server, path)

@@ -13,7 +13,9 @@ import pytest
 from django.test import Client
 from routes_support import Route, all_routes, demo_samples, url_for
 
+from alsmove.accounts.models import AuditEvent
 from alsmove.demo.seed import Demo
+from alsmove.patients.models import CareLink, Invitation
 
 # Routes anyone may open: they show no one's data.
 PUBLIC = {
@@ -37,6 +39,8 @@ REFUSED_STATUSES = {302, 401, 403, 404, 405}
 # Pages only the therapist may open: the person owns the record but does not approve
 # their own routine (accounts.policy: OWNER_GRANTS has no EDIT_PLAN), so they get 403.
 THERAPIST_ONLY = {"patients/<int:patient_id>/routine/review/"}
+# Pages for those added to a record: the person owns it and cannot leave it (403).
+MEMBERS_ONLY = {"patients/<int:patient_id>/team/leave/"}
 # A valid body for each API route that takes one: the refusal must come from the access
 # policy, not from the body failing validation first.
 API_BODIES: dict[str, dict[str, object]] = {
@@ -82,6 +86,18 @@ def _url(route: Route, demo: Demo) -> str:
     return url_for(route, demo_samples(demo))
 
 
+def _counts() -> tuple[int, ...]:
+    """Rows a refused request must never add, change or remove. A refusal itself is
+    audited ("refused"), so only the other audit rows are counted."""
+    return (
+        CareLink.objects.count(),
+        CareLink.objects.filter(revoked_at__isnull=True).count(),
+        Invitation.objects.count(),
+        Invitation.objects.filter(status="pending").count(),
+        AuditEvent.objects.exclude(action="refused").count(),
+    )
+
+
 def _client_for(user: object | None) -> Client:
     client = Client()
     if user is not None:
@@ -98,6 +114,7 @@ def test_the_walk_finds_the_patient_routes() -> None:
 @pytest.mark.parametrize("route", PATIENT_ROUTES, ids=lambda r: r.template)
 def test_strangers_are_refused_every_patient_route(demo: Demo, route: Route) -> None:
     url = _url(route, demo)
+    before = _counts()
     strangers = {
         "anonymous": None,
         "unrelated therapist": demo.other_therapist,
@@ -118,6 +135,7 @@ def test_strangers_are_refused_every_patient_route(demo: Demo, route: Route) -> 
             if response.status_code == 302:
                 assert who == "anonymous" and "/accounts/login/" in response["Location"]
             assert demo.patient.display_name.encode() not in response.content, (who, url)
+    assert _counts() == before, url
 
 
 @pytest.mark.parametrize("route", PATIENT_ROUTES, ids=lambda r: r.template)
@@ -127,7 +145,7 @@ def test_the_person_and_their_therapist_can_open_every_patient_page(
     url = _url(route, demo)
     for user in (demo.person, demo.therapist):
         response = _client_for(user).get(url)
-        if user == demo.person and route.template in THERAPIST_ONLY:
+        if user == demo.person and route.template in THERAPIST_ONLY | MEMBERS_ONLY:
             assert response.status_code == 403, (user, url, response.status_code)
             continue
         # 405: a route that only takes POST (it changes something); 302: a route that
