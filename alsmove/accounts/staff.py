@@ -1,4 +1,5 @@
-"""A clinic administrator adds therapists and administrators, and switches accounts off.
+"""A clinic administrator adds therapists and administrators, switches accounts off
+(after a confirmation that names the person) and on again.
 
 A new account has no password: the person gets an email with a one-time link to choose
 one (Django's password-reset token), so no administrator ever knows a colleague's
@@ -16,14 +17,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.models import AuditEvent, Role, User
 
@@ -88,18 +89,35 @@ def add_staff(*, admin: User, full_name: str, email: str, role: str) -> User:
     return user
 
 
-@transaction.atomic
-def switch_off(*, admin: User, user_id: int) -> User:
+def clinic_staff_member(admin: User, user_id: int) -> User:
+    """A staff account of the administrator's own clinic, or 404."""
     member = User.objects.filter(
         pk=user_id, organisation_id=admin.organisation_id, role__in=STAFF_ROLES
     ).first()
     if member is None:
         raise Http404("No such account in this clinic")
+    return member
+
+
+@transaction.atomic
+def switch_off(*, admin: User, user_id: int) -> User:
+    member = clinic_staff_member(admin, user_id)
     if member.pk == admin.pk:
         raise PermissionDenied(_("You cannot switch off your own account."))
     member.is_active = False
     member.save(update_fields=["is_active"])
     AuditEvent.objects.create(actor=admin, action="staff_switched_off", detail=member.email)
+    return member
+
+
+@transaction.atomic
+def switch_on(*, admin: User, user_id: int) -> User:
+    """The way back: a switched-off colleague can log in again (with their old password)."""
+    member = clinic_staff_member(admin, user_id)
+    if not member.is_active:
+        member.is_active = True
+        member.save(update_fields=["is_active"])
+        AuditEvent.objects.create(actor=admin, action="staff_switched_on", detail=member.email)
     return member
 
 
@@ -122,9 +140,44 @@ def add_staff_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def switch_off_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    """GET asks "are you sure?", naming the person; POST switches the account off."""
     require_clinic_admin(request.user)
+    if request.method == "GET":
+        member = clinic_staff_member(request.user, user_id)
+        if member.pk == request.user.pk:
+            raise PermissionDenied(_("You cannot switch off your own account."))
+        if not member.is_active:
+            return redirect("web:clinic")
+        name = member.full_name
+        return render(
+            request,
+            "web/confirm.html",
+            {
+                "title": _("Switch off %(name)s's account?") % {"name": name},
+                "lines": [
+                    _("%(name)s will no longer be able to log in.") % {"name": name},
+                    _(
+                        "Their records, notes and care-team places are kept. You can switch "
+                        "the account on again at any time from the clinic page."
+                    ),
+                ],
+                "action": reverse("web:switch_off", args=[member.pk]),
+                "hidden": [],
+                "button": _("Yes, switch off %(name)s") % {"name": name},
+                "cancel": reverse("web:clinic"),
+            },
+        )
     member = switch_off(admin=request.user, user_id=user_id)
     messages.success(request, _("%(name)s can no longer log in.") % {"name": member.full_name})
+    return redirect(f"{reverse('web:clinic')}?undo={member.pk}")
+
+
+@login_required
+@require_POST
+def switch_on_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    require_clinic_admin(request.user)
+    member = switch_on(admin=request.user, user_id=user_id)
+    messages.success(request, _("%(name)s can log in again.") % {"name": member.full_name})
     return redirect("web:clinic")

@@ -255,3 +255,30 @@ def revise(
         detail=f"v{plan.version} -> v{revised.version}",
     )
     return revised
+
+
+@transaction.atomic
+def undo_revision(revised: RoutinePlan, *, by: User) -> RoutinePlan | None:
+    """Take back the therapist's last edit while it still waits for approval: that
+    version is set aside (kept in the history) and the version it was made from is as it
+    was before (a proposal waiting again, or the approved routine still in use)."""
+    locked = RoutinePlan.objects.select_for_update().get(pk=revised.pk)
+    newer = RoutinePlan.objects.filter(patient=locked.patient, version__gt=locked.version)
+    if locked.status != Status.PROPOSED or locked.why.get("text") != EDITED_TEXT or newer.exists():
+        raise RoutineError(_("Only the newest edit, before it is approved, can be undone."))
+    source = RoutinePlan.objects.filter(
+        patient=locked.patient, version=locked.why.get("params", {}).get("version")
+    ).first()
+    locked.status = Status.SUPERSEDED
+    locked.save(update_fields=["status"])
+    if source is not None and source.status == Status.SUPERSEDED:
+        source.status = Status.PROPOSED
+        source.save(update_fields=["status"])
+    AuditEvent.objects.create(
+        actor=by,
+        patient=locked.patient,
+        action="routine_edit_undone",
+        detail=f"v{locked.version} set aside"
+        + (f", v{source.version} back" if source is not None else ""),
+    )
+    return source

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:patient_id>/routine/propose/", views.propose_view, name="propose"),
     path("<int:patient_id>/routine/v<int:version>/", views.version, name="version"),
     path("<int:patient_id>/routine/v<int:version>/approve/", views.approve_view, name="approve"),
+    path("<int:patient_id>/routine/v<int:version>/undo/", views.undo_edit_view, name="undo_edit"),
 ]

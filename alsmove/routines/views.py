@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -30,6 +31,7 @@ from alsmove.routines.services import (
     plan_in_use,
     propose,
     revise,
+    undo_revision,
 )
 from alsmove.web.labels import WEEKDAY_NAMES
 
@@ -157,6 +159,9 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
             add = find_exercise(request.user, slug) if slug else None
             if slug and add is None:
                 raise RoutineError(_("That exercise is not in the library."))
+            removed = [c.exercise for c in changes if c.remove]
+            if removed and request.POST.get("confirmed") != "yes":
+                return _confirm_removal(request, patient, plan, removed)
             revised = revise(plan, by=request.user, changes=changes, add=add)
         except RoutineError as exc:
             error = str(exc)
@@ -165,15 +170,22 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
                 request,
                 _("Saved as version %(v)s. Approve it when it is right.") % {"v": revised.version},
             )
-            return redirect("routines:review", patient_id=patient.pk)
+            return redirect(
+                f"{reverse('routines:review', args=[patient.pk])}?undo={revised.version}"
+            )
     in_plan = {i["exercise"] for i in plan.items}
     addable = [e for e in library_for(request.user) if e.id not in in_plan]
     addable.sort(key=lambda e: e.name)
     versions = RoutinePlan.objects.for_patient(patient).select_related("created_by", "reviewed_by")
+    undo = request.GET.get("undo", "")
     return render(
         request,
         "routines/review.html",
         {
+            # Just saved an edit: offer to take it back while it waits for approval.
+            "undo_plan": plan
+            if undo.isdigit() and plan.version == int(undo) and plan.status == "proposed"
+            else None,
             "patient": patient,
             "plan": plan,
             "items": _decorate(plan.items),
@@ -183,6 +195,60 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
             "day_names": DAY_NAMES,
         },
     )
+
+
+def _confirm_removal(
+    request: HttpRequest, patient: Patient, plan: RoutinePlan, removed: list[str]
+) -> HttpResponse:
+    """Before an edit that removes exercises: name them, and send the same edit again."""
+    names = {i["exercise"]: i["name"] for i in plan.items}
+    listed = ", ".join(names.get(slug, slug) for slug in removed)
+    hidden = [
+        (k, v) for k in request.POST if k != "csrfmiddlewaretoken" for v in request.POST.getlist(k)
+    ]
+    return render(
+        request,
+        "web/confirm.html",
+        {
+            "title": _("Remove from %(name)s's routine?") % {"name": patient.display_name},
+            "lines": [
+                _("This edit takes out: %(list)s.") % {"list": listed},
+                _(
+                    "It is saved as a new version for you to approve; the earlier version "
+                    "stays in the history, and you can undo the edit straight after."
+                ),
+            ],
+            "action": reverse("routines:review", args=[patient.pk]),
+            "hidden": [*hidden, ("confirmed", "yes")],
+            "button": _("Yes, remove and save"),
+            "cancel": reverse("routines:review", args=[patient.pk]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def undo_edit_view(request: HttpRequest, patient_id: int, version: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.EDIT_PLAN)
+    plan = RoutinePlan.objects.filter(patient=patient, version=version).first()
+    if plan is None:
+        raise Http404("No such version")
+    try:
+        source = undo_revision(plan, by=request.user)
+    except RoutineError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Edit undone: version %(v)s is set aside, and the routine is as it was.")
+            % {"v": version}
+            + (
+                " " + _("Version %(v)s is back.") % {"v": source.version}
+                if source is not None
+                else ""
+            ),
+        )
+    return redirect("routines:review", patient_id=patient.pk)
 
 
 def _int(raw: str | None, default: int | None, low: int, high: int) -> int | None:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("clinic/", views.clinic, name="clinic"),
     path("clinic/staff/add/", staff.add_staff_view, name="add_staff"),
     path("clinic/staff/<int:user_id>/switch-off/", staff.switch_off_view, name="switch_off"),
+    path("clinic/staff/<int:user_id>/switch-on/", staff.switch_on_view, name="switch_on"),
 ]

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.models import AuditEvent, Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
@@ -87,7 +88,14 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "web/about.html")
 
 
-ACCOUNT_EVENTS = ("staff_added", "staff_switched_off", "refused")
+ACCOUNT_EVENTS = ("staff_added", "staff_switched_off", "staff_switched_on", "refused")
+# What each account event means, in words an administrator reads.
+EVENT_WORDS = {
+    "staff_added": gettext_lazy("Added an account:"),
+    "staff_switched_off": gettext_lazy("Switched an account off:"),
+    "staff_switched_on": gettext_lazy("Switched an account on again:"),
+    "refused": gettext_lazy("Was refused access to a record"),
+}
 
 
 @login_required
@@ -107,6 +115,12 @@ def clinic_page(request: HttpRequest, form: StaffForm | None = None) -> HttpResp
         organisation_id=user.organisation_id, role__in=STAFF_ROLES
     ).order_by("role", "full_name")
     record_count = Patient.objects.filter(organisation_id=user.organisation_id).count()
+    # Just switched off: the page offers the way back at the top ("Undo").
+    undo = request.GET.get("undo", "")
+    undo_member = staff.filter(pk=int(undo), is_active=False).first() if undo.isdigit() else None
+    events = AuditEvent.objects.filter(
+        actor__organisation_id=user.organisation_id, action__in=ACCOUNT_EVENTS
+    ).select_related("actor")[:20]
     return render(
         request,
         "web/clinic.html",
@@ -116,9 +130,8 @@ def clinic_page(request: HttpRequest, form: StaffForm | None = None) -> HttpResp
             "record_count": record_count,
             "form": form or StaffForm(),
             # Account events only: an administrator manages access, not care.
-            "events": AuditEvent.objects.filter(
-                actor__organisation_id=user.organisation_id, action__in=ACCOUNT_EVENTS
-            ).select_related("actor")[:20],
+            "events": [{"event": e, "words": EVENT_WORDS.get(e.action, e.action)} for e in events],
+            "undo_member": undo_member,
         },
         status=400 if form is not None else 200,
     )

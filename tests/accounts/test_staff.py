@@ -99,3 +99,54 @@ def test_a_person_with_als_is_not_a_staff_account_the_clinic_can_switch_off(demo
     client = _client(demo.admin)
     assert b"person@example.org" not in client.get("/clinic/").content
     assert client.post(f"/clinic/staff/{demo.person.pk}/switch-off/").status_code == 404
+
+
+def test_switching_off_asks_first_naming_the_colleague_and_changes_nothing_until_confirmed(
+    demo: Demo,
+) -> None:
+    client = _client(demo.admin)
+    page = client.get(f"/clinic/staff/{demo.therapist.pk}/switch-off/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert (
+        "Switch off Tess Morgan&#x27;s account?" in text
+        or "Switch off Tess Morgan's account?" in text
+    )
+    assert "Yes, switch off Tess Morgan" in text
+    demo.therapist.refresh_from_db()
+    assert demo.therapist.is_active
+    clinic = client.get("/clinic/").content.decode()
+    assert f'href="/clinic/staff/{demo.therapist.pk}/switch-off/"' in clinic  # a link, not a form
+
+
+def test_a_switched_off_colleague_is_switched_on_again_by_undo_and_logs_in(demo: Demo) -> None:
+    client = _client(demo.admin)
+    response = client.post(f"/clinic/staff/{demo.therapist.pk}/switch-off/")
+    assert response["Location"] == f"/clinic/?undo={demo.therapist.pk}"
+    page = client.get(response["Location"]).content.decode()
+    assert "Tess Morgan can no longer log in." in page
+    assert "Undo: switch Tess Morgan on again" in page
+    assert f'action="/clinic/staff/{demo.therapist.pk}/switch-on/"' in page
+    back = client.post(f"/clinic/staff/{demo.therapist.pk}/switch-on/", follow=True)
+    assert "Tess Morgan can log in again." in back.content.decode()
+    demo.therapist.refresh_from_db()
+    assert demo.therapist.is_active
+    assert _logs_in("therapist@example.org", "alsmove-demo")
+    actions = list(
+        AuditEvent.objects.filter(detail="therapist@example.org").values_list("action", flat=True)
+    )
+    assert "staff_switched_off" in actions and "staff_switched_on" in actions
+    assert "Switched an account on again:" in client.get("/clinic/").content.decode()
+
+
+def test_only_this_clinics_administrator_switches_an_account_on(demo: Demo) -> None:
+    _client(demo.admin).post(f"/clinic/staff/{demo.therapist.pk}/switch-off/")
+    for user in (demo.person, demo.caregiver, demo.other_therapist):
+        assert _client(user).post(f"/clinic/staff/{demo.therapist.pk}/switch-on/").status_code in (
+            403,
+            404,
+        )
+    demo.therapist.refresh_from_db()
+    assert not demo.therapist.is_active
+    other = _client(demo.admin).post(f"/clinic/staff/{demo.other_therapist.pk}/switch-on/")
+    assert other.status_code == 404

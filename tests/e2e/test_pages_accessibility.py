@@ -19,6 +19,7 @@ VIEWER = {
     "patients/new/": "therapist",
     "patients/<int:patient_id>/routine/review/": "therapist",
     "clinic/": "admin",
+    "clinic/staff/<int:user_id>/switch-off/": "admin",
     "accounts/login/": None,
     "accounts/signup/": None,
     "accounts/password-reset/": None,

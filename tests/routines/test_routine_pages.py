@@ -72,7 +72,12 @@ def test_the_therapist_edits_then_approves_and_every_version_is_kept(demo: Demo)
     assert plan is not None
     first, second = plan.items[0], plan.items[1]
     form = {f"reps-{first['exercise']}": "1", f"remove-{second['exercise']}": "on", "add": ""}
-    response = client.post(f"/patients/{demo.patient.pk}/routine/review/", form)
+    url = f"/patients/{demo.patient.pk}/routine/review/"
+    asked = client.post(url, form)  # a removal is confirmed first, naming the exercise
+    assert asked.status_code == 200
+    assert f"This edit takes out: {second['name']}." in asked.content.decode()
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+    response = client.post(url, {**form, "confirmed": "yes"})
     assert response.status_code == 302
     revised = RoutinePlan.objects.for_patient(demo.patient).first()
     assert revised is not None and revised.version == plan.version + 1
@@ -134,3 +139,29 @@ def test_saving_the_review_without_a_change_makes_no_new_version(demo: Demo) -> 
     assert response.status_code == 200
     assert b"Nothing was changed" in response.content
     assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+
+
+def test_an_edit_is_undone_and_the_routine_is_as_it_was(demo: Demo) -> None:
+    client = _client(demo.therapist)
+    plan = plan_in_use(demo.patient)
+    assert plan is not None
+    before = (plan.status, plan.items)
+    gone = plan.items[0]
+    url = f"/patients/{demo.patient.pk}/routine/review/"
+    response = client.post(url, {f"remove-{gone['exercise']}": "on", "confirmed": "yes"})
+    revised = RoutinePlan.objects.for_patient(demo.patient).first()
+    assert revised is not None and revised.version == plan.version + 1
+    page = client.get(response["Location"]).content.decode()
+    assert "Undo this edit" in page
+    undo = f"/patients/{demo.patient.pk}/routine/v{revised.version}/undo/"
+    assert f'action="{undo}"' in page
+    done = client.post(undo, follow=True).content.decode()
+    assert "Edit undone" in done
+    revised.refresh_from_db()
+    plan.refresh_from_db()
+    assert revised.status == Status.SUPERSEDED
+    assert (plan.status, plan.items) == before
+    assert plan_in_use(demo.patient) == plan
+    again = client.post(undo, follow=True).content.decode()
+    assert "Only the newest edit, before it is approved, can be undone." in again
+    assert _client(demo.caregiver).post(undo).status_code == 403
