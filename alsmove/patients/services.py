@@ -4,8 +4,11 @@ their clinic is linked at once, recording the person's consent."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.core.plausible import Problem, onset_problems
@@ -62,6 +65,43 @@ def revoke_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
     link.save(update_fields=["revoked_at", "revoked_by"])
     AuditEvent.objects.create(
         actor=by, patient=patient, action="member_revoked", detail=link.member.email
+    )
+    return link
+
+
+# How long a removal can be taken back with "Undo" (after that, invite them again).
+UNDO_WINDOW = timedelta(hours=24)
+
+
+def recently_removed(patient: Patient, now: datetime | None = None) -> list[CareLink]:
+    """Links revoked within the undo window whose member has no active link again."""
+    since = (now or timezone.now()) - UNDO_WINDOW
+    active = patient.care_links.active().values("member_id")
+    return list(
+        patient.care_links.filter(revoked_at__gte=since)
+        .exclude(member_id__in=active)
+        .select_related("member")
+        .order_by("-revoked_at")
+    )
+
+
+@transaction.atomic
+def restore_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
+    """Undo a removal made within the last day: the same link, rights and consent note."""
+    link = patient.care_links.select_for_update().filter(pk=link_id).first()
+    if link is None or link.revoked_at is None:
+        raise TeamError(_("That person is already on the care team."))
+    if link.revoked_at < timezone.now() - UNDO_WINDOW:
+        raise TeamError(_("This removal is too old to undo; send them an invitation instead."))
+    if patient.care_links.active().filter(member=link.member).exists():
+        raise TeamError(_("That person is already on the care team."))
+    if not link.member.is_active:
+        raise TeamError(_("That account is switched off, so it cannot be added back."))
+    link.revoked_at = None
+    link.revoked_by = None
+    link.save(update_fields=["revoked_at", "revoked_by"])
+    AuditEvent.objects.create(
+        actor=by, patient=patient, action="member_restored", detail=link.member.email
     )
     return link
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:patient_id>/edit/", views.edit, name="edit"),
     path("<int:patient_id>/team/", views.team, name="team"),
     path("<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
+    path("<int:patient_id>/team/<int:link_id>/restore/", views.restore, name="restore"),
     path("<int:patient_id>/team/leave/", invitation_views.leave_view, name="leave"),
     path(
         "<int:patient_id>/team/invitations/<int:invitation_id>/withdraw/",

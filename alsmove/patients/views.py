@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +19,8 @@ from alsmove.patients.services import (
     RecordError,
     TeamError,
     create_patient_for_clinic,
+    recently_removed,
+    restore_member,
     revoke_member,
     update_record,
 )
@@ -116,19 +119,61 @@ def team(request: HttpRequest, patient_id: int) -> HttpResponse:
             "form": form,
             "can_manage": can_manage,
             "can_leave": Action.LEAVE_TEAM in actions,
+            "removed": recently_removed(patient) if can_manage else [],
         },
         status=status,
     )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def revoke(request: HttpRequest, patient_id: int, link_id: int) -> HttpResponse:
+    """GET asks "are you sure?", naming who is removed; POST removes them."""
+    patient = require(request.user, patient_id, Action.MANAGE_TEAM)
+    if request.method == "GET":
+        link = patient.care_links.active().select_related("member").filter(pk=link_id).first()
+        if link is None:
+            messages.info(request, _("That person is no longer on the care team."))
+            return redirect("patients:team", patient_id=patient.pk)
+        names = {"name": link.member.full_name, "person": patient.display_name}
+        return render(
+            request,
+            "web/confirm.html",
+            {
+                "title": _("Remove %(name)s from the care team of %(person)s?") % names,
+                "lines": [
+                    _("%(name)s will no longer see or log anything for %(person)s.") % names,
+                    _("You can undo this on the care-team page for a day afterwards."),
+                ],
+                "action": reverse("patients:revoke", args=[patient.pk, link.pk]),
+                "hidden": [],
+                "button": _("Yes, remove %(name)s") % names,
+                "cancel": reverse("patients:team", args=[patient.pk]),
+            },
+        )
+    try:
+        link = revoke_member(patient=patient, by=request.user, link_id=link_id)
+    except TeamError as error:
+        messages.error(request, str(error))
+        return redirect("patients:team", patient_id=patient.pk)
+    messages.success(
+        request,
+        _("%(name)s no longer has access to this record.") % {"name": link.member.full_name},
+    )
+    return redirect(reverse("patients:team", args=[patient.pk]) + "#removed")
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, patient_id: int, link_id: int) -> HttpResponse:
+    """Undo a removal: the same person with the same rights, within a day."""
     patient = require(request.user, patient_id, Action.MANAGE_TEAM)
     try:
-        revoke_member(patient=patient, by=request.user, link_id=link_id)
+        link = restore_member(patient=patient, by=request.user, link_id=link_id)
     except TeamError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("They no longer have access to this record."))
+        messages.success(
+            request, _("%(name)s is back on the care team.") % {"name": link.member.full_name}
+        )
     return redirect("patients:team", patient_id=patient.pk)

@@ -39,3 +39,30 @@ def test_the_administrator_switches_a_colleague_off_after_a_confirmation_and_und
     assert page.get_by_text("Tess Morgan can log in again.").is_visible()
     live_demo.therapist.refresh_from_db()
     assert live_demo.therapist.is_active
+
+
+def test_the_person_removes_their_caregiver_after_a_confirmation_and_adds_them_back(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.person)
+    page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/team/")
+    page.get_by_role("link", name="Remove Alex Rivera").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/revoke/")
+    heading = "Remove Alex Rivera from the care team of Sam Rivera?"
+    assert page.get_by_role("heading", name=heading).is_visible()
+    assert_no_axe_violations(page, "care-team removal confirmation")
+    screenshot(page, "team-remove-confirm")
+    page.get_by_role("button", name="Yes, remove Alex Rivera").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Alex Rivera no longer has access to this record.").is_visible()
+    undo = page.get_by_role("button", name="Undo: add Alex Rivera back")
+    assert undo.is_visible()
+    assert_no_axe_violations(page, "care team with undo")
+    screenshot(page, "team-remove-undo")
+    undo.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Alex Rivera is back on the care team.").is_visible()
+    assert live_demo.patient.care_links.active().filter(member=live_demo.caregiver).exists()
