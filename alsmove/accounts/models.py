@@ -67,6 +67,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     high_contrast = models.BooleanField(_("high contrast"), default=False)
     large_targets = models.BooleanField(_("extra-large buttons"), default=False)
     speech_enabled = models.BooleanField(_("spoken cues"), default=True)
+    # The progress page's forecast is shown to a person or caregiver only when they choose
+    # (a therapist always sees it).
+    show_forecast = models.BooleanField(_("show the forecast"), default=False)
     disclaimer_accepted_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]

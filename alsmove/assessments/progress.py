@@ -75,14 +75,19 @@ def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
     }
 
 
+def sees_forecast(user: Any) -> bool:
+    """A therapist always sees the forecast; a person or caregiver when they chose to."""
+    return bool(getattr(user, "is_therapist", False) or getattr(user, "show_forecast", False))
+
+
 def _total_chart(
-    onset: date | None, points: list[tuple[date, int]], today: date
+    onset: date | None, points: list[tuple[date, int]], today: date, with_forecast: bool = True
 ) -> tuple[str, list[dict[str, Any]], Any]:
     series = [Series(name=_("Your scores"), points=points, style="observed")]
     band = None
     model = None
     forecast_rows: list[dict[str, Any]] = []
-    if onset is not None:
+    if onset is not None and with_forecast:
         model = forecast(onset, points, today)
         fit = fit_d50(onset, points)
         if fit is not None:
@@ -138,6 +143,8 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
         "can_log": can(user, patient, Action.LOG),
         "can_edit_profile": can(user, patient, Action.EDIT_PROFILE),
         "has_records": bool(records),
+        "show_forecast": sees_forecast(user),
+        "may_choose_forecast": not getattr(user, "is_therapist", False),
     }
     if not records:
         return context
@@ -162,7 +169,9 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
         )
     latest_assessment, latest = records[-1]
     points = [(a.taken_on, s.total) for a, s in records]
-    total_svg, forecast_rows, model = _total_chart(onset, points, today)
+    total_svg, forecast_rows, model = _total_chart(
+        onset, points, today, with_forecast=context["show_forecast"]
+    )
     domain_charts = []
     for key, label in DOMAINS:
         domain_points = [(a.taken_on, float(getattr(s.domains, key))) for a, s in records]
@@ -199,5 +208,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
     if onset is not None:
         rate = round(progression_rate(latest.total, onset, latest_assessment.taken_on), 2)
         category = progression_category(rate)
-        context.update(rate=rate, category=category, category_words=CATEGORY_WORDS[category])
+        context.update(rate=rate, category=category)
+        if context["show_forecast"]:  # the comparison with others goes with the forecast
+            context["category_words"] = CATEGORY_WORDS[category]
     return context

@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.policy import Action, require
 from alsmove.assessments.entry import (
@@ -188,6 +189,24 @@ def progress(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
     context = build_progress(patient, request.user, today=timezone.localdate())
     return render(request, "assessments/progress.html", context)
+
+
+@login_required
+@require_POST
+def forecast_choice(request: HttpRequest, patient_id: int) -> HttpResponse:
+    """The person's (or caregiver's) saved choice to see the forecast or not."""
+    patient = require(request.user, patient_id, Action.VIEW)
+    choice = request.POST.get("show_forecast")
+    if choice in ("yes", "no"):
+        request.user.show_forecast = choice == "yes"
+        request.user.save(update_fields=["show_forecast"])
+        messages.success(
+            request,
+            _("Saved: the forecast is shown.")
+            if choice == "yes"
+            else _("Saved: the forecast is hidden. You can show it here at any time."),
+        )
+    return redirect(reverse("assessments:progress", args=[patient.pk]) + "#forecast-choice")
 
 
 @login_required

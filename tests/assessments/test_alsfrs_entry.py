@@ -143,7 +143,7 @@ def test_the_progress_page_shows_charts_stages_and_forecast_for_the_demo_person(
     demo: Demo,
 ) -> None:
     assert demo.patient.assessments.current().count() >= 6
-    page = _client(demo.caregiver).get(f"/patients/{demo.patient.pk}/progress/").content.decode()
+    page = _client(demo.therapist).get(f"/patients/{demo.patient.pk}/progress/").content.decode()
     assert page.count("<svg") >= 5  # the total and the four areas
     assert "Functional stage" in page and "King's stage" in page and "MiToS stage" in page
     assert "Forecast" in page and "not a prognosis" in page
