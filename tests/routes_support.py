@@ -128,6 +128,12 @@ def demo_samples(demo: object) -> dict[str, str]:
         "log_id": str(_a_session_log(demo)),
         "alert_id": str(_an_alert(demo)),
         "invitation_id": str(_an_invitation(demo)),
+        "assessment_id": str(
+            patient.assessments.filter(superseded_at__isnull=True, source="clinician")
+            .order_by("-taken_on")
+            .values_list("pk", flat=True)
+            .first()
+        ),
         "kind": "after_30_min",
         "exercise": "neck-forward-tilt",
     }

@@ -26,6 +26,11 @@ class Action(StrEnum):
     EDIT_PLAN = "edit_plan"  # change and approve the routine
     MANAGE_TEAM = "manage_team"  # invite or revoke caregivers and therapists
     LEAVE_TEAM = "leave_team"  # take oneself off a record one was added to
+    # ALSFRS-R records keep their author: a clinician's rating is entered and corrected
+    # only by a clinician, a self-report only by the person or their caregivers. Someone
+    # who disagrees with a record they may not correct adds their own beside it.
+    RATE_AS_CLINICIAN = "rate_as_clinician"
+    CORRECT_SELF_REPORT = "correct_self_report"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -37,10 +42,26 @@ LINK_GRANTS: dict[str, frozenset[Action]] = {
         {Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN, Action.LEAVE_TEAM}
     ),
 }
-# A therapist who may edit the plan may also add team members, recording the consent.
-THERAPIST_EXTRA: dict[str, frozenset[Action]] = {"edit_plan": frozenset({Action.MANAGE_TEAM})}
+# A linked therapist who may log rates as a clinician; one who may edit the plan may also
+# invite team members, recording the consent.
+THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
+    "log": frozenset({Action.RATE_AS_CLINICIAN}),
+    "edit_plan": frozenset({Action.MANAGE_TEAM, Action.RATE_AS_CLINICIAN}),
+}
+# Anyone else who may log (a caregiver) may correct a self-report.
+NON_CLINICIAN_EXTRA: dict[str, frozenset[Action]] = {
+    "log": frozenset({Action.CORRECT_SELF_REPORT}),
+}
 # The person owns the record; plan approval stays with the therapist.
-OWNER_GRANTS = frozenset({Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.MANAGE_TEAM})
+OWNER_GRANTS = frozenset(
+    {
+        Action.VIEW,
+        Action.LOG,
+        Action.EDIT_PROFILE,
+        Action.MANAGE_TEAM,
+        Action.CORRECT_SELF_REPORT,
+    }
+)
 
 
 def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
@@ -56,7 +77,15 @@ def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
     grants = LINK_GRANTS.get(link.permission, frozenset())
     if link.relation == "therapist" and user.role == "therapist":
         grants = grants | THERAPIST_EXTRA.get(link.permission, frozenset())
+    else:
+        grants = grants | NON_CLINICIAN_EXTRA.get(link.permission, frozenset())
     return grants
+
+
+def correction_action(source: str) -> Action:
+    """What correcting an ALSFRS-R record of this source takes. Anything but a
+    self-report is treated as a clinician's rating (the stricter rule)."""
+    return Action.CORRECT_SELF_REPORT if source == "self_report" else Action.RATE_AS_CLINICIAN
 
 
 def can(user: Any, patient: Patient, action: Action) -> bool:

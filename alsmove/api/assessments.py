@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
@@ -10,7 +10,13 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
-from alsmove.assessments.services import progression_summary, record_assessment
+from alsmove.assessments.services import (
+    current_records,
+    progression_summary,
+    record_assessment,
+    require_correction,
+    shown_records,
+)
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.i18n import Message
 from alsmove.routines.services import WHY_ASSESSMENT, propose
@@ -30,13 +36,18 @@ class AssessmentOut(Schema):
     total: int
     source: str
     entered_by: str | None
+    entered_at: datetime
+    replaces: int | None
+    # False for a self-report beside a clinician's rating of the same day: listed, but
+    # not used for stages or the forecast (ALSFRS-SOURCE-01).
+    counted: bool
 
 
 class ErrorOut(Schema):
     detail: str
 
 
-def _out(a: Any) -> AssessmentOut:
+def _out(a: Any, counted: bool = True) -> AssessmentOut:
     return AssessmentOut(
         id=a.pk,
         date=a.taken_on,
@@ -44,13 +55,21 @@ def _out(a: Any) -> AssessmentOut:
         total=a.total,
         source=a.source,
         entered_by=a.entered_by.full_name if a.entered_by else None,
+        entered_at=a.created_at,
+        replaces=a.replaces_id,
+        counted=counted,
     )
+
+
+def _is_counted(patient: Any, assessment: Any) -> bool:
+    return assessment.pk in {a.pk for a, _ in current_records(patient)}
 
 
 @router.get("/{patient_id}/alsfrs", response=list[AssessmentOut], summary="ALSFRS-R records")
 def list_assessments(request: HttpRequest, patient_id: int) -> list[AssessmentOut]:
     patient = require(request.user, patient_id, Action.VIEW)
-    return [_out(a) for a in patient.assessments.current().select_related("entered_by")]
+    counted = {a.pk for a, _ in current_records(patient)}
+    return [_out(a, a.pk in counted) for a, _ in shown_records(patient)]
 
 
 @router.post(
@@ -69,7 +88,39 @@ def create_assessment(
     except AlsfrsError as error:
         return Status(400, ErrorOut(detail=str(error)))
     propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
-    return Status(201, _out(assessment))
+    return Status(201, _out(assessment, _is_counted(patient, assessment)))
+
+
+@router.put(
+    "/{patient_id}/alsfrs/{assessment_id}",
+    response={200: AssessmentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Correct an ALSFRS-R record (a new version; the old one is kept)",
+    description=(
+        "A clinician's rating is corrected only by a clinician, a self-report only by the "
+        "person or a caregiver who may log. Anyone else adds their own record for the day "
+        "with POST instead."
+    ),
+)
+def correct_assessment(
+    request: HttpRequest, patient_id: int, assessment_id: int, payload: AssessmentIn
+) -> Status[AssessmentOut | ErrorOut]:
+    patient = require(request.user, patient_id, Action.LOG)
+    old = patient.assessments.current().filter(pk=assessment_id).first()
+    if old is None:
+        return Status(404, ErrorOut(detail="No current record with that id."))
+    require_correction(request.user, patient, old)
+    try:
+        assessment = record_assessment(
+            patient=patient,
+            by=request.user,
+            taken_on=payload.date,
+            items=payload.items,
+            replaces=old,
+        )
+    except AlsfrsError as error:
+        return Status(400, ErrorOut(detail=str(error)))
+    propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
+    return Status(200, _out(assessment, _is_counted(patient, assessment)))
 
 
 @router.get(

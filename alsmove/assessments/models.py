@@ -43,6 +43,15 @@ class Assessment(models.Model):
     class Meta:
         ordering = ("taken_on", "created_at")
         indexes = [models.Index(fields=["patient", "taken_on"])]
+        constraints = [
+            # ALSFRS-SOURCE-01: a clinician's rating and a self-report may share a day,
+            # but each source has one current record a day.
+            models.UniqueConstraint(
+                fields=["patient", "taken_on", "source"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="one_current_assessment_per_day_and_source",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"ALSFRS-R {self.taken_on} ({self.total})"

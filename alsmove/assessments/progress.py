@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.policy import Action, can
-from alsmove.assessments.services import current_records, inconsistencies
+from alsmove.assessments.services import current_records, inconsistencies, shown_records
 from alsmove.charts.svg import Band, Series, line_chart
 from alsmove.core.alsfrs import Scores
 from alsmove.core.progression import fit_d50, forecast, slope_per_month
@@ -153,7 +153,11 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
     onset = None if problems else patient.onset_date
     context["date_problems"] = [p.message.render(_) for p in problems]
     rows = []
-    for assessment, scores in records:
+    # Every current record is listed; a self-report that shares its day with a
+    # clinician's rating is marked as beside it, and only the counted ones feed the
+    # stages and charts (ALSFRS-SOURCE-01).
+    counted_ids = {a.pk for a, _ in records}
+    for assessment, scores in shown_records(patient):
         rate = None
         if onset is not None:
             rate = round(progression_rate(scores.total, onset, assessment.taken_on), 2)
@@ -165,8 +169,10 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
                 "kings": kings_stage(scores),
                 "mitos": mitos_stage(scores),
                 "rate": rate,
+                "counted": assessment.pk in counted_ids,
             }
         )
+    context["has_beside"] = any(not row["counted"] for row in rows)
     latest_assessment, latest = records[-1]
     points = [(a.taken_on, s.total) for a, s in records]
     total_svg, forecast_rows, model = _total_chart(

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.accounts.models import AuditEvent, User
+from alsmove.accounts.policy import Action, can, correction_action, require
 from alsmove.assessments.models import Assessment, Source
 from alsmove.core.alsfrs import AlsfrsError, Scores, parse_items
+from alsmove.core.alsfrs_source import counted
 from alsmove.core.i18n import Message, gettext_noop
 from alsmove.core.plausible import Problem, date_problem, record_problems
 from alsmove.core.progression import Summary, summarize
@@ -18,9 +21,37 @@ from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 
 
-def source_for(user: User) -> str:
-    """A therapist's entry is a clinician rating; anyone else's is self-report."""
-    return Source.CLINICIAN if user.role == Role.THERAPIST else Source.SELF_REPORT
+def source_for(user: User, patient: Patient) -> str:
+    """A linked therapist's entry is a clinician rating; anyone else's is a self-report
+    (the access policy decides who rates as a clinician)."""
+    return Source.CLINICIAN if can(user, patient, Action.RATE_AS_CLINICIAN) else Source.SELF_REPORT
+
+
+def may_correct(user: User, patient: Patient, assessment: Assessment) -> bool:
+    """ALSFRS-SOURCE-01 through the policy: a record is corrected only by its own kind of
+    author. Anyone else adds their own record for that day instead."""
+    return can(user, patient, correction_action(assessment.source))
+
+
+def correctable_sources(user: User, patient: Patient) -> set[str]:
+    """The sources of record `user` may correct on this record (for the pages' links)."""
+    return {source for source in Source.values if can(user, patient, correction_action(source))}
+
+
+def require_correction(user: User, patient: Patient, assessment: Assessment) -> None:
+    """Raise 403 (audited by the policy) unless `user` may correct `assessment`."""
+    require(user, patient.pk, correction_action(assessment.source))
+
+
+CLASH = {
+    Source.CLINICIAN: gettext_noop(
+        "There is already a clinician's rating for {day}. Change that one instead, or pick "
+        "another date."
+    ),
+    Source.SELF_REPORT: gettext_noop(
+        "There is already a self-report for {day}. Change that one instead, or pick another date."
+    ),
+}
 
 
 def check_date(patient: Patient, taken_on: date, today: date | None = None) -> None:
@@ -43,41 +74,61 @@ def record_assessment(
     items: Mapping[str, object],
     replaces: Assessment | None = None,
 ) -> Assessment:
-    """Store a validated record; with `replaces`, the old version is kept as history."""
+    """Store a validated record; with `replaces`, the old version is kept as history.
+
+    The record's source comes from the policy (a clinician's rating or a self-report),
+    and a correction must be allowed by the policy for the replaced record's source
+    (ALSFRS-SOURCE-01): otherwise PermissionDenied, and nothing is written.
+    """
+    source = source_for(by, patient)
+    if replaces is not None:
+        if replaces.patient_id != patient.pk or replaces.superseded_at is not None:
+            raise AlsfrsError(Message(gettext_noop("That record has changed since; start again.")))
+        require_correction(by, patient, replaces)
+        if replaces.source != source:  # the policy grants no correction across sources
+            raise PermissionDenied("A record keeps its source")
     scores = parse_items(items)
     check_date(patient, taken_on)
-    clash = patient.assessments.current().filter(taken_on=taken_on)
+    clash = patient.assessments.current().filter(taken_on=taken_on, source=source)
     if replaces is not None:
         clash = clash.exclude(pk=replaces.pk)
     if clash.exists():
-        raise AlsfrsError(
-            Message(
-                gettext_noop(
-                    "There is already a record for {day}. Change that one instead, or pick "
-                    "another date."
-                ),
-                {"day": taken_on.isoformat()},
-            )
+        raise AlsfrsError(Message(CLASH[Source(source)], {"day": taken_on.isoformat()}))
+    if replaces is not None:
+        # Superseded first, so the one-current-record constraint holds at every step.
+        changed = Assessment.objects.filter(pk=replaces.pk, superseded_at__isnull=True).update(
+            superseded_at=timezone.now()
         )
+        if changed != 1:  # someone else changed it first: keep theirs, write nothing
+            raise AlsfrsError(Message(gettext_noop("That record has changed since; start again.")))
     assessment = Assessment.objects.create(
         patient=patient,
         taken_on=taken_on,
         items=dict(scores.items),
         total=scores.total,
-        source=source_for(by),
+        source=source,
         entered_by=by,
         replaces=replaces,
     )
     if replaces is not None:
-        Assessment.objects.filter(pk=replaces.pk).update(superseded_at=timezone.now())
         AuditEvent.objects.create(
             actor=by, patient=patient, action="assessment_changed", detail=str(replaces.pk)
         )
     return assessment
 
 
+def shown_records(patient: Patient) -> list[tuple[Assessment, Scores]]:
+    """Every current record, a clinician's rating and a self-report of one day both."""
+    current = patient.assessments.current().select_related("entered_by")
+    return [(a, a.scores()) for a in current.order_by("taken_on", "created_at")]
+
+
 def current_records(patient: Patient) -> list[tuple[Assessment, Scores]]:
-    return [(a, a.scores()) for a in patient.assessments.current().order_by("taken_on")]
+    """The records staging, rate, slope, forecast and the caseload read: one a day, the
+    clinician's rating when a self-report shares its day (ALSFRS-SOURCE-01)."""
+    return counted(
+        shown_records(patient), day=lambda r: r[0].taken_on, source=lambda r: r[0].source
+    )
 
 
 def inconsistencies(

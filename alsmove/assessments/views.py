@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alsmove.accounts.policy import Action, require
+from alsmove.accounts.policy import Action, can, require
 from alsmove.assessments.entry import (
     QUESTION_COUNT,
     STEPS,
@@ -23,7 +23,12 @@ from alsmove.assessments.entry import (
     spec_for,
 )
 from alsmove.assessments.progress import build_progress
-from alsmove.assessments.services import check_date, record_assessment
+from alsmove.assessments.services import (
+    check_date,
+    correctable_sources,
+    record_assessment,
+    require_correction,
+)
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
 from alsmove.core.i18n import Message
 from alsmove.routines.services import WHY_ASSESSMENT, propose
@@ -43,21 +48,29 @@ def _go(patient_id: int, step: str) -> HttpResponse:
 
 @login_required
 def start(request: HttpRequest, patient_id: int) -> HttpResponse:
-    """Begin a new record, or (with ?edit=ID) a new version of an existing one."""
+    """Begin a new record; with ?edit=ID a new version of an existing one (only for its
+    own kind of author, ALSFRS-SOURCE-01); with ?beside=ID one's own record for the same
+    day, starting from that record's answers."""
     patient = require(request.user, patient_id, Action.LOG)
     draft = Draft(taken_on=timezone.localdate())
     edit = request.GET.get("edit", "")
-    if edit:
-        if not edit.isdigit():
+    reference = edit or request.GET.get("beside", "")
+    if reference:
+        if not reference.isdigit():
             raise Http404("No such assessment")
-        old = patient.assessments.current().filter(pk=int(edit)).first()
+        old = patient.assessments.current().filter(pk=int(reference)).first()
         if old is None:
             raise Http404("No such assessment")
+        if edit:
+            require_correction(request.user, patient, old)
         items = dict(old.items)
         tube = "5b" in items
         five = items.pop("5b" if tube else "5a")
         draft = Draft(
-            taken_on=old.taken_on, tube=tube, answers={**items, "5": five}, replaces=old.pk
+            taken_on=old.taken_on,
+            tube=tube,
+            answers={**items, "5": five},
+            replaces=old.pk if edit else None,
         )
     draft.save(request.session, patient.pk)
     return _go(patient.pk, "date")
@@ -213,4 +226,10 @@ def forecast_choice(request: HttpRequest, patient_id: int) -> HttpResponse:
 def history(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
     records = patient.assessments.select_related("entered_by").order_by("-taken_on", "-created_at")
-    return render(request, "assessments/history.html", {"patient": patient, "records": records})
+    context = {
+        "patient": patient,
+        "records": records,
+        "can_log": can(request.user, patient, Action.LOG),
+        "correctable": correctable_sources(request.user, patient),
+    }
+    return render(request, "assessments/history.html", context)

@@ -21,7 +21,19 @@ def test_a_caregiver_with_log_permission_may_view_and_log_only(demo: Demo) -> No
         Action.VIEW,
         Action.LOG,
         Action.LEAVE_TEAM,
+        Action.CORRECT_SELF_REPORT,
     }
+
+
+def test_only_a_linked_therapist_who_may_log_rates_as_a_clinician(demo: Demo) -> None:
+    assert can(demo.therapist, demo.patient, Action.RATE_AS_CLINICIAN)
+    assert not can(demo.therapist, demo.patient, Action.CORRECT_SELF_REPORT)
+    for user in (demo.person, demo.caregiver, demo.other_therapist, demo.admin):
+        assert not can(user, demo.patient, Action.RATE_AS_CLINICIAN), user
+    link = demo.patient.care_links.active().get(member=demo.therapist)
+    link.permission = "view"
+    link.save()
+    assert not can(demo.therapist, demo.patient, Action.RATE_AS_CLINICIAN)
 
 
 def test_a_pending_invitation_grants_nothing(demo: Demo) -> None:

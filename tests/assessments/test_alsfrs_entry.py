@@ -127,7 +127,7 @@ def test_a_second_record_on_the_same_day_is_refused_without_losing_answers(demo:
     _answer_everything(client, pid, score="2")
     response = client.post(f"/patients/{pid}/alsfrs/new/review/")
     assert response.status_code == 200
-    assert b"There is already a record for" in response.content
+    assert b"There is already a self-report for" in response.content
     assert client.session[f"alsfrs-draft-{pid}"]["answers"]["1"] == 2
 
 

@@ -328,6 +328,7 @@ def test_an_account_of_the_wrong_kind_cannot_accept(demo: Demo) -> None:
         Action.VIEW,
         Action.LOG,
         Action.LEAVE_TEAM,
+        Action.CORRECT_SELF_REPORT,
     }
 
 

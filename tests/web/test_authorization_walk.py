@@ -61,6 +61,23 @@ API_BODIES: dict[str, dict[str, object]] = {
             "12": 4,
         },
     },
+    "api/v1/patients/<patient_id>/alsfrs/<assessment_id>": {
+        "date": "2026-01-01",
+        "items": {
+            "1": 3,
+            "2": 4,
+            "3": 4,
+            "4": 4,
+            "5a": 4,
+            "6": 4,
+            "7": 4,
+            "8": 4,
+            "9": 4,
+            "10": 4,
+            "11": 4,
+            "12": 4,
+        },
+    },
     "api/v1/patients/<patient_id>/routine/<version>/edit": {
         "changes": [{"exercise": "neck-forward-tilt", "remove": False, "reps": 5}],
         "add": None,
@@ -123,10 +140,10 @@ def test_strangers_are_refused_every_patient_route(demo: Demo, route: Route) -> 
     }
     for who, user in strangers.items():
         client = _client_for(user)
-        for method in ("get", "post"):
-            if method == "post" and route.is_api:
+        for method in ("get", "post", "put", "delete") if route.is_api else ("get", "post"):
+            if method != "get" and route.is_api:
                 body = json.dumps(API_BODIES.get(route.template, {}))
-                response = client.post(url, body, content_type="application/json")
+                response = getattr(client, method)(url, body, content_type="application/json")
                 if response.status_code in (400, 422):
                     pytest.fail(f"Add a valid body for {route.template} to API_BODIES")
             else:
