@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
-from alsmove.api import assessments, exercises, logbook, patients, routines
+from alsmove.api import assessments, exercises, invitations, logbook, patients, routines
 
 api = NinjaAPI(
     title="ALS Move API",
@@ -58,3 +58,5 @@ api.add_router("/patients", patients.router)
 api.add_router("/patients", assessments.router)
 api.add_router("/patients", routines.router)
 api.add_router("/patients", logbook.router)
+api.add_router("/patients", invitations.router)
+api.add_router("/invitations", invitations.mine)

@@ -489,3 +489,105 @@ def test_the_person_cannot_join_their_own_record(demo: Demo) -> None:
     with pytest.raises(TeamError):
         accept(sent.invitation, user=demo.person, by_link=True)
     assert demo.person.role == Role.PERSON
+
+
+# The API follows the same services and policy.
+
+
+def _api(client: Client, method: str, url: str, body: object | None = None) -> object:
+    import json
+
+    if body is None:
+        return getattr(client, method)(url)
+    return getattr(client, method)(url, json.dumps(body), content_type="application/json")
+
+
+def test_the_api_invites_with_one_answer_for_every_address_and_shares_nothing(
+    demo: Demo,
+) -> None:
+    _, record = _stranger()
+    client = _client(record.user)
+    url = f"/api/v1/patients/{record.pk}/team/invitations"
+    answers = set()
+    for email in ("therapist@example.org", "caregiver@example.org", "nobody@example.com"):
+        response = _api(
+            client, "post", url, {"email": email, "relation": "therapist", "permission": "view"}
+        )
+        assert response.status_code == 202  # type: ignore[attr-defined]
+        answers.add(response.content)  # type: ignore[attr-defined]
+    assert len(answers) == 1
+    assert not CareLink.objects.filter(patient=record).exists()
+    pending = _api(client, "get", url).json()  # type: ignore[attr-defined]
+    assert {p["email"] for p in pending} == {
+        "therapist@example.org",
+        "caregiver@example.org",
+        "nobody@example.com",
+    }
+    team = _api(client, "get", f"/api/v1/patients/{record.pk}/team").json()  # type: ignore[attr-defined]
+    assert team == []
+    bad = _api(
+        client, "post", url, {"email": "nope", "relation": "caregiver", "permission": "view"}
+    )
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("email:")  # type: ignore[attr-defined]
+    plan = _api(
+        client,
+        "post",
+        url,
+        {"email": "x@example.com", "relation": "caregiver", "permission": "edit_plan"},
+    )
+    assert plan.status_code == 400 and plan.json()["detail"].startswith("permission:")  # type: ignore[attr-defined]
+
+
+def test_the_api_lets_the_invitee_accept_or_decline_and_a_member_leave(demo: Demo) -> None:
+    first = invite(
+        patient=demo.patient,
+        by=demo.person,
+        email="other-therapist@example.org",
+        relation="therapist",
+        permission="view",
+    )
+    omar = _client(demo.other_therapist)
+    listed = _api(omar, "get", "/api/v1/invitations").json()  # type: ignore[attr-defined]
+    assert [i["id"] for i in listed] == [first.invitation.pk]
+    assert listed[0]["record_name"] == "Sam Rivera" and listed[0]["invited_by"] == "Sam Rivera"
+    # Someone else cannot answer it.
+    stranger = _api(
+        _client(demo.other_person), "post", f"/api/v1/invitations/{first.invitation.pk}/accept"
+    )
+    assert stranger.status_code == 404  # type: ignore[attr-defined]
+    accepted = _api(omar, "post", f"/api/v1/invitations/{first.invitation.pk}/accept")
+    assert accepted.status_code == 200  # type: ignore[attr-defined]
+    assert accepted.json()["patient_id"] == demo.patient.pk  # type: ignore[attr-defined]
+    assert can_view(demo.other_therapist, demo.patient)
+    again = _api(omar, "post", f"/api/v1/invitations/{first.invitation.pk}/decline")
+    assert again.status_code == 400  # type: ignore[attr-defined]
+    left = _api(omar, "delete", f"/api/v1/patients/{demo.patient.pk}/team/me")
+    assert left.status_code == 204 and not can_view(demo.other_therapist, demo.patient)  # type: ignore[attr-defined]
+    second = invite(
+        patient=demo.patient,
+        by=demo.person,
+        email="other-therapist@example.org",
+        relation="therapist",
+        permission="view",
+    )
+    declined = _api(omar, "post", f"/api/v1/invitations/{second.invitation.pk}/decline")
+    assert declined.status_code == 200 and not can_view(demo.other_therapist, demo.patient)  # type: ignore[attr-defined]
+
+
+def test_the_api_withdraws_an_invitation(demo: Demo) -> None:
+    sent = invite(
+        patient=demo.patient,
+        by=demo.person,
+        email="friend@example.com",
+        relation="caregiver",
+        permission="view",
+    )
+    url = f"/api/v1/patients/{demo.patient.pk}/team/invitations/{sent.invitation.pk}"
+    person = _client(demo.person)
+    assert _api(person, "delete", url).status_code == 204  # type: ignore[attr-defined]
+    assert _api(person, "delete", url).status_code == 404  # type: ignore[attr-defined]
+    caregiver = _client(demo.caregiver)  # may log, may not manage the team
+    assert (
+        _api(caregiver, "get", f"/api/v1/patients/{demo.patient.pk}/team/invitations").status_code
+        == 403
+    )  # type: ignore[attr-defined]

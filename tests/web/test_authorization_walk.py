@@ -83,6 +83,12 @@ API_BODIES: dict[str, dict[str, object]] = {
         "add": None,
     },
     "api/v1/patients/<patient_id>/routine/propose": {},
+    "api/v1/patients/<patient_id>/team/invitations": {
+        "email": "friend@example.com",
+        "relation": "caregiver",
+        "permission": "view",
+        "consent_note": "asked",
+    },
     "api/v1/patients/<patient_id>/logs": {
         "client_id": "5b0f3c1e-8a4e-4d0b-9a51-2f1d7c0e9b11",
         "exercises": [{"exercise": "neck-forward-tilt", "status": "done", "pain": 0}],
