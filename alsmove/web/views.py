@@ -21,6 +21,7 @@ from alsmove.logbook.services import due_checkins
 from alsmove.patients.invitations import waiting_by_link_only, waiting_for
 from alsmove.patients.models import Patient, Relation
 from alsmove.sessions.views import todays_session
+from alsmove.web.hub import latest_score, next_reminder, open_alerts_by_patient
 
 
 def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
@@ -51,6 +52,10 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         "eased": session.eased,
         "logged": logged,
         "checkins": checkins,
+        # The hub: the latest score (link to progress) and the next reminder.
+        "score": latest_score(patient),
+        "reminder": next_reminder(patient, now),
+        "may_set_reminders": can(user, patient, Action.EDIT_PROFILE),
     }
 
 
@@ -80,6 +85,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "Role": Role,
             "invitations": waiting_for(user),
             "link_only_invitations": waiting_by_link_only(user),
+            # A therapist's records with alerts not looked at yet.
+            "alerts": open_alerts_by_patient(user) if user.is_therapist else [],
         },
     )
 

@@ -1,0 +1,71 @@
+"""What the home page gathers beside today's session: the latest score, the next
+reminder, and a therapist's open alerts. Each a small read; the access policy has
+already decided who sees which record."""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from alsmove.accounts.policy import visible_patients
+from alsmove.assessments.models import Assessment
+from alsmove.logbook.models import ReminderSchedule
+from alsmove.patients.models import Patient
+
+
+def latest_score(patient: Patient) -> dict[str, Any] | None:
+    """The newest current ALSFRS-R record: its date and total out of 48."""
+    latest = patient.assessments.current().order_by("-taken_on", "-created_at").first()
+    if latest is None:
+        return None
+    assert isinstance(latest, Assessment)
+    return {"taken_on": latest.taken_on, "total": latest.scores().total}
+
+
+@dataclass(frozen=True)
+class NextReminder:
+    enabled: bool
+    at: datetime | None  # on the person's clock; None when off or no day is chosen
+
+
+def next_reminder(patient: Patient, now: datetime) -> NextReminder | None:
+    """When the next reminder email goes out (None: reminders were never set up)."""
+    schedule = ReminderSchedule.objects.filter(patient=patient).first()
+    if schedule is None:
+        return None
+    days = {int(d) for d in schedule.days or []}
+    if not schedule.enabled or not days:
+        return NextReminder(False, None)
+    name = getattr(patient, "time_zone", "") or schedule.time_zone
+    try:
+        zone: Any = zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = timezone.get_default_timezone()
+    local = now.astimezone(zone)
+    for ahead in range(8):
+        day = local.date() + timedelta(days=ahead)
+        at = datetime.combine(day, schedule.time, tzinfo=zone)
+        if day.weekday() in days and at > local:
+            return NextReminder(True, at)
+    return NextReminder(True, None)
+
+
+def open_alerts_by_patient(user: Any) -> list[dict[str, Any]]:
+    """For a therapist: each record they may see with alerts not yet looked at, most first."""
+    rows = (
+        visible_patients(user)
+        .exclude(user=user)
+        .annotate(
+            open_alerts=Count(
+                "alerts", filter=Q(alerts__acknowledged_at__isnull=True), distinct=True
+            )
+        )
+        .filter(open_alerts__gt=0)
+        .order_by("-open_alerts", "display_name")
+    )
+    return [{"patient": p, "count": p.open_alerts} for p in rows]

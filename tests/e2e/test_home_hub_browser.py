@@ -1,0 +1,46 @@
+"""Home as the hub, in the browser on a tablet: the person reaches progress and the quick
+log from home, and a therapist reaches a record's new alerts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from e2e_support import assert_no_axe_violations, log_in, screenshot
+from playwright.sync_api import BrowserContext, Page
+
+from alsmove.demo.seed import Demo
+
+TABLET = {"width": 820, "height": 1180}
+
+
+def test_the_person_goes_from_home_to_their_progress_by_keyboard(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.person)
+    page.set_viewport_size(TABLET)
+    page.goto(f"{live_server.url}/")
+    assert page.get_by_text("Latest function score").is_visible()
+    assert page.get_by_text("Next reminder").is_visible()
+    assert_no_axe_violations(page, "home hub, person")
+    screenshot(page, "home-hub-person")
+    page.get_by_role("link", name="See your progress").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Function over time").is_visible()
+
+
+def test_the_therapist_sees_new_alerts_on_home_and_opens_them(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.therapist)
+    page.set_viewport_size(TABLET)
+    page.goto(f"{live_server.url}/")
+    section = page.get_by_role("region", name="Alerts to look at")
+    assert section.is_visible()
+    assert_no_axe_violations(page, "home hub, therapist")
+    screenshot(page, "home-hub-therapist")
+    link = section.get_by_role("link", name="Sam Rivera", exact=False).first
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Alerts for Sam Rivera").is_visible()
