@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.accounts.models import Role, User
+from alsmove.patients.clock import default_zone_name, is_known_zone
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -49,6 +50,17 @@ class SignupForm(forms.Form):
         label=_("The same password again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+    # Filled in by the browser (static/js/timezone.js); editable later on the record.
+    time_zone = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-zone": ""})
+    )
+
+    def clean_time_zone(self) -> str:
+        """The browser's zone if this server knows it; otherwise the server's (no error:
+        the person never saw this field, and can change it on their record)."""
+        zone = str(self.cleaned_data.get("time_zone") or "").strip()
+        return zone if is_known_zone(zone) else default_zone_name()
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].lower()

@@ -44,6 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             full_name=form.cleaned_data["full_name"],
             password=form.cleaned_data["password1"],
             role=form.cleaned_data["role"],
+            time_zone=form.cleaned_data["time_zone"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         # Back to where they came from (an invitation link, say), after the disclaimer.

@@ -17,6 +17,7 @@ class PatientOut(Schema):
     onset_date: date | None
     onset_region: str
     diagnosis_date: date | None
+    time_zone: str
     your_permissions: list[str]
 
 
@@ -35,6 +36,7 @@ def _patient_out(request: HttpRequest, patient: Patient) -> PatientOut:
         onset_date=patient.onset_date,
         onset_region=patient.onset_region,
         diagnosis_date=patient.diagnosis_date,
+        time_zone=patient.time_zone,
         your_permissions=sorted(a.value for a in allowed_actions(request.user, patient)),
     )
 

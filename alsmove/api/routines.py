@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -20,6 +19,7 @@ from ninja.errors import HttpError
 from alsmove.accounts.policy import Action, require
 from alsmove.core.i18n import Message
 from alsmove.exercises.services import find_exercise
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import (
@@ -155,7 +155,7 @@ def get_routine(
     if plan is None:
         raise HttpError(404, "There is no routine yet: the functional profile comes first.")
     if day is None:
-        day = timezone.localdate().weekday()
+        day = today_for(patient).weekday()
     items = plan.items_for_day(day)
     note = plan.messages.get(str(day))
     return RoutineOut(

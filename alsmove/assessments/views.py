@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -31,6 +30,7 @@ from alsmove.assessments.services import (
 )
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
 from alsmove.core.i18n import Message
+from alsmove.patients.clock import today_for
 from alsmove.routines.services import WHY_ASSESSMENT, propose
 
 
@@ -52,7 +52,7 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
     own kind of author, ALSFRS-SOURCE-01); with ?beside=ID one's own record for the same
     day, starting from that record's answers."""
     patient = require(request.user, patient_id, Action.LOG)
-    draft = Draft(taken_on=timezone.localdate())
+    draft = Draft(taken_on=today_for(patient))
     edit = request.GET.get("edit", "")
     reference = edit or request.GET.get("beside", "")
     if reference:
@@ -87,7 +87,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
     context: dict[str, object] = {"patient": patient, "step": step, "before": before}
 
     if step == "date":
-        initial = {"taken_on": draft.taken_on or timezone.localdate()}
+        initial = {"taken_on": draft.taken_on or today_for(patient)}
         form = DateForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             taken_on: date = form.cleaned_data["taken_on"]
@@ -200,7 +200,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
 @login_required
 def progress(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
-    context = build_progress(patient, request.user, today=timezone.localdate())
+    context = build_progress(patient, request.user, today=today_for(patient))
     return render(request, "assessments/progress.html", context)
 
 

@@ -22,6 +22,7 @@ from alsmove.assessments.services import current_records, inconsistencies
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.staging import progression_category, progression_rate
 from alsmove.logbook.models import Alert, SessionLog
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient, Relation
 from alsmove.routines.services import current_plans
 
@@ -89,9 +90,11 @@ def _day(value: date) -> str:
     return date_format(value, "j F Y")
 
 
-def caseload(user: Any, today: date) -> list[CaseloadRow]:
+def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
+    """The rows, each judged on its person's own today (`today` fixes one for tests)."""
     rows = []
     for patient in therapist_patients(user):
+        day = today or today_for(patient)
         row = CaseloadRow(patient, open_alerts=patient.open_alerts, last_log=patient.last_log)
         if row.open_alerts:
             row.add(
@@ -105,14 +108,14 @@ def caseload(user: Any, today: date) -> list[CaseloadRow]:
             )
         if row.last_log is None:
             row.add(NO_LOGS, _("No sessions logged yet."))
-        elif row.last_log <= today - timedelta(days=QUIET_DAYS):
-            quiet = (today - row.last_log).days
+        elif row.last_log <= day - timedelta(days=QUIET_DAYS):
+            quiet = (day - row.last_log).days
             row.add(
                 NO_LOGS,
                 _("No session logged for %(days)d days (the last on %(day)s).")
                 % {"days": quiet, "day": _day(row.last_log)},
             )
-        row.rate = _latest_rate(patient, today)
+        row.rate = _latest_rate(patient, day)
         if row.rate is not None and progression_category(row.rate) == "fast":
             row.add(
                 FAST_DECLINE,

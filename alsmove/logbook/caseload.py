@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +21,7 @@ from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule
 from alsmove.logbook.attention import caseload
 from alsmove.logbook.models import Alert
 from alsmove.logbook.services import evaluate
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 
 
@@ -43,7 +43,7 @@ class AcknowledgeForm(forms.Form):
 
 @login_required
 def caseload_page(request: HttpRequest) -> HttpResponse:
-    rows = caseload(request.user, timezone.localdate())
+    rows = caseload(request.user)
     return render(request, "logbook/caseload.html", {"rows": rows})
 
 
@@ -60,7 +60,7 @@ def _alerts_page(
     # What was logged behind each alert (its day's logs and check-ins, and who entered
     # them), and which exercises are flagged now, so the flag is cleared right here.
     evidence = evidence_by_day(patient, (a.day for a in alerts))
-    flags = evaluate(patient, timezone.localdate()).flags if may_acknowledge else ()
+    flags = evaluate(patient, today_for(patient)).flags if may_acknowledge else ()
     names = exercise_names(patient, [*(a.exercise for a in alerts), *(f.exercise for f in flags)])
     flagged = {f.exercise: f for f in flags}
     for alert in alerts:

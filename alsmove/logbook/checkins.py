@@ -25,6 +25,7 @@ from alsmove.logbook.services import (
     evaluate,
     record_checkin,
 )
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 
 
@@ -59,7 +60,7 @@ def checkin(request: HttpRequest, patient_id: int, kind: str) -> HttpResponse:
                     by=request.user,
                     client_id=form.cleaned_data["client_id"],
                     kind=kind,
-                    day=timezone.localdate(),
+                    day=today_for(patient),
                     session=session,
                     **form.values(),
                 )

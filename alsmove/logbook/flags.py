@@ -7,13 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alsmove.accounts.policy import Action, require
 from alsmove.exercises.services import find_exercise
 from alsmove.logbook.services import clear_flag
+from alsmove.patients.clock import today_for
 
 NOTE_MAX = 2000
 
@@ -26,7 +26,7 @@ def review(request: HttpRequest, patient_id: int, exercise: str) -> HttpResponse
     found = find_exercise(request.user, exercise)
     name = found.name if found else exercise
     if clear_flag(
-        patient=patient, exercise=exercise, by=request.user, day=timezone.localdate(), note=note
+        patient=patient, exercise=exercise, by=request.user, day=today_for(patient), note=note
     ):
         messages.success(
             request,

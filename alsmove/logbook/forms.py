@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -9,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.logbook.models import Cramps, ExerciseStatus
+from alsmove.patients.clock import time_zone_choices
 from alsmove.web.labels import WEEKDAYS
 
 PAIN_WORDS = {
@@ -208,24 +208,8 @@ class CheckInForm(forms.Form):
 # ---- reminders -------------------------------------------------------------------------
 
 
-_REGIONS = (
-    "Africa/",
-    "America/",
-    "Antarctica/",
-    "Asia/",
-    "Atlantic/",
-    "Australia/",
-    "Europe/",
-    "Indian/",
-    "Pacific/",
-)
-
-
 def _time_zones(*keep: str) -> list[tuple[str, str]]:
-    """The place names people look for (Europe/Paris), not the legacy aliases."""
-    names = {n for n in zoneinfo.available_timezones() if n.startswith(_REGIONS)}
-    names |= {"UTC", *(k for k in keep if k in zoneinfo.available_timezones())}
-    return [(name, name.replace("_", " ")) for name in sorted(names)]
+    return time_zone_choices(*keep)
 
 
 class ReminderForm(forms.Form):

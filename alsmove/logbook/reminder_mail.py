@@ -9,7 +9,6 @@ cannot send it twice; if sending fails the row is removed and the next run tries
 from __future__ import annotations
 
 import logging
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from alsmove.accounts.models import User
 from alsmove.accounts.policy import Action, can
 from alsmove.logbook.models import ReminderSchedule, ReminderSent, SessionLog
+from alsmove.patients.clock import now_for
 from alsmove.patients.models import CareLink, Patient, Relation
 from alsmove.routines.services import plan_in_use
 
@@ -37,12 +37,12 @@ class SendReport:
 
 
 def due_day(schedule: ReminderSchedule, now: datetime) -> date | None:
-    """The person's local date if a reminder is due at `now`, else None."""
-    try:
-        zone = zoneinfo.ZoneInfo(schedule.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = timezone.get_default_timezone()
-    local = now.astimezone(zone)
+    """The person's local date if a reminder is due at `now`, else None.
+
+    The clock is the record's (`Patient.time_zone`, the same one every page uses for
+    "today"), so a reminder and the day a log counts for always agree.
+    """
+    local = now_for(schedule.patient, now)
     if local.weekday() not in schedule.days or local.time() < schedule.time:
         return None
     return local.date()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from alsmove.accounts.policy import Action, require
 from alsmove.logbook.forms import ReminderForm
 from alsmove.logbook.models import ReminderSchedule
+from alsmove.patients.models import Patient
 
 
 @login_required
@@ -30,19 +31,21 @@ def reminders(request: HttpRequest, patient_id: int) -> HttpResponse:
             "enabled": schedule.enabled,
             "days": schedule.days,
             "time": schedule.time,
-            "time_zone": schedule.time_zone,
+            "time_zone": patient.time_zone,
             "caregivers_too": schedule.caregivers_too,
         }
         if schedule
         else {
             "enabled": True,
             "time": time(10, 0),
-            "time_zone": timezone.get_default_timezone_name(),
+            "time_zone": patient.time_zone,
         }
     )
     form = ReminderForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # One clock per record: the reminder's zone is the record's (see patients.clock).
+        Patient.objects.filter(pk=patient.pk).update(time_zone=data["time_zone"])
         ReminderSchedule.objects.update_or_create(
             patient=patient,
             defaults={

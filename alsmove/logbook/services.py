@@ -307,7 +307,7 @@ def due_checkins(patient: Patient, now: datetime) -> list[DueCheckIn]:
       not once the next-day question about it has been answered.
     - next_day: on the day after a session, until a next-day check-in covers that day.
     """
-    today = timezone.localtime(now).date()
+    today = today_for(patient, now)
     yesterday = today - timedelta(days=1)
     recent = list(
         SessionLog.objects.filter(patient=patient, day__gte=yesterday, day__lte=today)

@@ -16,7 +16,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from alsmove.accounts.policy import Action, require
 from alsmove.charts.svg import Series, bar_chart, calendar_heatmap, line_chart
 from alsmove.logbook.models import SessionLog
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import plan_in_use
@@ -83,7 +83,7 @@ def _planned(
         return lambda day: False
     weekdays = {d for item in plan.items for d in item.get("days", [])}
     first_plan = RoutinePlan.objects.filter(patient=patient).order_by("created_at").first()
-    since = timezone.localdate((first_plan or plan).created_at)
+    since = today_for(patient, (first_plan or plan).created_at)
     if first_log is not None:
         since = min(since, first_log)
     return lambda day: day >= since and day.weekday() in weekdays
@@ -244,5 +244,5 @@ def build_trends(patient: Patient, today: date) -> dict[str, Any]:
 @login_required
 def trends(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
-    context = build_trends(patient, timezone.localdate())
+    context = build_trends(patient, today_for(patient))
     return render(request, "logbook/trends.html", {"patient": patient, **context})

@@ -59,3 +59,25 @@ def today_for(patient: HasTimeZone | None, now: datetime | None = None) -> date:
 def day_of(patient: HasTimeZone | None, moment: datetime) -> date:
     """The person's date at a stored moment (a log's created_at, a plan's creation)."""
     return now_for(patient, moment).date()
+
+
+_REGIONS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
+
+def time_zone_choices(*keep: str) -> list[tuple[str, str]]:
+    """The place names people look for (Europe/Paris), not the legacy aliases; `keep`
+    adds names already in use (the server's, a record's) even if they are aliases."""
+    available = zoneinfo.available_timezones()
+    names = {n for n in available if n.startswith(_REGIONS)}
+    names |= {"UTC", *(k for k in keep if k in available)}
+    return [(name, name.replace("_", " ")) for name in sorted(names)]

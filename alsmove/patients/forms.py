@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.core.plausible import onset_problems
+from alsmove.patients.clock import default_zone_name, time_zone_choices
 from alsmove.patients.models import OnsetRegion, Permission, Relation
 
 
@@ -27,10 +28,26 @@ class PatientForm(forms.Form):
         choices=[("", _("Not known")), *OnsetRegion.choices],
     )
     diagnosis_date = forms.DateField(label=_("Date of diagnosis"), required=False, widget=DateInput)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_(
+            "Where the person lives. Their day, the routine's weekday and reminders follow "
+            "this clock."
+        ),
+        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
+    )
 
     def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        current = str(self.initial.get("time_zone") or default_zone_name())
+        self.initial.setdefault("time_zone", current)
+        self.fields["time_zone"].choices = time_zone_choices(default_zone_name(), current)
+
+    def clean_time_zone(self) -> str:
+        # Left out (an older page, a script): the record keeps the clock it has.
+        return str(self.cleaned_data.get("time_zone") or self.initial["time_zone"])
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

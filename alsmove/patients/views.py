@@ -41,6 +41,7 @@ def create(request: HttpRequest) -> HttpResponse:
             onset_date=data["onset_date"],
             onset_region=data["onset_region"] or "",
             diagnosis_date=data["diagnosis_date"],
+            time_zone=data["time_zone"],
         )
         messages.success(request, _("The record is open. Next, add the care team."))
         return redirect("patients:team", patient_id=patient.pk)
@@ -67,6 +68,7 @@ def edit(request: HttpRequest, patient_id: int) -> HttpResponse:
         "onset_date": patient.onset_date,
         "onset_region": patient.onset_region,
         "diagnosis_date": patient.diagnosis_date,
+        "time_zone": patient.time_zone,
     }
     form = PatientForm(request.POST or None, initial=initial, today=today_for(patient))
     if request.method == "POST" and form.is_valid():

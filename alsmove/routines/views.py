@@ -17,6 +17,7 @@ from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.services import find_exercise, library_for
 from alsmove.logbook.services import evaluate
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.models import RoutinePlan
@@ -90,7 +91,7 @@ def routine(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
     approved, pending = current_plans(patient)
     plan = approved or pending
-    today = timezone.localdate().weekday()
+    today = today_for(patient).weekday()
     actions = allowed_actions(request.user, patient)
     context = {
         "patient": patient,
@@ -128,7 +129,7 @@ def _flags(patient: Patient) -> list[dict[str, str]]:
             "rule": f.rule,
             "status": f.status,
         }
-        for f in evaluate(patient, timezone.localdate()).flags
+        for f in evaluate(patient, today_for(patient)).flags
     ]
 
 

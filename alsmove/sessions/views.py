@@ -13,7 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -24,6 +23,7 @@ from alsmove.exercises import labels
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise, library_for
 from alsmove.logbook.services import adjustments_for
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import plan_in_use
@@ -48,7 +48,7 @@ def todays_session(patient: Patient) -> TodaysSession:
     plan = plan_in_use(patient)
     if plan is None:
         return TodaysSession(None, [], [], False, [])
-    today = timezone.localdate()
+    today = today_for(patient)
     result, adjustments = adjustments_for(patient, today)
     library = {e.id: e for e in library_for(None)}
     items, left_out = [], []

@@ -18,6 +18,7 @@ from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import due_checkins
+from alsmove.patients.clock import today_for
 from alsmove.patients.invitations import waiting_by_link_only, waiting_for
 from alsmove.patients.models import Patient, Relation
 from alsmove.sessions.views import todays_session
@@ -30,7 +31,7 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
     session = todays_session(patient)
     may_log = can(user, patient, Action.LOG)
     logged = (
-        SessionLog.objects.filter(patient=patient, day=timezone.localdate(now))
+        SessionLog.objects.filter(patient=patient, day=today_for(patient, now))
         .order_by("-created_at")
         .first()
     )

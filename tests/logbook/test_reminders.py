@@ -14,7 +14,7 @@ from alsmove.accounts.models import Role
 from alsmove.cli import main as alsmove_cli
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import ReminderSchedule, ReminderSent
-from alsmove.patients.models import CareLink, Permission, Relation
+from alsmove.patients.models import CareLink, Patient, Permission, Relation
 
 MONDAY = date(2026, 3, 2)  # a Monday in winter time
 AT_9_30 = "2026-03-02T09:30:00+00:00"
@@ -28,6 +28,8 @@ def _schedule(demo: Demo, **fields: Any) -> ReminderSchedule:
         "caregivers_too": False,
     }
     values.update(fields)
+    # The reminder follows the record's clock (the one every page uses for "today").
+    Patient.objects.filter(pk=demo.patient.pk).update(time_zone=values["time_zone"])
     return ReminderSchedule.objects.create(patient=demo.patient, **values)
 
 
@@ -183,6 +185,7 @@ def test_the_person_chooses_days_a_time_and_caregivers_too(demo: Demo) -> None:
     schedule = ReminderSchedule.objects.get(patient=demo.patient)
     assert schedule.days == [0, 3] and schedule.time == time(10, 15)
     assert schedule.time_zone == "Europe/London" and schedule.caregivers_too
+    assert Patient.objects.get(pk=demo.patient.pk).time_zone == "Europe/London"
     assert schedule.updated_by == demo.person
     # Saving again changes the same schedule.
     client.post(_url(demo), {"days": ["1"], "time": "18:00", "time_zone": "UTC"})
