@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from alsmove.exercises import labels
+from alsmove.exercises import labels, search
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise, library_for
 
@@ -14,6 +16,14 @@ ANY = [("", _("Any"))]
 
 
 class LibraryFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=search.QUERY_MAX,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text=_("For example: shoulder, lying, breathing."),
+    )
+    suits = forms.ChoiceField(label=_("Suits"), required=False, choices=ANY)
     region = forms.ChoiceField(
         label=_("Body region"), required=False, choices=ANY + labels.choices(labels.REGION)
     )
@@ -27,9 +37,18 @@ class LibraryFilterForm(forms.Form):
         label=_("Kind"), required=False, choices=ANY + labels.choices(labels.KIND)
     )
 
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # "Suits me" (or "Suits Sam"): only the records this user may see, with a profile.
+        choices = search.profile_choices(user)
+        if choices:
+            self.fields["suits"].choices = ANY + choices
+        else:
+            del self.fields["suits"]
+
 
 def library(request: HttpRequest) -> HttpResponse:
-    form = LibraryFilterForm(request.GET or None)
+    form = LibraryFilterForm(request.GET or None, user=request.user)
     exercises = library_for(request.user)
     # An invalid filter value (a hand-edited address) shows everything and says so.
     filters = form.cleaned_data if form.is_valid() else {}
@@ -41,6 +60,11 @@ def library(request: HttpRequest) -> HttpResponse:
         exercises = [e for e in exercises if e.performer == filters["performer"]]
     if filters.get("kind"):
         exercises = [e for e in exercises if e.kind == filters["kind"]]
+    if filters.get("q"):
+        exercises = search.matching(exercises, filters["q"])
+    profile = search.profile_for(request.user, filters.get("suits") or "")
+    if profile is not None:
+        exercises = search.suiting(exercises, profile)
     exercises.sort(key=lambda e: (str(labels.REGION[e.body_region]), e.name))
     rows = [
         {

@@ -1,0 +1,32 @@
+"""The library's search box and "suits me", by keyboard on a tablet (they work without
+JavaScript: a plain GET form)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from e2e_support import assert_no_axe_violations, log_in, screenshot
+from playwright.sync_api import BrowserContext, Page
+
+from alsmove.demo.seed import Demo
+
+
+def test_the_person_searches_and_keeps_what_suits_them_by_keyboard(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.person)
+    page.set_viewport_size({"width": 820, "height": 1180})
+    page.goto(f"{live_server.url}/library/")
+    total = page.locator(".exercise-card").count()
+    page.get_by_label("Search").focus()
+    page.keyboard.type("shoulder")
+    page.get_by_label("Suits").select_option(label="Suits me")
+    page.get_by_role("button", name="Show exercises").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "q=shoulder" in page.url and f"suits={live_demo.patient.pk}" in page.url
+    found = page.locator(".exercise-card")
+    assert 0 < found.count() < total
+    assert page.get_by_label("Search").input_value() == "shoulder"
+    assert_no_axe_violations(page, "library search and suits me")
+    screenshot(page, "library-search-suits-me")
