@@ -42,6 +42,13 @@ DAILY_LIMIT = 10
 ROLE_FOR_RELATION = {Relation.CAREGIVER: Role.CAREGIVER, Relation.THERAPIST: Role.THERAPIST}
 
 
+PERMISSION_WORDS = {
+    Permission.VIEW: gettext_lazy("see the record"),
+    Permission.LOG: gettext_lazy("see the record and log sessions for the person"),
+    Permission.EDIT_PLAN: gettext_lazy(
+        "see the record, log sessions, and change the exercise plan"
+    ),
+}
 RELATION_WORDS = {
     Relation.CAREGIVER: gettext_lazy("a caregiver"),
     Relation.THERAPIST: gettext_lazy("a therapist"),
@@ -119,7 +126,7 @@ def invite(
             "inviter": by,
             "patient": patient,
             "link": invitation_link(token),
-            "permission": Permission(permission).label,
+            "permission": PERMISSION_WORDS[Permission(permission)],
             "relation": RELATION_WORDS[Relation(relation)],
         },
     )

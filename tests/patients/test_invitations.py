@@ -286,6 +286,7 @@ def test_an_invitation_to_an_address_without_an_account_works_after_signing_up_w
     assert to_login.status_code == 302 and "/accounts/login/" in to_login["Location"]
     login_page = visitor.get(to_login["Location"]).content.decode()
     assert "/accounts/signup/?next=%2Finvitations%2F" in login_page
+    assert "To answer the invitation, log in." in login_page
     signed_up = visitor.post(
         f"/accounts/signup/?next={path}",
         {
