@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,12 +75,14 @@ UNDO_WINDOW = timedelta(hours=24)
 
 
 def recently_removed(patient: Patient, now: datetime | None = None) -> list[CareLink]:
-    """Links revoked within the undo window whose member has no active link again."""
+    """Links revoked within the undo window whose member has no active link again (not
+    those who left on their own: they come back only by accepting an invitation)."""
     since = (now or timezone.now()) - UNDO_WINDOW
     active = patient.care_links.active().values("member_id")
     return list(
         patient.care_links.filter(revoked_at__gte=since)
         .exclude(member_id__in=active)
+        .exclude(revoked_by=F("member"))
         .select_related("member")
         .order_by("-revoked_at")
     )
@@ -91,6 +94,11 @@ def restore_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
     link = patient.care_links.select_for_update().filter(pk=link_id).first()
     if link is None or link.revoked_at is None:
         raise TeamError(_("That person is already on the care team."))
+    if link.revoked_by_id == link.member_id:
+        # They left on their own: only an invitation they accept brings them back.
+        raise TeamError(
+            _("They left this care team themselves. To add them again, send an invitation.")
+        )
     if link.revoked_at < timezone.now() - UNDO_WINDOW:
         raise TeamError(_("This removal is too old to undo; send them an invitation instead."))
     if patient.care_links.active().filter(member=link.member).exists():

@@ -592,3 +592,19 @@ def test_the_api_withdraws_an_invitation(demo: Demo) -> None:
         _api(caregiver, "get", f"/api/v1/patients/{demo.patient.pk}/team/invitations").status_code
         == 403
     )  # type: ignore[attr-defined]
+
+
+def test_someone_who_left_cannot_be_put_back_without_a_new_invitation(demo: Demo) -> None:
+    from alsmove.patients.invitations import leave
+    from alsmove.patients.services import restore_member
+
+    link = leave(patient=demo.patient, user=demo.caregiver)
+    team = _client(demo.person).get(f"/patients/{demo.patient.pk}/team/").content.decode()
+    assert "Undo: add Alex Rivera back" not in team
+    with pytest.raises(TeamError, match="left this care team themselves"):
+        restore_member(patient=demo.patient, by=demo.person, link_id=link.pk)
+    response = _client(demo.person).post(
+        f"/patients/{demo.patient.pk}/team/{link.pk}/restore/", follow=True
+    )
+    assert b"left this care team themselves" in response.content
+    assert not can_view(demo.caregiver, demo.patient)
