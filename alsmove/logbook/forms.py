@@ -212,10 +212,66 @@ def _time_zones(*keep: str) -> list[tuple[str, str]]:
     return time_zone_choices(*keep)
 
 
+# The zones most people look for, by region: a short list to choose from; any other IANA
+# name can be typed (and searched) in the field beside it.
+COMMON_ZONES: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (
+        _("Europe"),
+        (
+            "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris",
+            "Europe/Brussels", "Europe/Amsterdam", "Europe/Berlin", "Europe/Madrid",
+            "Europe/Rome", "Europe/Zurich", "Europe/Stockholm", "Europe/Warsaw",
+            "Europe/Athens", "Europe/Helsinki", "Europe/Istanbul",
+        ),
+    ),
+    (
+        _("The Americas"),
+        (
+            "America/New_York", "America/Toronto", "America/Halifax", "America/Chicago",
+            "America/Denver", "America/Phoenix", "America/Los_Angeles",
+            "America/Vancouver", "America/Anchorage", "Pacific/Honolulu",
+            "America/Mexico_City", "America/Bogota", "America/Sao_Paulo",
+            "America/Argentina/Buenos_Aires",
+        ),
+    ),
+    (
+        _("Africa, Asia and Oceania"),
+        (
+            "Africa/Lagos", "Africa/Cairo", "Africa/Johannesburg", "Asia/Dubai",
+            "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
+            "Asia/Seoul", "Australia/Perth", "Australia/Brisbane", "Australia/Sydney",
+            "Pacific/Auckland",
+        ),
+    ),
+)  # fmt: skip
+
+
+def zone_label(name: str) -> str:
+    """Europe/Paris -> "Paris (Europe/Paris)": the city first, as people look for it."""
+    city = name.rsplit("/", 1)[-1].replace("_", " ")
+    return name if city == name else f"{city} ({name.replace('_', ' ')})"
+
+
+def common_zone_choices(*keep: str) -> list[tuple[Any, Any]]:
+    """The short list, grouped, with the zones already in use (the record's, the
+    clinic's) first so the current choice is always there."""
+    listed = {"UTC", *(name for _group, names in COMMON_ZONES for name in names)}
+    known = {name for name, _label in time_zone_choices(*keep)}
+    extra = [k for k in dict.fromkeys(keep) if k and k in known and k not in listed]
+    choices: list[tuple[Any, Any]] = []
+    if extra:
+        choices.append((_("In use"), [(name, zone_label(name)) for name in extra]))
+    choices += [(group, [(n, zone_label(n)) for n in names]) for group, names in COMMON_ZONES]
+    choices.append((_("Other"), [("UTC", "UTC")]))
+    return choices
+
+
 class ReminderForm(forms.Form):
-    enabled = forms.BooleanField(label=_("Send reminders"), required=False, initial=True)
+    """Reminders are on exactly when at least one day is ticked: no day means off."""
+
     days = forms.TypedMultipleChoiceField(
         label=_("On which days?"),
+        help_text=_("Tick the days you want a reminder. No day ticked means no reminders."),
         choices=WEEKDAYS,
         coerce=int,
         required=False,
@@ -232,6 +288,14 @@ class ReminderForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         help_text=_("The reminder follows the clock where the person lives."),
+        error_messages={"invalid_choice": _("Choose the time zone from the list.")},
+    )
+    other_zone = forms.CharField(
+        label=_("Not in the list? Type a city or time zone"),
+        help_text=_("For example Lisbon, Winnipeg or Asia/Manila. This wins over the list."),
+        required=False,
+        max_length=64,
+        widget=forms.TextInput(attrs={"list": "all-zones", "autocomplete": "off"}),
     )
     caregivers_too = forms.BooleanField(
         label=_("Remind the caregivers on the care team too"),
@@ -240,12 +304,37 @@ class ReminderForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = _time_zones(
-            settings.TIME_ZONE, str(self.initial.get("time_zone", ""))
+        self.fields["time_zone"].choices = common_zone_choices(
+            str(self.initial.get("time_zone", "")), settings.TIME_ZONE
         )
+
+    def all_zones(self) -> list[str]:
+        """Every zone name, for the type-to-search list (a <datalist>, no script needed)."""
+        return [name for name, _label in time_zone_choices(settings.TIME_ZONE)]
+
+    def clean_other_zone(self) -> str:
+        typed = str(self.cleaned_data.get("other_zone") or "").strip()
+        if not typed:
+            return ""
+        names = self.all_zones()
+        wanted = typed.replace(" ", "_").casefold()
+        exact = [n for n in names if n.casefold() == wanted]
+        by_city = [n for n in names if n.rsplit("/", 1)[-1].casefold() == wanted]
+        found = exact or by_city
+        if len(found) != 1:
+            raise forms.ValidationError(
+                _(
+                    "We do not know the time zone “%(typed)s”. Type a city such as "
+                    "Lisbon, or a name such as Europe/Lisbon, or choose from the list."
+                )
+                % {"typed": typed}
+            )
+        return found[0]
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        if cleaned.get("enabled") and not cleaned.get("days"):
-            self.add_error("days", _("Choose at least one day, or turn reminders off."))
+        if cleaned.get("other_zone"):
+            cleaned["time_zone"] = cleaned["other_zone"]
+            self.errors.pop("time_zone", None)
+        cleaned["enabled"] = bool(cleaned.get("days"))
         return cleaned

@@ -19,6 +19,7 @@ from alsmove.accounts.policy import Action, require
 from alsmove.logbook.forms import ReminderForm
 from alsmove.logbook.models import ReminderSchedule
 from alsmove.patients.models import Patient
+from alsmove.web.labels import WEEKDAYS
 
 
 @login_required
@@ -26,20 +27,16 @@ from alsmove.patients.models import Patient
 def reminders(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.EDIT_PROFILE)
     schedule = ReminderSchedule.objects.filter(patient=patient).first()
+    # No day ticked means no reminders: a schedule switched off shows no day ticked.
     initial = (
         {
-            "enabled": schedule.enabled,
-            "days": schedule.days,
+            "days": schedule.days if schedule.enabled else [],
             "time": schedule.time,
             "time_zone": patient.time_zone,
             "caregivers_too": schedule.caregivers_too,
         }
         if schedule
-        else {
-            "enabled": True,
-            "time": time(10, 0),
-            "time_zone": patient.time_zone,
-        }
+        else {"days": [], "time": time(10, 0), "time_zone": patient.time_zone}
     )
     form = ReminderForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -59,12 +56,24 @@ def reminders(request: HttpRequest, patient_id: int) -> HttpResponse:
             },
         )
         if data["enabled"]:
-            messages.success(request, _("Saved. Reminders will come by email on the days chosen."))
+            days = ", ".join(str(dict(WEEKDAYS)[d]) for d in sorted(set(data["days"])))
+            messages.success(
+                request,
+                _("Saved. Reminders come by email on %(days)s at %(time)s (%(zone)s).")
+                % {"days": days, "time": data["time"].strftime("%H:%M"), "zone": data["time_zone"]},
+            )
         else:
-            messages.success(request, _("Saved. Reminders are turned off."))
+            messages.success(request, _("Saved. No day is ticked, so no reminders will come."))
         return redirect("checkins:reminders", patient_id=patient.pk)
     return render(
         request,
         "logbook/reminders.html",
-        {"patient": patient, "form": form, "has_account": patient.user_id is not None},
+        {
+            "patient": patient,
+            "form": form,
+            "has_account": patient.user_id is not None,
+            # The person setting up reminders for the first time: their device's zone is
+            # offered (static/js/reminders.js), unless they already chose one.
+            "offer_browser_zone": schedule is None and patient.user_id == request.user.pk,
+        },
     )

@@ -174,7 +174,6 @@ def test_the_person_chooses_days_a_time_and_caregivers_too(demo: Demo) -> None:
     response = client.post(
         _url(demo),
         {
-            "enabled": "on",
             "days": ["0", "3"],
             "time": "10:15",
             "time_zone": "Europe/London",
@@ -190,16 +189,68 @@ def test_the_person_chooses_days_a_time_and_caregivers_too(demo: Demo) -> None:
     # Saving again changes the same schedule.
     client.post(_url(demo), {"days": ["1"], "time": "18:00", "time_zone": "UTC"})
     schedule.refresh_from_db()
-    assert schedule.days == [1] and not schedule.enabled and not schedule.caregivers_too
+    assert schedule.days == [1] and schedule.enabled and not schedule.caregivers_too
 
 
-def test_reminders_on_with_no_day_chosen_is_explained(demo: Demo) -> None:
+def test_no_day_ticked_means_no_reminders_and_the_page_never_starts_ticked(demo: Demo) -> None:
+    client = client_for(demo.person)
+    ReminderSchedule.objects.filter(patient=demo.patient).delete()
+    first = client.get(_url(demo)).content.decode()
+    assert "checked" not in first  # no day, and no "send reminders" box ticked
+    assert "No day ticked means no reminders." in first
+    response = client.post(_url(demo), {"time": "10:00", "time_zone": "UTC"}, follow=True)
+    assert "No day is ticked, so no reminders will come." in response.content.decode()
+    schedule = ReminderSchedule.objects.get(patient=demo.patient)
+    assert schedule.days == [] and not schedule.enabled
+
+
+def test_saving_days_says_when_the_reminders_come(demo: Demo) -> None:
     response = client_for(demo.person).post(
-        _url(demo), {"enabled": "on", "time": "10:00", "time_zone": "UTC"}
+        _url(demo), {"days": ["0", "3"], "time": "09:30", "time_zone": "Europe/Paris"}, follow=True
+    )
+    text = response.content.decode()
+    assert "Reminders come by email on Monday, Thursday at 09:30 (Europe/Paris)." in text
+
+
+def test_the_time_zone_is_a_short_list_of_common_zones_with_the_rest_searchable(
+    demo: Demo,
+) -> None:
+    response = client_for(demo.person).get(_url(demo))
+    choices = response.context["form"].fields["time_zone"].choices
+    offered = [name for _group, options in choices for name, _label in options]
+    assert len(offered) < 60 and "Europe/Paris" in offered and "UTC" in offered
+    assert offered[0] != "UTC"  # not 489 raw names starting at UTC
+    assert demo.patient.time_zone in offered  # the record's zone is always there
+    html = response.content.decode()
+    assert "Paris (Europe/Paris)" in html
+    assert '<datalist id="all-zones">' in html and 'value="Asia/Manila"' in html
+
+
+def test_a_typed_city_or_zone_name_wins_over_the_list(demo: Demo) -> None:
+    client = client_for(demo.person)
+    for typed, zone in (("Lisbon", "Europe/Lisbon"), ("asia/manila", "Asia/Manila")):
+        client.post(
+            _url(demo),
+            {"days": ["0"], "time": "10:00", "time_zone": "UTC", "other_zone": typed},
+        )
+        assert Patient.objects.get(pk=demo.patient.pk).time_zone == zone
+    # A zone outside the short list stays offered, first, once it is the record's.
+    form = client.get(_url(demo)).context["form"]
+    group, options = form.fields["time_zone"].choices[0]
+    assert str(group) == "In use" and options == [("Asia/Manila", "Manila (Asia/Manila)")]
+
+
+def test_an_unknown_typed_zone_is_named_in_the_message_and_nothing_is_saved(
+    demo: Demo,
+) -> None:
+    before = Patient.objects.get(pk=demo.patient.pk).time_zone
+    response = client_for(demo.person).post(
+        _url(demo),
+        {"days": ["0"], "time": "10:00", "time_zone": "UTC", "other_zone": "Atlantis"},
     )
     assert response.status_code == 200
-    assert "Choose at least one day, or turn reminders off." in response.content.decode()
-    assert not ReminderSchedule.objects.exists()
+    assert "We do not know the time zone “Atlantis”." in response.content.decode()
+    assert Patient.objects.get(pk=demo.patient.pk).time_zone == before
 
 
 def test_a_caregiver_cannot_change_the_persons_reminders(demo: Demo) -> None:
