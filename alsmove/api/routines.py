@@ -200,8 +200,9 @@ def list_versions(request: HttpRequest, patient_id: int) -> list[VersionOut]:
 
 @router.post(
     "/{patient_id}/routine/propose",
-    response={201: VersionOut, 409: ErrorOut, **REFUSALS},
-    summary="Ask the engine for a new proposal (the approved routine stays in use)",
+    response={201: VersionOut, 200: VersionOut, 409: ErrorOut, **REFUSALS},
+    summary="Ask the engine for a new proposal (the approved routine stays in use); "
+    "200 with the current version when nothing would change",
 )
 def propose_routine(request: HttpRequest, patient_id: int) -> Status[VersionOut | ErrorOut]:
     patient = require(request.user, patient_id, Action.EDIT_PLAN)
@@ -210,7 +211,7 @@ def propose_routine(request: HttpRequest, patient_id: int) -> Status[VersionOut 
     )
     if plan is None:
         return Status(409, ErrorOut(detail=_("Fill in the functional profile first.")))
-    return Status(201, _version_out(plan))
+    return Status(200 if plan.reused else 201, _version_out(plan))
 
 
 @router.post(

@@ -80,6 +80,12 @@ def record_assessment(
     and a correction must be allowed by the policy for the replaced record's source
     (ALSFRS-SOURCE-01): otherwise PermissionDenied, and nothing is written.
     """
+    # The patient row is locked until the end: two saves of one day take turns, so the
+    # "already a record for that day" check below sees the other one (an onset change, in
+    # patients.services.update_record, takes the same lock).
+    Patient.objects.select_for_update().filter(pk=patient.pk).values_list("pk").first()
+    if replaces is not None:
+        replaces = Assessment.objects.get(pk=replaces.pk)  # as it is now, under the lock
     source = source_for(by, patient)
     if replaces is not None:
         if replaces.patient_id != patient.pk or replaces.superseded_at is not None:

@@ -127,7 +127,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 # An approved routine stays in use; the new stage goes to review first.
                 proposal = propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
                 messages.success(request, _("The assessment is saved."))
-                if proposal is not None:
+                if proposal is not None and not proposal.reused:
                     messages.info(
                         request,
                         _(

@@ -44,6 +44,18 @@ class SessionLog(models.Model):
     class Meta:
         ordering = ("-day", "-created_at")
         indexes = [models.Index(fields=["patient", "day"])]
+        constraints = [
+            # Pain and tiredness are 0-10 on every door; the database holds it too.
+            models.CheckConstraint(
+                condition=models.Q(pain__isnull=True) | models.Q(pain__gte=0, pain__lte=10),
+                name="session_pain_0_to_10",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fatigue__isnull=True)
+                | models.Q(fatigue__gte=0, fatigue__lte=10),
+                name="session_fatigue_0_to_10",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Session {self.day} ({self.patient})"
@@ -58,7 +70,10 @@ class ExerciseLog(models.Model):
     class Meta:
         ordering = ("id",)
         constraints = [
-            models.UniqueConstraint(fields=["session", "exercise"], name="one_entry_per_exercise")
+            models.UniqueConstraint(fields=["session", "exercise"], name="one_entry_per_exercise"),
+            models.CheckConstraint(
+                condition=models.Q(pain__gte=0, pain__lte=10), name="exercise_pain_0_to_10"
+            ),
         ]
 
     def __str__(self) -> str:

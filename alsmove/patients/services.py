@@ -120,7 +120,7 @@ def update_record(*, patient: Patient, by: User, **fields: object) -> Patient:
     stored ALSFRS-R records is refused (PLAUSIBLE-ONSET-01), naming those records."""
     fields["onset_region"] = fields.get("onset_region") or ""
     # Locked, so a record being saved at the same moment is counted.
-    Patient.objects.select_for_update().filter(pk=patient.pk).first()
+    Patient.objects.select_for_update().filter(pk=patient.pk).values_list("pk").first()
     onset = fields.get("onset_date", patient.onset_date)
     diagnosis = fields.get("diagnosis_date", patient.diagnosis_date)
     days = patient.assessments.current().values_list("taken_on", flat=True)

@@ -57,11 +57,25 @@ class RoutinePlan(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     objects = RoutinePlanQuerySet.as_manager()
+    # Not stored: set by `propose` when an identical routine already existed and was
+    # returned instead of a new version.
+    reused: bool = False
 
     class Meta:
         ordering = ("patient", "-version")
         constraints = [
-            models.UniqueConstraint(fields=["patient", "version"], name="one_version_number")
+            models.UniqueConstraint(fields=["patient", "version"], name="one_version_number"),
+            # One routine in use and one waiting for review per record, at most.
+            models.UniqueConstraint(
+                fields=["patient"],
+                condition=models.Q(status="approved"),
+                name="one_approved_routine",
+            ),
+            models.UniqueConstraint(
+                fields=["patient"],
+                condition=models.Q(status="proposed"),
+                name="one_proposed_routine",
+            ),
         ]
 
     def __str__(self) -> str:

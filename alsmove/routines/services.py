@@ -65,9 +65,34 @@ def _item_json(item: RoutineItem) -> dict[str, Any]:
     }
 
 
+def _lock(patient: Patient) -> None:
+    """Hold the patient row until the transaction ends: two writers of one record's
+    routine (two tabs, an assessment and a profile change) take turns, so version numbers
+    and the one-proposal rule never collide. Every caller is inside transaction.atomic."""
+    Patient.objects.select_for_update().filter(pk=patient.pk).values_list("pk").first()
+
+
 def _next_version(patient: Patient) -> int:
+    """The next version number; only call it with the patient row locked (`_lock`)."""
     latest = RoutinePlan.objects.filter(patient=patient).aggregate(v=Max("version"))["v"]
     return (latest or 0) + 1
+
+
+_CONTENT = ("stage", "items", "excluded", "messages")
+
+
+def _same_as_current(patient: Patient, content: dict[str, Any]) -> RoutinePlan | None:
+    """The proposal waiting for review (else the routine in use) when `content` is what it
+    already holds: asking again with nothing changed makes no new version."""
+    approved, pending = current_plans(patient)
+    for plan in (pending, approved):
+        if plan is None:
+            continue
+        if all(getattr(plan, field) == content[field] for field in _CONTENT):
+            plan.reused = True
+            return plan
+        return None  # the newest one differs: a new version is due
+    return None
 
 
 def _supersede_open_proposals(patient: Patient) -> None:
@@ -87,8 +112,11 @@ def propose(
     """A new proposal from the engine, for the therapist to review.
 
     The approved routine stays in use until the therapist approves this one. Returns None
-    when the record has no functional profile yet (the engine needs one).
+    when the record has no functional profile yet (the engine needs one). When the engine
+    builds exactly what the waiting proposal (or, with none, the routine in use) holds,
+    that one is returned with `reused` set and no version is added.
     """
+    _lock(patient)
     profile = FunctionalProfile.objects.filter(patient=patient).first()
     if profile is None:
         return None
@@ -112,17 +140,23 @@ def propose(
         for ex in excluded_by_day[0].values()
         if ex.exercise in never_chosen
     ]
+    content = {
+        "stage": stage.value,
+        "items": list(items.values()),
+        "excluded": excluded,
+        "messages": {"stage": _message_json(stage_reason), **messages},
+    }
+    existing = _same_as_current(patient, content)
+    if existing is not None:
+        return existing
     _supersede_open_proposals(patient)
     plan = RoutinePlan.objects.create(
         patient=patient,
         version=_next_version(patient),
         status=Status.PROPOSED,
-        stage=stage.value,
-        items=list(items.values()),
-        excluded=excluded,
-        messages={"stage": _message_json(stage_reason), **messages},
         why=_message_json(why),
         created_by=by,
+        **content,
     )
     AuditEvent.objects.create(
         actor=by,
@@ -150,6 +184,7 @@ def plan_in_use(patient: Patient) -> RoutinePlan | None:
 
 @transaction.atomic
 def approve(plan: RoutinePlan, *, by: User) -> RoutinePlan:
+    _lock(plan.patient)
     plan = RoutinePlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != Status.PROPOSED:
         raise RoutineError(_("Only a routine waiting for review can be approved."))
@@ -185,6 +220,7 @@ def revise(
     add_position: str | None = None,
 ) -> RoutinePlan:
     """The therapist's edit: a new proposed version; the one edited stays in the history."""
+    _lock(plan.patient)
     profile = FunctionalProfile.objects.get(patient=plan.patient)
     core = profile.to_core()
     by_id = {c.exercise: c for c in changes}
@@ -262,6 +298,7 @@ def undo_revision(revised: RoutinePlan, *, by: User) -> RoutinePlan | None:
     """Take back the therapist's last edit while it still waits for approval: that
     version is set aside (kept in the history) and the version it was made from is as it
     was before (a proposal waiting again, or the approved routine still in use)."""
+    _lock(revised.patient)
     locked = RoutinePlan.objects.select_for_update().get(pk=revised.pk)
     newer = RoutinePlan.objects.filter(patient=locked.patient, version__gt=locked.version)
     if locked.status != Status.PROPOSED or locked.why.get("text") != EDITED_TEXT or newer.exists():

@@ -69,15 +69,21 @@ def profile(request: HttpRequest, patient_id: int) -> HttpResponse:
             saved.updated_by = request.user
             saved.updated_at = timezone.now()
             saved.save()
-            propose(
+            plan = propose(
                 patient,
                 by=request.user,
                 why=Message(WHY_FIRST if instance is None else WHY_PROFILE),
             )
-        messages.success(
-            request,
-            _("The profile is saved. An updated routine is waiting for the therapist's review."),
-        )
+        if plan is not None and plan.reused:
+            messages.success(request, _("The profile is saved. The routine stays as it is."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The profile is saved. An updated routine is waiting for the "
+                    "therapist's review."
+                ),
+            )
         return redirect("routines:routine", patient_id=patient.pk)
     return render(
         request,
@@ -292,6 +298,13 @@ def propose_view(request: HttpRequest, patient_id: int) -> HttpResponse:
     if plan is None:
         messages.error(request, _("Fill in the functional profile first."))
         return redirect("routines:profile", patient_id=patient.pk)
+    if plan.reused:
+        messages.info(
+            request,
+            _("Nothing has changed since version %(v)s, so no new version was made.")
+            % {"v": plan.version},
+        )
+        return redirect("routines:routine", patient_id=patient.pk)
     messages.success(request, _("A fresh proposal is ready for review."))
     return redirect("routines:review", patient_id=patient.pk)
 

@@ -195,7 +195,13 @@ def test_the_therapist_approves_and_the_person_sees_who_reviewed_it(proposed: De
     assert response.json()["status"] == "approved"
     assert response.json()["reviewed_by"] == "Tess Morgan"
 
-    # A newer proposal waits; the approved version stays in use.
+    # Asking again with nothing changed returns the routine in use (200), no new version.
+    same = _post(therapist, _url(proposed, "/propose"))
+    assert same.status_code == 200 and same.json()["version"] == 1
+    assert RoutinePlan.objects.filter(patient=proposed.patient).count() == 1
+
+    # After a change, a newer proposal waits; the approved version stays in use.
+    FunctionalProfile.objects.filter(patient=proposed.patient).update(minutes=10)
     assert _post(therapist, _url(proposed, "/propose")).status_code == 201
     routine = _client(proposed.person).get(_url(proposed)).json()
     assert routine["version"] == 1 and routine["status"] == "approved"
