@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 
 def preferences(request: HttpRequest) -> dict[str, object]:
     """Classes on <html> that apply the person's saved display preferences."""
-    user = request.user
+    # An error page for a request refused before authentication (an unknown Host) has
+    # no user yet: it renders as for a visitor.
+    user = getattr(request, "user", None) or AnonymousUser()
     classes = []
     if user.is_authenticated:
         classes.append(f"text-{user.text_size}")

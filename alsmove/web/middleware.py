@@ -1,4 +1,5 @@
-"""Gives bare error responses (405 from Django's method decorators) a page in words."""
+"""Response middleware: a page in words for bare 405s, and no caching of answers that may
+hold a person's data."""
 
 from __future__ import annotations
 
@@ -32,4 +33,25 @@ class FriendlyMethodNotAllowedMiddleware:
             )
             friendly["Allow"] = response.get("Allow", "")
             return friendly
+        return response
+
+
+# What the browser and any proxy on the way may keep of an answer that may hold health
+# data: nothing (no-store), and never in a shared cache (private).
+NO_STORE = "no-store, private"
+
+
+class NoStoreMiddleware:
+    """Every page for a logged-in account and every API answer is `no-store, private`:
+    after logging out on a shared computer, Back shows no one's records."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or request.path.startswith("/api/"):
+            response["Cache-Control"] = NO_STORE
         return response

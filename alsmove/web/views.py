@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -152,6 +154,23 @@ def _error(request: HttpRequest, status: int, title: str, text: str) -> HttpResp
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    too_big = isinstance(exception, RequestDataTooBig)
+    if request.path.startswith("/api/"):
+        # The API's own error shape, even when Django refused the request before the API.
+        detail = (
+            _("The request is too large. Send at most %(size)d MB.")
+            % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)}
+            if too_big
+            else _("The request is not valid.")
+        )
+        return JsonResponse({"detail": detail}, status=413 if too_big else 400)
+    if too_big:
+        return _error(
+            request,
+            413,
+            _("That was too much to send at once"),
+            _("Go back, shorten what you wrote and try again. Nothing saved before is lost."),
+        )
     return _error(
         request,
         400,
