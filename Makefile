@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://alsmove:alsmove@127.0.0.1:5432/alsmove
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test test-postgres e2e lint bench system-deps postgres clean
+.PHONY: run serve test test-postgres e2e lint bench bench-fit system-deps postgres clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +26,19 @@ run: $(STAMP)
 	@echo "Serving ALS Move on http://127.0.0.1:8000  (Ctrl+C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Production-style serving on this machine: gunicorn (CPU count + 1 workers), whitenoise
+# serving the collected, compressed static files. HOST and PORT may be set.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(STAMP)
+	mkdir -p var
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_library
+	ALSMOVE_STATIC_COMPRESSED=True $(PY) manage.py collectstatic --noinput -v0
+	@echo "Serving ALS Move with gunicorn on http://$(HOST):$(PORT)  (Ctrl+C stops it)"
+	ALSMOVE_STATIC_COMPRESSED=True $(VENV)/bin/gunicorn config.wsgi --preload \
+	  --workers $$(( $$(nproc) + 1 )) --bind $(HOST):$(PORT) --access-logfile -
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -44,7 +57,19 @@ test-postgres: $(STAMP) system-deps postgres
 e2e: $(STAMP) system-deps
 	$(VENV)/bin/pytest -m e2e
 
+# The load benchmark (SQLite, and PostgreSQL when BENCH_PG_URL names a database it may
+# empty), then the progression-fit figure; both write bench/results.md. SCALE=1 for the
+# full clinic network (2,000 people); the default 0.1 keeps the run near 10 minutes.
+SCALE ?= 0.1
+BENCH_PG_URL ?= postgres://alsmove:alsmove@127.0.0.1:5432/alsmove_bench
 bench: $(STAMP)
+	@bash scripts/bench-deps.sh
+	@bash scripts/postgres.sh
+	@bash scripts/bench-db.sh "$(BENCH_PG_URL)"
+	BENCH_PG_URL=$(BENCH_PG_URL) $(PY) bench/load.py --scale $(SCALE)
+	$(PY) bench/bench_fit.py --patients 2000
+
+bench-fit: $(STAMP)
 	$(PY) bench/bench_fit.py
 
 clean:

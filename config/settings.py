@@ -33,6 +33,8 @@ def envsecret(name: str, default: str) -> str:
 
 
 DEBUG = envbool("ALSMOVE_DEBUG")
+# The benchmark's bare view (the framework floor, /bench/floor/) exists only when this is on.
+ALSMOVE_BENCH = envbool("ALSMOVE_BENCH")
 # The local default key is only for a developer's machine; production sets its own.
 SECRET_KEY = envsecret("ALSMOVE_SECRET_KEY", "local-development-only-not-a-secret")
 ALLOWED_HOSTS = os.environ.get("ALSMOVE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "alsmove.assessments",
     "alsmove.routines",
     "alsmove.logbook",
+    "alsmove.sessions.apps.GuidedSessionsConfig",
     "alsmove.web",
     "alsmove.demo",
 ]
@@ -112,6 +115,10 @@ else:
             "NAME": os.environ.get(
                 "ALSMOVE_SQLITE_PATH", str(BASE_DIR / "var" / "alsmove.sqlite3")
             ),
+            # Kept open between requests: opening SQLite and running the PRAGMAs below
+            # cost more than a whole small page (see docs/performance.md).
+            "CONN_MAX_AGE": None,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL lets readers work while one writer commits; IMMEDIATE takes the
                 # write lock at BEGIN so two writers queue instead of failing mid-way.
@@ -173,8 +180,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "alsmove" / "static"]
-# Serve straight from the app folders: one less step for `make run`, and the files are few.
-WHITENOISE_USE_FINDERS = True
+if envbool("ALSMOVE_STATIC_COMPRESSED"):
+    # `make serve`: collected files with content hashes in their names, gzip and brotli
+    # copies beside them; whitenoise sends them with a year's cache (docs/performance.md).
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+else:
+    # Serve straight from the app folders: one less step for `make run`, and the files are few.
+    WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = os.environ.get(
     "ALSMOVE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

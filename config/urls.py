@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
@@ -14,6 +15,10 @@ urlpatterns = [
     path("patients/", include("alsmove.logbook.urls_checkins")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
+if settings.ALSMOVE_BENCH:  # the benchmark's floor: never on unless asked for
+    from alsmove.web.bench import floor
+
+    urlpatterns.append(path("bench/floor/", floor, name="bench_floor"))
 
 handler400 = "alsmove.web.views.bad_request"
 handler403 = "alsmove.web.views.permission_denied"

@@ -74,11 +74,23 @@ def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
     link = patient.care_links.active().filter(member=user).first()
     if link is None:
         return frozenset()
-    grants = LINK_GRANTS.get(link.permission, frozenset())
-    if link.relation == "therapist" and user.role == "therapist":
-        grants = grants | THERAPIST_EXTRA.get(link.permission, frozenset())
+    return link_grants(user, link.permission, link.relation)
+
+
+def link_grants(user: Any, permission: str | None, relation: str | None) -> frozenset[Action]:
+    """What an active link with this permission and relation grants `user`.
+
+    For lists that fetched each record's link in the same query (the caseload): the same
+    rule as `allowed_actions`, without a query per record. The caller must have read the
+    link through `CareLink.objects.active()` for this user; None means no link.
+    """
+    if permission is None or user is None or not getattr(user, "is_active", False):
+        return frozenset()
+    grants = LINK_GRANTS.get(permission, frozenset())
+    if relation == "therapist" and user.role == "therapist":
+        grants = grants | THERAPIST_EXTRA.get(permission, frozenset())
     else:
-        grants = grants | NON_CLINICIAN_EXTRA.get(link.permission, frozenset())
+        grants = grants | NON_CLINICIAN_EXTRA.get(permission, frozenset())
     return grants
 
 

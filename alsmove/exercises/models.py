@@ -7,6 +7,8 @@ routine engine.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils import timezone
 
@@ -35,6 +37,13 @@ class ExerciseRecord(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Every change gets a new time: the parsed library and pictogram caches key on it.
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     def exercise(self) -> Exercise:
         return Exercise.model_validate(self.data)

@@ -49,13 +49,33 @@ def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
     return LoadResult(created, updated, unchanged)
 
 
-def library_for(user: Any) -> list[Exercise]:
-    """The built-in library plus the user's clinic's own exercises, by name."""
+# Each row read once per process: parsing 89 exercises again on every page cost more than
+# the rest of the page. Keyed by the row and its last change (`ExerciseRecord.save` sets
+# `updated_at`), so an edited row is parsed again and a stale one is never used.
+_PARSED: dict[tuple[int, Any], Exercise] = {}
+
+
+def _records(user: Any) -> list[tuple[int, Any]]:
     scope = Q(origin=Origin.LIBRARY)
     organisation_id = getattr(user, "organisation_id", None)
     if organisation_id is not None:
         scope |= Q(origin=Origin.CLINIC, organisation_id=organisation_id)
-    return [record.exercise() for record in ExerciseRecord.objects.filter(scope)]
+    return list(ExerciseRecord.objects.filter(scope).values_list("pk", "updated_at"))
+
+
+def library_with_changes(user: Any) -> list[tuple[Exercise, Any]]:
+    """Each exercise with the time its row last changed (for cache-friendly addresses)."""
+    rows = _records(user)
+    missing = [pk for pk, changed in rows if (pk, changed) not in _PARSED]
+    if missing:
+        for record in ExerciseRecord.objects.filter(pk__in=missing):
+            _PARSED[(record.pk, record.updated_at)] = record.exercise()
+    return [(_PARSED[row], row[1]) for row in rows]
+
+
+def library_for(user: Any) -> list[Exercise]:
+    """The built-in library plus the user's clinic's own exercises, by name."""
+    return [exercise for exercise, _changed in library_with_changes(user)]
 
 
 def find_exercise(user: Any, slug: str) -> Exercise | None:

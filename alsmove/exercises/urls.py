@@ -6,4 +6,5 @@ app_name = "exercises"
 urlpatterns = [
     path("", views.library, name="list"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/pictogram.svg", views.pictogram, name="pictogram"),
 ]

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from alsmove.exercises import labels, search
-from alsmove.exercises.pictograms import pictogram_svg
-from alsmove.exercises.services import find_exercise, library_for
+from alsmove.exercises import labels, pictogram_poses, pictograms, search
+from alsmove.exercises.pictograms import pictogram_svg, pictogram_title
+from alsmove.exercises.services import find_exercise, library_with_changes
 
 ANY = [("", _("Any"))]
 
@@ -47,9 +51,23 @@ class LibraryFilterForm(forms.Form):
             del self.fields["suits"]
 
 
+# The drawing code's own version: a new release that draws differently gets new addresses.
+DRAWING = hashlib.sha256(
+    Path(pictograms.__file__).read_bytes() + Path(pictogram_poses.__file__).read_bytes()
+).hexdigest()[:10]
+A_YEAR = 365 * 24 * 3600
+LIBRARY_PAGE = 24  # exercises per page
+
+
+def pictogram_version(changed: datetime) -> str:
+    return f"{DRAWING}-{int(changed.timestamp())}"
+
+
 def library(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None, user=request.user)
-    exercises = library_for(request.user)
+    with_changes = library_with_changes(request.user)
+    versions = {e.id: pictogram_version(changed) for e, changed in with_changes}
+    exercises = [e for e, _changed in with_changes]
     # An invalid filter value (a hand-edited address) shows everything and says so.
     filters = form.cleaned_data if form.is_valid() else {}
     if filters.get("region"):
@@ -73,11 +91,54 @@ def library(request: HttpRequest) -> HttpResponse:
             "kind": labels.KIND[e.kind],
             "performer": labels.PERFORMER[e.performer],
             "positions": [labels.POSITION[p] for p in e.positions],
-            "pictogram": mark_safe(pictogram_svg(e)),  # noqa: S308 - built and escaped by us
+            # A file the browser caches for a year and fetches only when scrolled to.
+            "pictogram_version": versions[e.id],
+            "pictogram_alt": pictogram_title(e),
         }
         for e in exercises
     ]
-    return render(request, "exercises/library.html", {"form": form, "rows": rows})
+    # A page at a time, the filters kept in every page's address (a bad page number shows
+    # the nearest real page).
+    page = Paginator(rows, LIBRARY_PAGE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "rows": page.object_list,
+        "page": page,
+        "total": len(rows),
+        "filters": params.urlencode(),
+    }
+    return render(request, "exercises/library.html", context)
+
+
+_SVG: dict[tuple[str, str], bytes] = {}
+
+
+def pictogram(request: HttpRequest, slug: str) -> HttpResponse:
+    """One exercise's pictogram as an SVG file, with an ETag and a long cache life.
+
+    The library list links to it (`?v=` names the version, so a changed exercise or a new
+    drawing gets a new address and the old one may be cached for a year)."""
+    found = next(((e, c) for e, c in library_with_changes(request.user) if e.id == slug), None)
+    if found is None:
+        raise Http404("No such exercise")
+    exercise, changed = found
+    version = pictogram_version(changed)
+    etag = f'"{slug}-{version}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        if (slug, version) not in _SVG:
+            _SVG[(slug, version)] = pictogram_svg(exercise).encode()
+        response = HttpResponse(_SVG[(slug, version)], content_type="image/svg+xml")
+    response["ETag"] = etag
+    # Private: a clinic's own exercises are for its people; the library's are the same file.
+    if request.GET.get("v") == version:
+        response["Cache-Control"] = f"private, max-age={A_YEAR}, immutable"
+    else:
+        response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
@@ -41,10 +42,19 @@ class AcknowledgeForm(forms.Form):
         super().__init__(*args, auto_id=f"ack-{alert.pk}-%s", **kwargs)
 
 
+CASELOAD_PAGE = 40  # people per page: the most pressing first, the page stays light
+
+
 @login_required
 def caseload_page(request: HttpRequest) -> HttpResponse:
     rows = caseload(request.user)
-    return render(request, "logbook/caseload.html", {"rows": rows})
+    # A page number that is not one (a hand-edited address) shows the nearest real page.
+    page = Paginator(rows, CASELOAD_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "logbook/caseload.html",
+        {"rows": page.object_list, "page": page, "total": len(rows)},
+    )
 
 
 def _alerts_page(

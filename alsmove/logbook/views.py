@@ -11,7 +11,7 @@ from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import LogError, evaluate, record_session, warnings_on
 from alsmove.patients.clock import today_for
-from alsmove.sessions.views import todays_session
+from alsmove.sessions.services import todays_session
 
 # The offline queue (static/js/quicklog.js) sends with this header and reads the status:
 # 201 stored, 200 already stored (a repeat), 400 a correction needed (the page), else kept.

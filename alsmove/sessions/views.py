@@ -6,7 +6,6 @@ Server-rendered so it works with JavaScript off (a plain list of steps with Next
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -18,67 +17,16 @@ from django.utils.translation import gettext as _
 
 from alsmove.accounts.policy import Action, require
 from alsmove.core.library import Exercise, Position
-from alsmove.core.overwork import ease_prescription
 from alsmove.exercises import labels
 from alsmove.exercises.pictograms import pictogram_svg
-from alsmove.exercises.services import find_exercise, library_for
-from alsmove.logbook.services import adjustments_for
-from alsmove.patients.clock import today_for
+from alsmove.exercises.services import find_exercise
 from alsmove.patients.models import Patient
-from alsmove.routines.models import RoutinePlan
-from alsmove.routines.services import plan_in_use
+from alsmove.sessions.services import TodaysSession, todays_session
 
 
-@dataclass(frozen=True)
-class TodaysSession:
-    plan: RoutinePlan | None
-    items: list[dict[str, Any]]
-    left_out: list[dict[str, Any]]  # taken out today by the overwork rules, with the rule
-    eased: bool  # fewer repetitions and shorter holds after signs of overwork
-    warnings: list[dict[str, Any]]
-
-
-def todays_session(patient: Patient) -> TodaysSession:
-    """Today's exercises from the routine in use, after the logbook's easing.
-
-    The approved routine itself is never changed: easing and removals are applied here,
-    every time, from the log, so they end as soon as the rules say so (or a therapist
-    reviews a flagged exercise) and cannot be forgotten.
-    """
-    plan = plan_in_use(patient)
-    if plan is None:
-        return TodaysSession(None, [], [], False, [])
-    today = today_for(patient)
-    result, adjustments = adjustments_for(patient, today)
-    library = {e.id: e for e in library_for(None)}
-    items, left_out = [], []
-    for item in plan.items_for_day(today.weekday()):
-        slug = item["exercise"]
-        exercise = library.get(slug)
-        if slug in adjustments.removed_pending_review:
-            left_out.append({**item, "rule": "OVERWORK-REPEAT-01"})
-            continue
-        if slug in adjustments.skip_today:
-            left_out.append({**item, "rule": "OVERWORK-PAIN-01"})
-            continue
-        if not adjustments.allow_strengthening and exercise and exercise.is_strengthening:
-            left_out.append({**item, "rule": "ROUTINE-EASE-01"})
-            continue
-        hold = tuple(item["hold_seconds"]) if item["hold_seconds"] else None
-        reps, eased_hold = ease_prescription(item["reps"], hold, result.easing)  # type: ignore[arg-type]
-        items.append(
-            {**item, "reps": reps, "hold_seconds": list(eased_hold) if eased_hold else None}
-        )
-    warnings = [
-        {"rule": w.rule, "text": w.text.text, "params": dict(w.text.params)}
-        for w in result.warnings
-    ]
-    return TodaysSession(plan, items, left_out, result.easing.active, warnings)
-
-
-def _today_items(patient: Patient) -> tuple[RoutinePlan | None, list[dict[str, Any]]]:
+def _today_items(patient: Patient) -> tuple[TodaysSession, list[dict[str, Any]]]:
     session = todays_session(patient)
-    return session.plan, session.items
+    return session, session.items
 
 
 def in_position(exercise: Exercise, position: str) -> Exercise:
@@ -113,8 +61,8 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
 @login_required
 def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.LOG)
-    plan, items = _today_items(patient)
-    if plan is None or not 1 <= index <= len(items):
+    session, items = _today_items(patient)
+    if not session.has_plan or not 1 <= index <= len(items):
         raise Http404("No such exercise in today's session")
     item = items[index - 1]
     exercise = find_exercise(request.user, item["exercise"])
@@ -149,7 +97,7 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         next_url = reverse("sessions:finish", args=[patient.pk])
     context = {
         "patient": patient,
-        "plan": plan,
+        "plan": session.plan,
         "item": item,
         "exercise": exercise,
         "index": index,

@@ -23,7 +23,7 @@ from alsmove.logbook.services import due_checkins
 from alsmove.patients.clock import today_for
 from alsmove.patients.invitations import waiting_by_link_only, waiting_for
 from alsmove.patients.models import Patient, Relation
-from alsmove.sessions.views import todays_session
+from alsmove.sessions.services import todays_session
 from alsmove.web.hub import latest_score, next_reminder, open_alerts_by_patient
 
 
@@ -49,7 +49,7 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         "patient": patient,
         "is_person": patient.user_id == user.pk,
         "may_log": may_log,
-        "has_plan": session.plan is not None,
+        "has_plan": session.has_plan,
         "count": len(session.items),
         "minutes": max(1, round(sum(item["minutes"] for item in session.items))),
         "eased": session.eased,

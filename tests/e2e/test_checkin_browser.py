@@ -12,7 +12,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
-from alsmove.sessions.views import todays_session
+from alsmove.sessions.services import todays_session
 
 
 def test_the_home_page_asks_the_check_in_and_one_click_answers_it(

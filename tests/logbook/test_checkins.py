@@ -16,7 +16,7 @@ from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
 from alsmove.logbook.services import due_checkins, record_checkin
 from alsmove.patients.models import CareLink, Permission, Relation
-from alsmove.sessions.views import todays_session
+from alsmove.sessions.services import todays_session
 
 WEAKER = "OVERWORK-WEAKER-01"
 

@@ -30,6 +30,7 @@ PUBLIC = {
     "accounts/reset/done/",
     "library/",
     "library/<slug:slug>/",
+    "library/<slug:slug>/pictogram.svg",
     "api/v1/openapi.json",
     "api/v1/docs",
     "api/v1/exercises",

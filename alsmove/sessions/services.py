@@ -1,0 +1,201 @@
+"""Today's session: the routine in use for the person's today, after the logbook's easing.
+
+The one place that builds it; the home page, the session pages, the quick log and the API
+all call `todays_session`. It is computed when its inputs change and stored
+(`StoredSession`), not on every page:
+
+- the person's day (their own clock, `patients.clock.today_for`): a new day, a new session;
+- the routine in use: a new version or an approval (the engine's output is stored in the
+  routine, so a changed engine reaches the session through the new version it proposes);
+- the log: a new session log, check-in or flag review (the overwork rules read only these);
+- the library (an exercise that became strengthening is left out when easing says so).
+
+A read asks one query for the stored row together with a stamp of those inputs taken
+now; when the stamps differ it computes again (and stores the result). The stamp is
+taken before computing, so a log saved meanwhile makes the next read compute again
+rather than leaving a stale session behind.
+
+The approved routine itself is never changed: easing and removals are applied here, from
+the log, so they end as soon as the rules say so (or a therapist reviews a flagged
+exercise) and cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from alsmove.core.overwork import ease_prescription
+from alsmove.exercises.models import ExerciseRecord
+from alsmove.exercises.services import library_for
+from alsmove.logbook.models import CheckIn, FlagReview, SessionLog
+from alsmove.logbook.services import adjustments_for
+from alsmove.patients.clock import today_for
+from alsmove.patients.models import Patient
+from alsmove.routines.models import RoutinePlan
+from alsmove.routines.services import plan_in_use
+from alsmove.sessions.models import StoredSession
+
+_UNSET: Any = object()
+
+
+@dataclass
+class TodaysSession:
+    plan_id: int | None
+    day: date
+    items: list[dict[str, Any]]
+    left_out: list[dict[str, Any]]  # taken out today by the overwork rules, with the rule
+    eased: bool  # fewer repetitions and shorter holds after signs of overwork
+    warnings: list[dict[str, Any]]
+    _plan: Any = field(default=_UNSET, repr=False, compare=False)
+
+    @property
+    def plan(self) -> RoutinePlan | None:
+        """The routine in use (read only when a caller needs the row itself)."""
+        if self._plan is _UNSET:
+            self._plan = (
+                RoutinePlan.objects.filter(pk=self.plan_id).first() if self.plan_id else None
+            )
+        return self._plan  # type: ignore[no-any-return]
+
+    @property
+    def has_plan(self) -> bool:
+        return self.plan_id is not None
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "left_out": self.left_out,
+            "eased": self.eased,
+            "warnings": self.warnings,
+        }
+
+
+def _read_sql() -> str:
+    """One query: the stored row (if any) and the newest of each input, taken now.
+
+    Plain SQL, the same on SQLite and PostgreSQL, built once: the ORM took longer to
+    compile six subqueries than the database took to answer them. Every subquery reads an
+    index (patient, then the id or time).
+    """
+    t = {
+        name: model._meta.db_table
+        for name, model in {
+            "patient": Patient,
+            "stored": StoredSession,
+            "log": SessionLog,
+            "checkin": CheckIn,
+            "review": FlagReview,
+            "plan": RoutinePlan,
+            "exercise": ExerciseRecord,
+        }.items()
+    }
+
+    def newest(table: str, column: str = "id", where: str = "") -> str:
+        return (
+            f"(SELECT {column} FROM {table} WHERE patient_id = p.id{where} "  # noqa: S608
+            f"ORDER BY {column} DESC LIMIT 1)"
+        )
+
+    inputs = ", ".join(
+        [
+            newest(t["log"]),
+            newest(t["checkin"]),
+            newest(t["review"]),
+            newest(t["plan"]),
+            newest(t["plan"], "reviewed_at", " AND reviewed_at IS NOT NULL"),
+            f"(SELECT updated_at FROM {t['exercise']} ORDER BY updated_at DESC LIMIT 1)",  # noqa: S608
+        ]
+    )
+    return (
+        # Table names from the models, the one value a parameter: nothing from a request.
+        f"SELECT s.stamp, s.plan_id, s.data, {inputs} FROM {t['patient']} p "  # noqa: S608
+        f"LEFT JOIN {t['stored']} s ON s.patient_id = p.id WHERE p.id = %s"
+    )
+
+
+_SQL: list[str] = []
+
+
+def _read(patient: Patient, day: date) -> tuple[str, TodaysSession | None]:
+    """(the stamp of the inputs now, the stored session if it was made from them)."""
+    if not _SQL:
+        _SQL.append(_read_sql())
+    with connection.cursor() as cursor:
+        cursor.execute(_SQL[0], [patient.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return day.isoformat(), None
+    stored_stamp, plan_id, data, *inputs = row
+    stamp = "|".join([day.isoformat(), *(str(value) for value in inputs)])[:255]
+    if stored_stamp is None or stored_stamp != stamp:
+        return stamp, None
+    if isinstance(data, str):
+        data = json.loads(data)
+    return stamp, TodaysSession(plan_id, day, **data)
+
+
+def todays_session(patient: Patient, today: date | None = None) -> TodaysSession:
+    """Today's exercises for the person (their today unless `today` is given)."""
+    day = today or today_for(patient)
+    stamp, stored = _read(patient, day)
+    if stored is not None:
+        return stored
+    computed = compute_session(patient, day)
+    # Through JSON both ways, so a fresh session and a stored one are the same values.
+    data = json.loads(json.dumps(computed.as_data(), cls=DjangoJSONEncoder))
+    _store(patient, computed, data, stamp)
+    return TodaysSession(computed.plan_id, day, **data, _plan=computed.plan)
+
+
+def _store(patient: Patient, session: TodaysSession, data: dict[str, Any], stamp: str) -> None:
+    values = {
+        "day": session.day,
+        "stamp": stamp,
+        "plan_id": session.plan_id,
+        "data": data,
+        "computed_at": timezone.now(),
+    }
+    try:
+        with transaction.atomic():
+            StoredSession.objects.update_or_create(patient_id=patient.pk, defaults=values)
+    except IntegrityError:  # another request stored it at the same moment: theirs stands
+        pass
+
+
+def compute_session(patient: Patient, day: date) -> TodaysSession:
+    """The session from scratch: the routine's day, the overwork rules, the easing."""
+    plan = plan_in_use(patient)
+    if plan is None:
+        return TodaysSession(None, day, [], [], False, [], _plan=None)
+    result, adjustments = adjustments_for(patient, day)
+    library = {e.id: e for e in library_for(None)}
+    items, left_out = [], []
+    for item in plan.items_for_day(day.weekday()):
+        slug = item["exercise"]
+        exercise = library.get(slug)
+        if slug in adjustments.removed_pending_review:
+            left_out.append({**item, "rule": "OVERWORK-REPEAT-01"})
+            continue
+        if slug in adjustments.skip_today:
+            left_out.append({**item, "rule": "OVERWORK-PAIN-01"})
+            continue
+        if not adjustments.allow_strengthening and exercise and exercise.is_strengthening:
+            left_out.append({**item, "rule": "ROUTINE-EASE-01"})
+            continue
+        hold = tuple(item["hold_seconds"]) if item["hold_seconds"] else None
+        reps, eased_hold = ease_prescription(item["reps"], hold, result.easing)  # type: ignore[arg-type]
+        items.append(
+            {**item, "reps": reps, "hold_seconds": list(eased_hold) if eased_hold else None}
+        )
+    warnings = [
+        {"rule": w.rule, "text": w.text.text, "params": dict(w.text.params)}
+        for w in result.warnings
+    ]
+    return TodaysSession(plan.pk, day, items, left_out, result.easing.active, warnings, _plan=plan)

@@ -1,0 +1,450 @@
+"""`make bench`: the product under load, page by page, against the framework floor.
+
+For each database (SQLite always; PostgreSQL when DATABASE_URL or BENCH_PG_URL points at
+one), it generates an installation at the chosen scale (bench/dataset.py), serves it with
+gunicorn on 127.0.0.1, loads every page with Debian's `wrk` (16 connections, a fixed
+time per page: the whole run is bounded), and measures in-process the SQL queries, the HTML
+bytes and the whole page's bytes (the HTML plus every stylesheet, script and image it
+links, uncompressed). The floor is a bare Django view rendering a 200-row template in the
+same server through the same middleware (routed only with ALSMOVE_BENCH=True); the machine
+is shared, so speeds are reported as a share of the floor measured in the same run.
+
+Writes the table to bench/results.md under "## Pages under load" (other sections stay).
+
+Run: .venv/bin/python bench/load.py [--scale 0.1] [--seconds 8] [--databases sqlite,postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import urlopen
+
+ROOT = Path(__file__).resolve().parent
+RESULTS = ROOT / "results.md"
+SECTION = "## Pages under load"
+CONNECTIONS = 16
+CSRF = "benchbenchbenchbenchbenchbench12"  # a 32-character CSRF secret, cookie and form
+BUDGET_SHARE = 0.5
+BUDGET_P99_MS = 100.0
+BUDGET_HTML = 60 * 1024
+BUDGET_PAGE = 250 * 1024
+
+
+@dataclass
+class Target:
+    name: str
+    path: str
+    user: str  # whose session
+    method: str = "GET"
+    lua: str = ""
+    is_floor: bool = False
+
+
+@dataclass
+class Row:
+    target: Target
+    rps: float = 0.0
+    p50: float = 0.0
+    p99: float = 0.0
+    errors: int = 0
+    queries: int = 0
+    html: int = 0
+    page: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def ms(text: str) -> float:
+    found = re.match(r"([\d.]+)(us|ms|s|m)", text)
+    if found is None:
+        raise RuntimeError(f"not a wrk duration: {text!r}")
+    value, unit = found.groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(url: str, cookie: str, seconds: int, lua: str = "") -> tuple[float, float, float, int]:
+    cmd = [
+        "wrk",
+        "-t2",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "10s",
+        "-H",
+        f"Cookie: {cookie}",
+    ]
+    if lua:
+        cmd += ["-s", lua]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    if "Latency Distribution" not in out:
+        raise RuntimeError(f"wrk gave no figures for {url}:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    p99 = ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = int(bad.group(1)) if bad else 0
+    sock = re.search(r"Socket errors: (.*)", out)
+    if sock:
+        errors += sum(int(n) for n in re.findall(r"\d+", sock.group(1)))
+    return rps, p50, p99, errors
+
+
+def post_script(paths: list[str], body: str) -> str:
+    """A wrk script that posts the quick log for one record after another."""
+    lua = Path(tempfile.mkstemp(suffix=".lua", prefix="alsmove-bench-")[1])
+    quoted = ", ".join(f'"{p}"' for p in paths)
+    lua.write_text(
+        f"local paths = {{{quoted}}}\n"
+        "local n = 0\n"
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        "request = function()\n"
+        "  n = n + 1\n"
+        "  return wrk.format(nil, paths[(n % #paths) + 1])\n"
+        "end\n"
+    )
+    return str(lua)
+
+
+def measure_in_process(targets: list[Target], cookies: dict[str, str]) -> dict[str, Row]:
+    """Queries, HTML bytes and whole-page bytes, with Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    rows = {}
+    for target in targets:
+        client = Client()
+        client.cookies["sessionid"] = cookies[target.user]
+        client.cookies["csrftoken"] = CSRF
+        with CaptureQueriesContext(connection) as queries:
+            if target.method == "POST":
+                response = client.post(
+                    target.path,
+                    {"csrfmiddlewaretoken": CSRF, "pain": "0", "fatigue": "2", "cramps": "none"},
+                )
+            else:
+                response = client.get(target.path)
+        row = Row(target, queries=len(queries))
+        if response.status_code >= 400:
+            row.notes.append(f"answered {response.status_code}")
+        body = response.content
+        row.html = len(body)
+        total = len(body)
+        if "html" in response.get("Content-Type", ""):
+            for link in set(re.findall(rb'(?:href|src)="(/static/[^"]+)"', body)):
+                asset = client.get(link.decode())
+                total += sum(len(part) for part in asset) if asset.streaming else len(asset.content)
+        row.page = total
+        rows[target.name] = row
+    return rows
+
+
+def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) -> list[Row]:
+    sys.path.insert(0, str(ROOT))
+    import dataset
+
+    os.environ.update(env)
+    os.environ["ALSMOVE_BENCH"] = "True"
+    dataset.setup_django(env.get("ALSMOVE_SQLITE_PATH"))
+    from django.db import connection
+    from django.test import Client
+
+    from alsmove.accounts.models import User
+    from alsmove.exercises.models import ExerciseRecord
+    from alsmove.patients.models import Patient
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # an empty schema for a fresh installation
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    counts = dataset.generate(args.scale)
+    print(f"[{label}] data: {counts.line()}", flush=True)
+
+    cookies = {}
+    for email in ("person@example.org", "therapist@example.org"):
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        cookies[email] = client.cookies["sessionid"].value
+    sam = Patient.objects.get(user__email="person@example.org")
+    tess = User.objects.get(email="therapist@example.org")
+    caseload = list(
+        Patient.objects.filter(care_links__member=tess, care_links__revoked_at__isnull=True)
+        .exclude(pk=sam.pk)
+        .values_list("pk", flat=True)
+    )
+    slug = ExerciseRecord.objects.order_by("slug").values_list("slug", flat=True).first()
+    lua = post_script(
+        [f"/patients/{pk}/log/new/" for pk in caseload],
+        f"csrfmiddlewaretoken={CSRF}&pain=0&fatigue=2&cramps=none",
+    )
+    person, therapist = "person@example.org", "therapist@example.org"
+    targets = [
+        Target("floor (bare view, 200 rows)", "/bench/floor/", person, is_floor=True),
+        Target("person's home", "/", person),
+        Target("guided session", f"/patients/{sam.pk}/session/", person),
+        Target("session step", f"/patients/{sam.pk}/session/1/", person),
+        Target("progress (charts)", f"/patients/{sam.pk}/progress/", person),
+        Target("API: routine today", f"/api/v1/patients/{sam.pk}/routine", person),
+        Target("library list", "/library/", person),
+        Target("exercise page", f"/library/{slug}/", person),
+        Target("display settings (plain form)", "/accounts/preferences/", person),
+        Target(f"caseload ({len(caseload) + 1} people)", "/caseload/", therapist),
+        Target("alerts inbox", f"/patients/{sam.pk}/alerts/", therapist),
+        Target("quick-log POST", f"/patients/{caseload[0]}/log/new/", therapist, "POST", lua),
+    ]
+    rows = measure_in_process(targets, cookies)
+    connection.close()
+
+    port = free_port()
+    server_env = {**os.environ, **env, "ALSMOVE_BENCH": "True", "ALSMOVE_LOG_LEVEL": "ERROR"}
+    workers = str(args.workers)
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--preload",
+            "-w",
+            workers,
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT.parent,
+        env=server_env,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(300):  # until the server answers the floor
+            try:
+                with urlopen(f"http://127.0.0.1:{port}/bench/floor/", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        for target in targets:
+            row = rows[target.name]
+            cookie = f"sessionid={cookies[target.user]}; csrftoken={CSRF}"
+            url = f"http://127.0.0.1:{port}{target.path}"
+            run_wrk(url, cookie, 1, target.lua)  # warm-up: every worker has loaded the page
+            row.rps, row.p50, row.p99, row.errors = run_wrk(url, cookie, args.seconds, target.lua)
+            print(
+                f"[{label}] {target.name}: {row.rps:.0f} req/s, p50 {row.p50:.0f} ms, "
+                f"p99 {row.p99:.0f} ms, {row.queries} queries, {row.html} B",
+                flush=True,
+            )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        Path(lua).unlink(missing_ok=True)
+    return list(rows.values())
+
+
+def budgets(row: Row, floor: Row) -> list[str]:
+    missed = []
+    if row.target.is_floor:
+        return missed
+    share = row.rps / floor.rps if floor.rps else 0
+    if share < BUDGET_SHARE:
+        missed.append(f"{share:.2f} of the floor")
+    if row.p99 >= BUDGET_P99_MS:
+        missed.append(f"p99 {row.p99:.0f} ms")
+    if row.html >= BUDGET_HTML:
+        missed.append(f"HTML {row.html / 1024:.0f} KB")
+    if row.page >= BUDGET_PAGE:
+        missed.append(f"page {row.page / 1024:.0f} KB")
+    if row.errors:
+        missed.append(f"{row.errors} failed requests")
+    return missed + row.notes
+
+
+def table(label: str, rows: list[Row]) -> str:
+    floor = next(r for r in rows if r.target.is_floor)
+    lines = [
+        f"### {label}",
+        "",
+        "| page | requests/s | share of floor | p50 ms | p99 ms | SQL queries | HTML KB "
+        "| whole page KB | budgets |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        missed = budgets(r, floor)
+        verdict = (
+            "floor"
+            if r.target.is_floor
+            else ("met" if not missed else "missed: " + ", ".join(missed))
+        )
+        lines.append(
+            f"| {r.target.name} | {r.rps:.0f} | {r.rps / floor.rps:.2f} | {r.p50:.1f} | "
+            f"{r.p99:.1f} | {r.queries} | {r.html / 1024:.1f} | {r.page / 1024:.1f} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
+def write_results(text: str) -> None:
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    pattern = re.compile(rf"{re.escape(SECTION)}\n.*?(?=\n## |\Z)", re.S)
+    new = f"{SECTION}\n\n{text.strip()}\n"
+    old = pattern.sub(lambda _m: new, old) if pattern.search(old) else old.rstrip() + "\n\n" + new
+    RESULTS.write_text(old, encoding="utf-8")
+
+
+def engine_week_ms() -> float:
+    """The routine engine for one person's week (seven days), best of a few runs."""
+    import dataset
+
+    from alsmove.core.library import Stage
+    from alsmove.core.profile import FunctionalProfile
+    from alsmove.core.routine import build_routine
+    from alsmove.exercises.loader import default_library
+
+    library = default_library()
+    timings = []
+    for profile in dataset.PROFILES:
+        core = FunctionalProfile(**{k: v for k, v in profile.items() if k != "caregiver_days"})
+        for _ in range(5):
+            start = time.perf_counter()
+            for day in range(7):
+                build_routine(core, library, Stage.EARLY, day_index=day)
+            timings.append((time.perf_counter() - start) * 1000)
+    return sorted(timings)[len(timings) // 2]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Load every page and compare with the floor.")
+    parser.add_argument("--scale", type=float, default=float(os.environ.get("SCALE", "0.1")))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("SECONDS_PER_PAGE", 8)))
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        parser.error("wrk is missing: run `bash scripts/bench-deps.sh` (make bench does)")
+    wanted = args.databases.split(",")
+    pg_url = os.environ.get("BENCH_PG_URL") or os.environ.get("DATABASE_URL")
+    runs = []
+    started = time.perf_counter()
+    load = os.getloadavg()[0]
+    for label in wanted:
+        if label == "sqlite":
+            path = str(Path(tempfile.gettempdir()) / "alsmove-bench.sqlite3")
+            for suffix in ("", "-wal", "-shm"):
+                Path(path + suffix).unlink(missing_ok=True)
+            env = {"ALSMOVE_SQLITE_PATH": path}
+            env_clear = "DATABASE_URL"
+        elif label == "postgres" and pg_url:
+            env = {"DATABASE_URL": pg_url}
+            env_clear = ""
+        else:
+            print(f"[{label}] skipped: set BENCH_PG_URL to a database it may empty", flush=True)
+            continue
+        # Each database in a fresh interpreter: Django's settings are read once per process.
+        child_env = {**os.environ, **env, "BENCH_CHILD": label}
+        if env_clear:
+            child_env.pop(env_clear, None)
+        out = subprocess.run(  # noqa: S603
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                label,
+                "--scale",
+                str(args.scale),
+                "--seconds",
+                str(args.seconds),
+                "--workers",
+                str(args.workers),
+            ],
+            env=child_env,
+            check=True,
+            capture_output=False,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+        runs.append(out.split("@@TABLE@@", 1)[1] if "@@TABLE@@" in out else out)
+    if not runs:
+        return 1
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT.parent))
+    engine = engine_week_ms()
+    header = [
+        f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; "
+        f"whole run {time.perf_counter() - started:.0f} s",
+        f"- machine: {os.cpu_count()} CPUs (shared with other work: load average {load:.2f} "
+        f"at the start), {platform.machine()}, Python {platform.python_version()}",
+        f"- data: scale {args.scale} of the clinic network (bench/dataset.py); the person is "
+        "Sam (demo), the therapist Tess (demo) with her caseload",
+        f"- load: gunicorn, {args.workers} sync workers, 127.0.0.1; wrk, 2 threads, "
+        f"{CONNECTIONS} connections, {args.seconds} s per page after 1 s of warm-up",
+        "- share of floor: the page's requests/s over the floor's in the same run (the "
+        "machine is shared, so absolute figures move; the ratio is the steadier one)",
+        f"- budgets: share >= {BUDGET_SHARE}, p99 < {BUDGET_P99_MS:.0f} ms, HTML < 60 KB, "
+        "whole page < 250 KB (uncompressed)",
+        f"- routine engine, one week for one person: {engine:.2f} ms (budget 5 ms: "
+        f"{'met' if engine < 5 else 'missed'})",
+    ]
+    write_results("\n".join(header) + "\n\n" + "\n\n".join(runs))
+    print(RESULTS.read_text(encoding="utf-8"))
+    return 0
+
+
+def child(label: str, args: argparse.Namespace) -> int:
+    env = {k: v for k, v in os.environ.items() if k in ("ALSMOVE_SQLITE_PATH", "DATABASE_URL")}
+    rows = bench_database(label, env, args)
+    if label == "postgres":
+        parsed = urlparse(env["DATABASE_URL"])
+        shown = f"PostgreSQL {_pg_version()} (database {parsed.path.lstrip('/')})"
+    else:
+        import sqlite3
+
+        shown = f"SQLite {sqlite3.sqlite_version} (WAL)"
+    print("@@TABLE@@" + table(shown, rows), flush=True)
+    return 0
+
+
+def _pg_version() -> str:
+    try:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return str(cursor.fetchone()[0]).split()[0]
+    except Exception:
+        return ""
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--child")
+        parser.add_argument("--scale", type=float)
+        parser.add_argument("--seconds", type=int)
+        parser.add_argument("--workers", type=int)
+        ns = parser.parse_args()
+        raise SystemExit(child(ns.child, ns))
+    raise SystemExit(main())
