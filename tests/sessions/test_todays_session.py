@@ -100,8 +100,12 @@ def test_a_new_day_gives_that_days_exercises(demo: Demo) -> None:
 
 def test_an_approved_new_routine_is_used_from_the_next_read(demo: Demo) -> None:
     old = todays_session(demo.patient).plan_id
+    profile = demo.patient.profile
+    profile.minutes = 10  # a shorter day: the engine proposes a new version
+    profile.save(update_fields=["minutes"])
     plan = propose(demo.patient, by=demo.therapist, why=Message(WHY_FIRST))
     assert plan is not None
+    assert plan.pk != old
     assert todays_session(demo.patient).plan_id == old  # a proposal waits for review
     approve(plan, by=demo.therapist)
     assert todays_session(demo.patient).plan_id == plan.pk
