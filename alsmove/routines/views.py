@@ -157,9 +157,27 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
                     ItemChange(
                         exercise=key,
                         remove=request.POST.get(f"remove-{key}") == "on",
-                        reps=_int(request.POST.get(f"reps-{key}"), item["reps"], 1, 30),
-                        hold_min=_int(request.POST.get(f"hold_min-{key}"), None, 1, 120),
-                        hold_max=_int(request.POST.get(f"hold_max-{key}"), None, 1, 120),
+                        reps=_int(
+                            request.POST.get(f"reps-{key}"),
+                            item["reps"],
+                            1,
+                            30,
+                            what=_("%(name)s, repetitions") % {"name": item["name"]},
+                        ),
+                        hold_min=_int(
+                            request.POST.get(f"hold_min-{key}"),
+                            None,
+                            1,
+                            120,
+                            what=_("%(name)s, shortest hold") % {"name": item["name"]},
+                        ),
+                        hold_max=_int(
+                            request.POST.get(f"hold_max-{key}"),
+                            None,
+                            1,
+                            120,
+                            what=_("%(name)s, longest hold") % {"name": item["name"]},
+                        ),
                     )
                 )
             slug = request.POST.get("add", "")
@@ -258,16 +276,20 @@ def undo_edit_view(request: HttpRequest, patient_id: int, version: int) -> HttpR
     return redirect("routines:review", patient_id=patient.pk)
 
 
-def _int(raw: str | None, default: int | None, low: int, high: int) -> int | None:
+def _int(raw: str | None, default: int | None, low: int, high: int, *, what: str) -> int | None:
+    """A whole number in range; the message names the exercise and the field (`what`)."""
     if raw in (None, ""):
         return default
     try:
         value = int(raw)  # type: ignore[arg-type]
     except ValueError:
-        raise RoutineError(_("Repetitions and holds must be whole numbers.")) from None
+        raise RoutineError(
+            _("%(what)s: write a whole number, for example 5.") % {"what": what}
+        ) from None
     if not low <= value <= high:
         raise RoutineError(
-            _("Numbers must be between %(low)s and %(high)s.") % {"low": low, "high": high}
+            _("%(what)s: choose a number between %(low)s and %(high)s.")
+            % {"what": what, "low": low, "high": high}
         )
     return value
 

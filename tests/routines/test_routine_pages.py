@@ -165,3 +165,19 @@ def test_an_edit_is_undone_and_the_routine_is_as_it_was(demo: Demo) -> None:
     again = client.post(undo, follow=True).content.decode()
     assert "Only the newest edit, before it is approved, can be undone." in again
     assert _client(demo.caregiver).post(undo).status_code == 403
+
+
+def test_a_bad_number_in_the_review_names_the_exercise_and_the_field(demo: Demo) -> None:
+    client = _client(demo.therapist)
+    plan = plan_in_use(demo.patient)
+    assert plan is not None
+    item = plan.items[0]
+    url = f"/patients/{demo.patient.pk}/routine/review/"
+    response = client.post(url, {f"reps-{item['exercise']}": "many"})
+    assert f"{item['name']}, repetitions: write a whole number" in response.content.decode()
+    response = client.post(url, {f"reps-{item['exercise']}": "99"})
+    assert (
+        f"{item['name']}, repetitions: choose a number between 1 and 30."
+        in response.content.decode()
+    )
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1

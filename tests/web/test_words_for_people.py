@@ -67,6 +67,8 @@ def test_a_caregiver_logging_sees_for_whom_and_the_person_does_not(demo: Demo) -
     assert "How did it go?" in person
     start = client_for(demo.caregiver).get(reverse("sessions:start", args=[demo.patient.pk]))
     assert f"Today's session for {name}" in start.content.decode()
+    routine = client_for(demo.caregiver).get(reverse("routines:routine", args=[demo.patient.pk]))
+    assert f"Exercise routine for {name}" in routine.content.decode()
 
 
 @pytest.mark.django_db
