@@ -608,3 +608,50 @@ def test_someone_who_left_cannot_be_put_back_without_a_new_invitation(demo: Demo
     )
     assert b"left this care team themselves" in response.content
     assert not can_view(demo.caregiver, demo.patient)
+
+
+# Every branch of the service that the pages cannot reach (their forms refuse first).
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"relation": "uncle", "permission": "view"}, "relation"),
+        ({"relation": "caregiver", "permission": "everything"}, "permission"),
+        ({"relation": "caregiver", "permission": "edit_plan"}, "permission"),
+    ],
+)
+def test_the_service_refuses_a_bad_choice_naming_its_field(
+    demo: Demo, fields: dict[str, str], field: str
+) -> None:
+    with pytest.raises(TeamError) as raised:
+        invite(patient=demo.patient, by=demo.person, email="friend@example.com", **fields)
+    assert raised.value.field == field
+    assert not Invitation.objects.filter(email="friend@example.com").exists()
+
+
+def test_an_invitation_made_before_the_account_needs_the_link_and_the_same_address(
+    demo: Demo,
+) -> None:
+    from alsmove.patients.invitations import check_answerable
+
+    sent = invite(
+        patient=demo.patient,
+        by=demo.person,
+        email="later@example.com",
+        relation="caregiver",
+        permission="view",
+    )
+    later = sign_up(email="later@example.com", full_name="Lee", password="x" * 12, role="caregiver")
+    with pytest.raises(TeamError):
+        check_answerable(sent.invitation, later, by_link=False)
+    with pytest.raises(TeamError):
+        check_answerable(sent.invitation, demo.caregiver, by_link=True)
+    check_answerable(sent.invitation, later, by_link=True)
+
+
+def test_leaving_a_team_one_is_not_on_is_refused_in_words(demo: Demo) -> None:
+    from alsmove.patients.invitations import leave
+
+    with pytest.raises(TeamError, match="not on this care team"):
+        leave(patient=demo.patient, user=demo.other_therapist)
