@@ -136,3 +136,22 @@ def test_the_quick_log_names_the_exercise_whose_answer_was_not_understood(demo: 
     )
     assert response.status_code == 200
     assert f"For {first['name']}, choose done, partly or skipped." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_no_page_a_person_or_caregiver_opens_shows_a_rule_id(demo: Demo) -> None:
+    """Every page route from the URL list, as the person and as their caregiver."""
+    from routes_support import all_routes, demo_samples, url_for
+
+    samples = demo_samples(demo)
+    pages = [r for r in all_routes() if not r.is_api and "patient_id" in r.template]
+    assert len(pages) > 10
+    for user in (demo.person, demo.caregiver):
+        client = client_for(user)
+        for route in pages:
+            response = client.get(url_for(route, samples))
+            if response.status_code != 200:
+                continue
+            body = response.content.decode()
+            found = RULE_ID.search(body)
+            assert found is None, (user.email, route.template, found.group(0) if found else "")
