@@ -66,3 +66,37 @@ def test_the_person_removes_their_caregiver_after_a_confirmation_and_adds_them_b
         page.keyboard.press("Enter")
     assert page.get_by_text("Alex Rivera is back on the care team.").is_visible()
     assert live_demo.patient.care_links.active().filter(member=live_demo.caregiver).exists()
+
+
+def test_the_therapist_removes_an_exercise_after_a_confirmation_and_undoes_the_edit(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    from alsmove.routines.models import RoutinePlan
+    from alsmove.routines.services import plan_in_use
+
+    plan = plan_in_use(live_demo.patient)
+    assert plan is not None
+    first = plan.items[0]
+    log_in(context, live_server, live_demo.therapist)
+    page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/routine/review/")
+    page.locator(f"#remove-{first['exercise']}").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Save as a new version").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Remove from Sam Rivera's routine?").is_visible()
+    assert page.get_by_text(f"This edit takes out: {first['name']}.").is_visible()
+    assert RoutinePlan.objects.filter(patient=live_demo.patient).count() == 1
+    assert_no_axe_violations(page, "routine removal confirmation")
+    screenshot(page, "routine-remove-confirm")
+    page.get_by_role("button", name="Yes, remove and save").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    undo = page.get_by_role("button", name="Undo this edit")
+    assert undo.is_visible()
+    assert_no_axe_violations(page, "routine review with undo")
+    undo.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Edit undone").is_visible()
+    assert plan_in_use(live_demo.patient) == plan
