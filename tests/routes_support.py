@@ -31,6 +31,68 @@ def _walk(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterato
             yield Route(route.lstrip("^").rstrip("$"), entry.name or "")
 
 
+# A valid body for each API route that takes one: the refusal must come from the access
+# policy, not from the body failing validation first.
+API_BODIES: dict[str, dict[str, object]] = {
+    "api/v1/patients/<patient_id>/alsfrs": {
+        "date": "2026-01-01",
+        "items": {
+            "1": 4,
+            "2": 4,
+            "3": 4,
+            "4": 4,
+            "5a": 4,
+            "6": 4,
+            "7": 4,
+            "8": 4,
+            "9": 4,
+            "10": 4,
+            "11": 4,
+            "12": 4,
+        },
+    },
+    "api/v1/patients/<patient_id>/alsfrs/<assessment_id>": {
+        "date": "2026-01-01",
+        "items": {
+            "1": 3,
+            "2": 4,
+            "3": 4,
+            "4": 4,
+            "5a": 4,
+            "6": 4,
+            "7": 4,
+            "8": 4,
+            "9": 4,
+            "10": 4,
+            "11": 4,
+            "12": 4,
+        },
+    },
+    "api/v1/patients/<patient_id>/routine/<version>/edit": {
+        "changes": [{"exercise": "neck-forward-tilt", "remove": False, "reps": 5}],
+        "add": None,
+    },
+    "api/v1/patients/<patient_id>/routine/propose": {},
+    "api/v1/patients/<patient_id>/team/invitations": {
+        "email": "friend@example.com",
+        "relation": "caregiver",
+        "permission": "view",
+        "consent_note": "asked",
+    },
+    "api/v1/patients/<patient_id>/logs": {
+        "client_id": "5b0f3c1e-8a4e-4d0b-9a51-2f1d7c0e9b11",
+        "exercises": [{"exercise": "neck-forward-tilt", "status": "done", "pain": 0}],
+        "fatigue": 2,
+    },
+    "api/v1/patients/<patient_id>/checkins": {
+        "client_id": "0e6a2a8c-6c0f-4f4e-8d3e-7a9b1c2d3e4f",
+        "kind": "after_30_min",
+        "weaker": False,
+    },
+    "api/v1/patients/<patient_id>/routine/<version>/approve": {},
+}
+
+
 def all_routes() -> list[Route]:
     unique = {r.template: r for r in _walk(get_resolver().url_patterns)}
     return sorted(unique.values(), key=lambda r: r.template)

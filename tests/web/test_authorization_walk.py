@@ -11,7 +11,7 @@ import json
 
 import pytest
 from django.test import Client
-from routes_support import Route, all_routes, demo_samples, url_for
+from routes_support import API_BODIES, Route, all_routes, demo_samples, url_for
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.demo.seed import Demo
@@ -42,66 +42,6 @@ REFUSED_STATUSES = {302, 401, 403, 404, 405}
 THERAPIST_ONLY = {"patients/<int:patient_id>/routine/review/"}
 # Pages for those added to a record: the person owns it and cannot leave it (403).
 MEMBERS_ONLY = {"patients/<int:patient_id>/team/leave/"}
-# A valid body for each API route that takes one: the refusal must come from the access
-# policy, not from the body failing validation first.
-API_BODIES: dict[str, dict[str, object]] = {
-    "api/v1/patients/<patient_id>/alsfrs": {
-        "date": "2026-01-01",
-        "items": {
-            "1": 4,
-            "2": 4,
-            "3": 4,
-            "4": 4,
-            "5a": 4,
-            "6": 4,
-            "7": 4,
-            "8": 4,
-            "9": 4,
-            "10": 4,
-            "11": 4,
-            "12": 4,
-        },
-    },
-    "api/v1/patients/<patient_id>/alsfrs/<assessment_id>": {
-        "date": "2026-01-01",
-        "items": {
-            "1": 3,
-            "2": 4,
-            "3": 4,
-            "4": 4,
-            "5a": 4,
-            "6": 4,
-            "7": 4,
-            "8": 4,
-            "9": 4,
-            "10": 4,
-            "11": 4,
-            "12": 4,
-        },
-    },
-    "api/v1/patients/<patient_id>/routine/<version>/edit": {
-        "changes": [{"exercise": "neck-forward-tilt", "remove": False, "reps": 5}],
-        "add": None,
-    },
-    "api/v1/patients/<patient_id>/routine/propose": {},
-    "api/v1/patients/<patient_id>/team/invitations": {
-        "email": "friend@example.com",
-        "relation": "caregiver",
-        "permission": "view",
-        "consent_note": "asked",
-    },
-    "api/v1/patients/<patient_id>/logs": {
-        "client_id": "5b0f3c1e-8a4e-4d0b-9a51-2f1d7c0e9b11",
-        "exercises": [{"exercise": "neck-forward-tilt", "status": "done", "pain": 0}],
-        "fatigue": 2,
-    },
-    "api/v1/patients/<patient_id>/checkins": {
-        "client_id": "0e6a2a8c-6c0f-4f4e-8d3e-7a9b1c2d3e4f",
-        "kind": "after_30_min",
-        "weaker": False,
-    },
-    "api/v1/patients/<patient_id>/routine/<version>/approve": {},
-}
 ROUTES = all_routes()
 PATIENT_ROUTES = [r for r in ROUTES if "patient_id" in r.template]
 
