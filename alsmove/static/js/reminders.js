@@ -21,6 +21,9 @@
     select.insertBefore(option, select.firstChild);
   }
   select.value = zone;
-  if (note) { note.hidden = false; select.setAttribute("aria-describedby",
-    ((select.getAttribute("aria-describedby") || "") + " browser-zone").trim()); }
+  if (note) {
+    select.parentNode.insertBefore(note, select.nextSibling);  // said beside the list
+    note.hidden = false; select.setAttribute("aria-describedby",
+    ((select.getAttribute("aria-describedby") || "") + " browser-zone").trim());
+  }
 }());
