@@ -4,17 +4,16 @@ already decided who sees which record."""
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from alsmove.accounts.policy import visible_patients
 from alsmove.assessments.models import Assessment
 from alsmove.logbook.models import ReminderSchedule
+from alsmove.patients.clock import now_for, zone_for
 from alsmove.patients.models import Patient
 
 
@@ -41,12 +40,8 @@ def next_reminder(patient: Patient, now: datetime) -> NextReminder | None:
     days = {int(d) for d in schedule.days or []}
     if not schedule.enabled or not days:
         return NextReminder(False, None)
-    name = getattr(patient, "time_zone", "") or schedule.time_zone
-    try:
-        zone: Any = zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = timezone.get_default_timezone()
-    local = now.astimezone(zone)
+    zone = zone_for(patient)  # the record's clock, as the sending uses (patients.clock)
+    local = now_for(patient, now)
     for ahead in range(8):
         day = local.date() + timedelta(days=ahead)
         at = datetime.combine(day, schedule.time, tzinfo=zone)
