@@ -87,9 +87,23 @@ class SignupForm(forms.Form):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ("text_size", "high_contrast", "large_targets", "speech_enabled")
-        widgets = {"text_size": forms.RadioSelect}
+        fields = (
+            "text_size",
+            "high_contrast",
+            "large_targets",
+            "speech_enabled",
+            "tone_enabled",
+            "dwell_enabled",
+            "dwell_ms",
+        )
+        widgets = {"text_size": forms.RadioSelect, "dwell_ms": forms.RadioSelect}
         help_texts = {
+            "dwell_enabled": _(
+                "Rest the pointer on a button or link and a ring fills around it; when the "
+                "ring is full, it is pressed. Move away to cancel. For eye gaze and head "
+                "pointers; leave it off if your own software already does this."
+            ),
+            "dwell_ms": _("How long the pointer rests before a press."),
             "large_targets": _(
                 "Makes every button at least 72 pixels tall, for eye gaze, "
                 "head pointers and shaky hands."
@@ -97,3 +111,11 @@ class PreferencesForm(forms.ModelForm):
             "speech_enabled": _("The guided session reads instructions and counts aloud."),
             "high_contrast": _("Black text on white, with strong outlines."),
         }
+
+
+class SessionPreferencesForm(forms.ModelForm):
+    """The guided session's own switches, saved as the person flips them."""
+
+    class Meta:
+        model = User
+        fields = ("speech_enabled", "tone_enabled", "dwell_enabled")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,14 @@ class TextSize(models.TextChoices):
     NORMAL = "normal", _("Normal")
     LARGE = "large", _("Large")
     LARGER = "larger", _("Extra large")
+
+
+class DwellTime(models.IntegerChoices):
+    HALF = 500, _("Half a second")
+    THREE_QUARTERS = 750, _("Three quarters of a second")
+    ONE = 1000, _("1 second")
+    ONE_AND_HALF = 1500, _("1.5 seconds")
+    TWO = 2000, _("2 seconds")
 
 
 class UserManager(BaseUserManager["User"]):
@@ -70,6 +79,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     # The progress page's forecast is shown to a person or caregiver only when they choose
     # (a therapist always sees it).
     show_forecast = models.BooleanField(_("show the forecast"), default=False)
+    tone_enabled = models.BooleanField(_("a soft tone at the end of each hold"), default=False)
+    # Dwell: resting the pointer on a control activates it (for eye gaze and head pointers
+    # without dwell in their own software). Off unless the person turns it on.
+    dwell_enabled = models.BooleanField(_("dwell to click"), default=False)
+    dwell_ms = models.PositiveSmallIntegerField(
+        _("dwell time"),
+        default=1000,
+        choices=DwellTime.choices,
+        validators=[MinValueValidator(500), MaxValueValidator(2000)],
+    )
     disclaimer_accepted_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", views.SiteLogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("preferences/", views.preferences, name="preferences"),
+    path("preferences/session/", views.session_preferences, name="session_preferences"),
     path("disclaimer/", views.disclaimer, name="disclaimer"),
     path(
         "password-reset/",

@@ -12,7 +12,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alsmove.accounts.forms import EmailLoginForm, PreferencesForm, SignupForm
+from alsmove.accounts.forms import (
+    EmailLoginForm,
+    PreferencesForm,
+    SessionPreferencesForm,
+    SignupForm,
+)
 from alsmove.accounts.services import sign_up
 
 
@@ -65,6 +70,19 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your display settings are saved."))
         return redirect("accounts:preferences")
     return render(request, "accounts/preferences.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["POST"])
+def session_preferences(request: HttpRequest) -> HttpResponse:
+    """The guided session saves its switches here as they are flipped (no page change)."""
+    form = SessionPreferencesForm(request.POST, instance=request.user)
+    if form.is_valid():  # three check boxes: anything sent reads as on or off
+        form.save()
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    messages.success(request, _("Your display settings are saved."))
+    return redirect(_safe_next(request, "accounts:preferences"))
 
 
 @login_required

@@ -1,18 +1,22 @@
-"""The one-question-per-screen ALSFRS-R entry, kept as a draft in the session.
+"""The one-question-per-screen ALSFRS-R entry, kept as a draft on the server.
 
-The draft survives a wrong click, a reload or a pause: nothing is written to the record
-until the person presses Save on the review screen.
+The draft survives a wrong click, a reload, a pause or another device: nothing is written
+to the record until someone presses Save on the review screen. One draft per record and
+kind of author, so a caregiver can finish what the person started (and sees whose it is).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from django.contrib.sessions.backends.base import SessionBase
+from django.utils import timezone
 
+from alsmove.assessments.models import AssessmentDraft
+from alsmove.assessments.services import source_for
 from alsmove.core.alsfrs import ITEMS_BY_ID, ItemSpec
+from alsmove.patients.models import Patient
 
 ITEM_STEPS = ("1", "2", "3", "4", "tube", "5", "6", "7", "8", "9", "10", "11", "12")
 STEPS = ("date", *ITEM_STEPS, "review")
@@ -25,32 +29,58 @@ class Draft:
     tube: bool | None = None
     answers: dict[str, int] = field(default_factory=dict)
     replaces: int | None = None
-
-    @staticmethod
-    def key(patient_id: int) -> str:
-        return f"alsfrs-draft-{patient_id}"
+    # Who began it and when (for "Continue where you stopped"); None for a new draft.
+    started_by: Any = None
+    updated_at: datetime | None = None
 
     @classmethod
-    def load(cls, session: SessionBase, patient_id: int) -> Draft:
-        raw: dict[str, Any] = session.get(cls.key(patient_id)) or {}
+    def load(cls, patient: Patient, user: Any) -> Draft:
+        stored = (
+            AssessmentDraft.objects.filter(patient=patient, source=source_for(user, patient))
+            .select_related("started_by")
+            .first()
+        )
+        if stored is None:
+            return cls()
         return cls(
-            taken_on=date.fromisoformat(raw["taken_on"]) if raw.get("taken_on") else None,
-            tube=raw.get("tube"),
-            answers={str(k): int(v) for k, v in (raw.get("answers") or {}).items()},
-            replaces=raw.get("replaces"),
+            taken_on=stored.taken_on,
+            tube=stored.tube,
+            answers={str(k): int(v) for k, v in (stored.answers or {}).items()},
+            replaces=stored.replaces_id,
+            started_by=stored.started_by,
+            updated_at=stored.updated_at,
         )
 
-    def save(self, session: SessionBase, patient_id: int) -> None:
-        session[self.key(patient_id)] = {
-            "taken_on": self.taken_on.isoformat() if self.taken_on else None,
-            "tube": self.tube,
-            "answers": self.answers,
-            "replaces": self.replaces,
-        }
+    def save(self, patient: Patient, user: Any) -> None:
+        AssessmentDraft.objects.update_or_create(
+            patient=patient,
+            source=source_for(user, patient),
+            defaults={
+                "taken_on": self.taken_on,
+                "tube": self.tube,
+                "answers": self.answers,
+                "replaces_id": self.replaces,
+                "updated_by": user,
+                "updated_at": timezone.now(),
+            },
+            create_defaults={
+                "taken_on": self.taken_on,
+                "tube": self.tube,
+                "answers": self.answers,
+                "replaces_id": self.replaces,
+                "started_by": user,
+                "updated_by": user,
+            },
+        )
 
     @classmethod
-    def clear(cls, session: SessionBase, patient_id: int) -> None:
-        session.pop(cls.key(patient_id), None)
+    def clear(cls, patient: Patient, user: Any) -> None:
+        AssessmentDraft.objects.filter(patient=patient, source=source_for(user, patient)).delete()
+
+    @property
+    def begun(self) -> bool:
+        """Some answer was given (a draft with only a date is not worth offering)."""
+        return bool(self.answers) or self.tube is not None
 
     def items(self) -> dict[str, int]:
         """The answers as a record: item 5 stored under 5a or 5b by the tube answer."""

@@ -58,3 +58,37 @@ class Assessment(models.Model):
 
     def scores(self) -> Scores:
         return parse_items(self.items)
+
+
+class AssessmentDraft(models.Model):
+    """An ALSFRS-R entry not saved yet: kept on the server, so "Stop for now" keeps the
+    answers, any device can continue where it stopped, and a caregiver can finish the
+    person's entry. One draft per record and kind of author (a clinician's rating and a
+    self-report are never mixed)."""
+
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.CASCADE, related_name="assessment_drafts"
+    )
+    source = models.CharField(max_length=20, choices=Source.choices)
+    taken_on = models.DateField(null=True, blank=True)
+    tube = models.BooleanField(null=True, blank=True)
+    answers = models.JSONField(default=dict)  # question number -> score (5 by the tube answer)
+    replaces = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "source"], name="one_draft_per_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"ALSFRS-R draft ({self.patient})"

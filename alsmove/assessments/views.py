@@ -55,6 +55,22 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
     draft = Draft(taken_on=today_for(patient))
     edit = request.GET.get("edit", "")
     reference = edit or request.GET.get("beside", "")
+    if not reference and request.GET.get("fresh") != "1":
+        stopped = Draft.load(patient, request.user)
+        if stopped.begun:
+            return render(
+                request,
+                "assessments/entry_resume.html",
+                {
+                    "patient": patient,
+                    "draft": stopped,
+                    "answered": len(stopped.answers),
+                    "count": QUESTION_COUNT,
+                    "next_step": stopped.first_missing() or "review",
+                    "by_someone_else": stopped.started_by is not None
+                    and stopped.started_by.pk != request.user.pk,
+                },
+            )
     if reference:
         if not reference.isdigit():
             raise Http404("No such assessment")
@@ -72,7 +88,7 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
             answers={**items, "5": five},
             replaces=old.pk if edit else None,
         )
-    draft.save(request.session, patient.pk)
+    draft.save(patient, request.user)
     return _go(patient.pk, "date")
 
 
@@ -82,7 +98,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
     patient = require(request.user, patient_id, Action.LOG)
     if step not in STEPS:
         raise Http404("No such step")
-    draft = Draft.load(request.session, patient.pk)
+    draft = Draft.load(patient, request.user)
     before, after = neighbours(step)
     context: dict[str, object] = {"patient": patient, "step": step, "before": before}
 
@@ -97,7 +113,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 form.add_error("taken_on", error.message.render(_))
             else:
                 draft.taken_on = taken_on
-                draft.save(request.session, patient.pk)
+                draft.save(patient, request.user)
                 return _go(patient.pk, draft.first_missing() or "review")
         context.update(form=form, editing=draft.replaces is not None)
         return render(request, "assessments/entry_date.html", context)
@@ -123,7 +139,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 # The draft stays in the session: nothing the person entered is lost.
                 context["error"] = error.message.render(_)
             else:
-                Draft.clear(request.session, patient.pk)
+                Draft.clear(patient, request.user)
                 # An approved routine stays in use; the new stage goes to review first.
                 proposal = propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
                 messages.success(request, _("The assessment is saved."))
@@ -153,13 +169,16 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
         return _go(patient.pk, "tube")
 
     if step == "tube":
-        choices = [("yes", _("Yes, I have a feeding tube")), ("no", _("No feeding tube"))]
+        choices = [
+            ("yes", _("Yes, I have a feeding tube"), "y"),
+            ("no", _("No feeding tube"), "n"),
+        ]
         current = {True: "yes", False: "no", None: None}[draft.tube]
         if request.method == "POST":
             answer = request.POST.get("answer")
             if answer in ("yes", "no"):
                 draft.tube = answer == "yes"
-                draft.save(request.session, patient.pk)
+                draft.save(patient, request.user)
                 return _go(patient.pk, after or "review")
             context["error"] = _("Choose one of the answers.")
         context.update(
@@ -177,12 +196,12 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
         raw = request.POST.get("answer", "")
         if raw in ("0", "1", "2", "3", "4"):
             draft.answers[step] = int(raw)
-            draft.save(request.session, patient.pk)
+            draft.save(patient, request.user)
             # After a change from the review screen, go straight back to it.
             nxt = "review" if request.POST.get("back_to_review") else draft.first_missing()
             return _go(patient.pk, nxt or "review")
         context["error"] = _("Choose one of the answers.")
-    choices = [(str(score), _(spec.level(score))) for score in (4, 3, 2, 1, 0)]
+    choices = [(str(score), _(spec.level(score)), str(score)) for score in (4, 3, 2, 1, 0)]
     current = draft.answers.get(step)
     context.update(
         title=_(spec.title),
@@ -201,6 +220,8 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
 def progress(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
     context = build_progress(patient, request.user, today=today_for(patient))
+    if can(request.user, patient, Action.LOG):
+        context["stopped_draft"] = Draft.load(patient, request.user).begun
     return render(request, "assessments/progress.html", context)
 
 

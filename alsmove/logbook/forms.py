@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.logbook.models import Cramps, ExerciseStatus
+from alsmove.logbook.services import Entry
 from alsmove.patients.clock import time_zone_choices
 from alsmove.web.labels import WEEKDAYS
 
@@ -60,10 +61,13 @@ class ClientIdField(forms.UUIDField):
 
 
 class QuickLogForm(forms.Form):
-    """The quick log. Every exercise defaults to done, so a fine session needs three picks:
-    'all done', the pain level, and the tiredness level (which also sends the log)."""
+    """The quick log. Every exercise defaults to done, so a fine session needs three picks
+    ('all done', the pain level, the tiredness level), each confirmed by its own button
+    (Continue, Continue, Save the log): choosing an answer never sends anything."""
 
     client_id = ClientIdField(widget=forms.HiddenInput)
+    # Only when correcting a log: the version of the log the answers were changed from.
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     pain = forms.TypedChoiceField(
         label=_("Any pain while exercising?"),
         coerce=int,
@@ -110,7 +114,13 @@ class QuickLogForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, items: list[dict[str, Any]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        items: list[dict[str, Any]],
+        statuses: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.items = items
         self.fields["pain_exercises"].choices = [(i["exercise"], i["name"]) for i in items]
@@ -118,7 +128,7 @@ class QuickLogForm(forms.Form):
             self.fields[f"status-{item['exercise']}"] = forms.ChoiceField(
                 label=item["name"],
                 choices=ExerciseStatus.choices,
-                initial=ExerciseStatus.DONE,
+                initial=(statuses or {}).get(item["exercise"], ExerciseStatus.DONE),
                 widget=forms.RadioSelect,
                 required=False,
                 # Named, so the message says which exercise it is about ("%" kept literal).
@@ -140,6 +150,15 @@ class QuickLogForm(forms.Form):
             or ExerciseStatus.DONE
             for item in self.items
         }
+
+    def entries(self) -> list[Entry]:
+        """The answers as one entry per exercise: the pain level goes to those that hurt."""
+        hurt = set(self.cleaned_data["pain_exercises"])
+        pain = self.cleaned_data["pain"]
+        return [
+            Entry(slug, status, pain if slug in hurt else 0)
+            for slug, status in self.statuses().items()
+        ]
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

@@ -40,6 +40,14 @@ class SessionLog(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # A correction keeps the log (and its client id) and stores the earlier answers as a
+    # SessionLogRevision; `revision` counts the versions, so a correction sent twice
+    # (from the offline queue, or two tabs) is applied once.
+    revision = models.PositiveSmallIntegerField(default=1)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ("-day", "-created_at")
@@ -59,6 +67,31 @@ class SessionLog(models.Model):
 
     def __str__(self) -> str:
         return f"Session {self.day} ({self.patient})"
+
+
+class SessionLogRevision(models.Model):
+    """An earlier version of a corrected log: the answers as they were before the change."""
+
+    log = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveSmallIntegerField()  # 1 = the log as first saved
+    content = models.JSONField()  # pain, fatigue, cramps, breathless_after, note, exercises
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    entered_at = models.DateTimeField()
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("number",)
+        constraints = [
+            models.UniqueConstraint(fields=["log", "number"], name="one_revision_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of {self.log}"
 
 
 class ExerciseLog(models.Model):

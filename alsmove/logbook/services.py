@@ -201,7 +201,7 @@ class Entry:
     pain: int
 
 
-def _check_entries(entries: Sequence[Entry], fatigue: int, cramps: str) -> None:
+def check_entries(entries: Sequence[Entry], fatigue: int, cramps: str) -> None:
     """Raise a LogError that names the answer (and the exercise) to fix."""
     if not 0 <= fatigue <= 10:
         raise LogError(_("Tiredness is a number from 0 (not tired) to 10."))
@@ -248,7 +248,7 @@ def record_log(
             raise LogConflict(_("This log belongs to another record."))
         return Outcome(existing, False, evaluate(patient, existing.day), [])
     check_log_day(patient, day)
-    _check_entries(entries, fatigue, cramps)
+    check_entries(entries, fatigue=fatigue, cramps=cramps)
     try:
         with transaction.atomic():
             log = SessionLog.objects.create(

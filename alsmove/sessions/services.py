@@ -7,7 +7,8 @@ all call `todays_session`. It is computed when its inputs change and stored
 - the person's day (their own clock, `patients.clock.today_for`): a new day, a new session;
 - the routine in use: a new version or an approval (the engine's output is stored in the
   routine, so a changed engine reaches the session through the new version it proposes);
-- the log: a new session log, check-in or flag review (the overwork rules read only these);
+- the log: a new or corrected session log, check-in or flag review (the overwork rules
+  read only these);
 - the library (an exercise that became strengthening is left out when easing says so).
 
 A read asks one query for the stored row together with a stamp of those inputs taken
@@ -106,6 +107,8 @@ def _read_sql() -> str:
     inputs = ", ".join(
         [
             newest(t["log"]),
+            # A corrected log (logbook.corrections) is judged again: its change time counts.
+            newest(t["log"], "changed_at", " AND changed_at IS NOT NULL"),
             newest(t["checkin"]),
             newest(t["review"]),
             newest(t["plan"]),

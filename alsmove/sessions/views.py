@@ -7,6 +7,7 @@ Server-rendered so it works with JavaScript off (a plain list of steps with Next
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,6 +23,9 @@ from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise
 from alsmove.patients.models import Patient
 from alsmove.sessions.services import TodaysSession, todays_session
+from alsmove.logbook.models import ExerciseStatus
+from alsmove.patients.clock import today_for
+from alsmove.sessions.progress import carried_statuses, note_status
 
 
 def _today_items(patient: Patient) -> tuple[TodaysSession, list[dict[str, Any]]]:
@@ -58,12 +62,25 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
     )
 
 
+def _note_progress(request: HttpRequest, patient: Patient, items: list[dict[str, Any]]) -> None:
+    """The link that led here says how the previous exercise ended (?from=N&result=...)."""
+    number, result = request.GET.get("from", ""), request.GET.get("result", "")
+    if number.isdigit() and 1 <= int(number) <= len(items):
+        slug = items[int(number) - 1]["exercise"]
+        note_status(request.session, patient.pk, today_for(patient), slug, result)
+
+
+def _with_result(url: str, index: int, result: str) -> str:
+    return f"{url}?{urlencode({'from': index, 'result': result})}"
+
+
 @login_required
 def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.LOG)
     session, items = _today_items(patient)
     if not session.has_plan or not 1 <= index <= len(items):
         raise Http404("No such exercise in today's session")
+    _note_progress(request, patient, items)
     item = items[index - 1]
     exercise = find_exercise(request.user, item["exercise"])
     if exercise is None:
@@ -110,9 +127,13 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         "hold_range": hold,
         "caregiver_mode": caregiver_mode,
         "cues": cues,
-        "next_url": next_url,
+        "next_url": _with_result(next_url, index, "done"),
+        "skip_url": _with_result(next_url, index, "skipped"),
+        "stop_url": reverse("sessions:stop", args=[patient.pk, index]),
         "is_last": index == len(items),
         "speech": getattr(request.user, "speech_enabled", True),
+        "tone": getattr(request.user, "tone_enabled", False),
+        "dwell": getattr(request.user, "dwell_enabled", False),
     }
     return render(request, "sessions/step.html", context)
 
@@ -120,4 +141,40 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
 @login_required
 def finish(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.LOG)
+    _note_progress(request, patient, _today_items(patient)[1])
     return redirect("logbook:quick_log", patient_id=patient.pk)
+
+
+@login_required
+def stop(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
+    """The session stopped at exercise `index`: that one was done partly if it was begun
+    (?current=partly), the ones after it were skipped. Offer to log what was done."""
+    patient = require(request.user, patient_id, Action.LOG)
+    _session, items = _today_items(patient)
+    if not 1 <= index <= len(items):
+        raise Http404("No such exercise in today's session")
+    today = today_for(patient)
+    current = request.GET.get("current", "")
+    current = current if current in ("done", "partly") else "skipped"
+    note_status(request.session, patient.pk, today, items[index - 1]["exercise"], current)
+    for item in items[index:]:
+        note_status(request.session, patient.pk, today, item["exercise"], "skipped")
+    statuses = carried_statuses(request.session, patient.pk, today)
+    rows = [
+        {
+            "name": item["name"],
+            "status": ExerciseStatus(statuses.get(item["exercise"], "done")).label,
+        }
+        for item in items
+    ]
+    return render(
+        request,
+        "sessions/stop.html",
+        {
+            "patient": patient,
+            "rows": rows,
+            "index": index,
+            "log_url": reverse("logbook:quick_log", args=[patient.pk]) + "?another=1",
+            "back_url": reverse("sessions:step", args=[patient.pk, index]),
+        },
+    )

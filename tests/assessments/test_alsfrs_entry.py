@@ -6,7 +6,7 @@ from django.test import Client
 from django.utils import timezone
 
 from alsmove.accounts.models import User
-from alsmove.assessments.models import Assessment, Source
+from alsmove.assessments.models import Assessment, AssessmentDraft, Source
 from alsmove.demo.seed import Demo
 
 ITEM_STEPS = ["1", "2", "3", "4", "tube", "5", "6", "7", "8", "9", "10", "11", "12"]
@@ -73,7 +73,7 @@ def test_an_answer_that_is_not_offered_keeps_the_draft_and_says_so(demo: Demo) -
     response = client.post(f"/patients/{pid}/alsfrs/new/2/", {"answer": "5"})
     assert response.status_code == 200
     assert b"Choose one of the answers." in response.content
-    assert client.session[f"alsfrs-draft-{pid}"]["answers"] == {"1": 4}
+    assert AssessmentDraft.objects.get(patient_id=pid).answers == {"1": 4}
 
 
 def test_a_date_in_the_future_or_before_onset_is_refused_in_words(demo: Demo) -> None:
@@ -128,7 +128,7 @@ def test_a_second_record_on_the_same_day_is_refused_without_losing_answers(demo:
     response = client.post(f"/patients/{pid}/alsfrs/new/review/")
     assert response.status_code == 200
     assert b"There is already a self-report for" in response.content
-    assert client.session[f"alsfrs-draft-{pid}"]["answers"]["1"] == 2
+    assert AssessmentDraft.objects.get(patient_id=pid).answers["1"] == 2
 
 
 def test_a_caregiver_with_view_only_access_cannot_enter_an_assessment(demo: Demo) -> None:

@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.assessments.models import Assessment, Source
+from alsmove.assessments.models import Assessment, AssessmentDraft, Source
 from alsmove.assessments.services import (
     current_records,
     progression_summary,
@@ -81,14 +81,14 @@ def test_a_caregiver_cannot_open_a_clinicians_record_for_changing(demo: Demo) ->
         actor=demo.caregiver, action="refused", detail="rate_as_clinician"
     ).exists()
     # Not even by writing the draft by hand: the service asks the policy again.
-    session = client.session
-    session[f"alsfrs-draft-{demo.patient.pk}"] = {
-        "taken_on": rating.taken_on.isoformat(),
-        "tube": False,
-        "answers": {**{k: 0 for k in CLINICIAN_ITEMS if k != "5a"}, "5": 0},
-        "replaces": rating.pk,
-    }
-    session.save()
+    AssessmentDraft.objects.create(
+        patient=demo.patient,
+        source="self_report",
+        taken_on=rating.taken_on,
+        tube=False,
+        answers={**{k: 0 for k in CLINICIAN_ITEMS if k != "5a"}, "5": 0},
+        replaces=rating,
+    )
     saved = client.post(f"/patients/{demo.patient.pk}/alsfrs/new/review/")
     assert saved.status_code == 403
     assert _rows() == before

@@ -18,29 +18,47 @@ def test_a_person_enters_an_assessment_by_keyboard_and_sees_it_on_the_progress_p
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/progress/")
     screenshot(page, "progress")  # the demo's nine months, before today's entry
     page.get_by_role("link", name="Enter a new assessment").click()
+    page.wait_for_url("**/alsfrs/new/date/")
     assert_no_axe_violations(page, "assessment date")
-    page.get_by_role("button", name="Start the questions").focus()
-    page.keyboard.press("Enter")
+    keys = 0
+
+    def press(*names: str) -> None:
+        nonlocal keys
+        for name in names:
+            page.keyboard.press(name)
+            keys += 1
+
+    focused = "document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()"
+    assert page.evaluate(focused).startswith("H1 New assessment")
+    press("Tab", "Enter")  # the date (today) is filled in: Enter in it starts the questions
     page.wait_for_url("**/alsfrs/new/1/")
     screenshot(page, "alsfrs-question")
     assert_no_axe_violations(page, "assessment question")
-    answered = 0
+    screens = 0
     while "/review/" not in page.url:
-        # The first answer button ("as before", or "no feeding tube") by Tab and Enter.
         url = page.url
-        page.locator("button[name=answer]").first.focus()
-        if "/tube/" in url:
-            page.get_by_role("button", name="No feeding tube").focus()
-        page.keyboard.press("Enter")
+        # The question's heading has the focus (a screen reader reads it first).
+        assert page.evaluate("document.activeElement.id") == "question-title"
+        press("n" if "/tube/" in url else "4")  # choose; nothing is sent yet
+        assert page.url == url
+        if screens == 0:
+            assert page.locator("#answer-4").is_checked()
+            screenshot(page, "alsfrs-question-chosen")
+        press("Enter")  # Next
         page.wait_for_function(f"location.href !== {url!r}")
-        answered += 1
-    assert answered == 13  # twelve questions plus the feeding-tube question
+        screens += 1
+    assert screens == 13  # twelve questions plus the feeding-tube question
+    per_screen = (keys - 2) / screens
     assert page.get_by_text("Total: 48 out of 48").is_visible()
     assert_no_axe_violations(page, "assessment review")
     screenshot(page, "alsfrs-review")
-    page.get_by_role("button", name="Save the assessment").focus()
-    page.keyboard.press("Enter")
+    press("Tab", "Enter")  # Save the assessment, first after the heading
     page.wait_for_url("**/progress/")
+    print(
+        f"\nThe whole ALSFRS-R by keyboard: {keys} key presses "
+        f"({per_screen:g} a question screen, 13 screens, plus 2 for the date and 2 to save)"
+    )
+    assert per_screen == 2 and keys == 30
     assert page.get_by_text("The assessment is saved.").is_visible()
     assert page.locator("svg[role=img]").count() >= 5
     assert_no_axe_violations(page, "progress")

@@ -79,9 +79,11 @@ def test_the_demo_person_does_a_whole_session_by_keyboard_and_logs_it_in_three_p
     selections += 1
     page.locator("label[for=pain-0]").click()
     selections += 1
+    page.get_by_role("button", name="Continue").click()
     screenshot(page, "quick-log-tired")
-    page.get_by_role("button", name="2 A little").click()
+    page.locator("label[for=fatigue-2]").click()
     selections += 1
+    page.get_by_role("button", name="Save the log").click()
     page.wait_for_url(RESULT_URL)
     assert selections <= 3
     assert page.get_by_role("heading", name="Session logged").is_visible()
@@ -98,11 +100,13 @@ def test_pain_on_one_exercise_gives_the_warning_the_flag_and_the_therapist_alert
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/log/new/")
     page.get_by_role("button", name="Yes, all of them").click()
     page.locator("label[for=pain-5]").click()
+    page.get_by_role("button", name="Continue").click()
     first = page.locator("input[name=pain_exercises]").first
     exercise = first.get_attribute("value")
     page.locator(f"label[for={first.get_attribute('id')}]").click()
     page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="3 Somewhat").click()
+    page.locator("label[for=fatigue-3]").click()
+    page.get_by_role("button", name="Save the log").click()
     page.wait_for_url(RESULT_URL)
     assert page.get_by_role("heading", name="Please read this").is_visible()
     assert page.get_by_text("We have taken it out of the rest of that day").is_visible()
@@ -126,7 +130,9 @@ def test_a_log_written_offline_is_kept_and_sent_once_when_the_network_returns(
     context.set_offline(True)
     page.get_by_role("button", name="Yes, all of them").click()
     page.locator("label[for=pain-0]").click()
-    page.get_by_role("button", name="1 Barely").click()
+    page.get_by_role("button", name="Continue").click()
+    page.locator("label[for=fatigue-1]").click()
+    page.get_by_role("button", name="Save the log").click()
     page.locator("#queue-status", has_text="No connection right now").wait_for()
     assert not SessionLog.objects.filter(patient=live_demo.patient, day=_today()).exists()
     queued = page.evaluate("JSON.parse(localStorage.getItem('alsmove-log-queue')).length")

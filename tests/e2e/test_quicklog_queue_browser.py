@@ -38,7 +38,9 @@ def _open(page: Page, live_server: Any, demo: Demo) -> str:
 def _answer(page: Page) -> None:
     page.get_by_role("button", name="Yes, all of them").click()
     page.locator("label[for=pain-0]").click()
-    page.get_by_role("button", name="1 Barely").click()
+    page.get_by_role("button", name="Continue").click()
+    page.locator("label[for=fatigue-1]").click()
+    page.get_by_role("button", name="Save the log").click()
 
 
 def _queue(page: Page) -> list[dict[str, Any]]:

@@ -105,39 +105,93 @@
   }
 
   if (!form) { return; }
+  var chooseText = document.getElementById("choose-text").textContent;
   var screens = Array.prototype.slice.call(form.querySelectorAll("[data-screen]"));
   var hasErrors = form.querySelector(".errorlist") !== null;
+  var SENT_KEY = "alsmove-log-sent";
+  var current = null;
+  var lastDigit = { key: "", at: 0 };
 
   function goTo(saved) { window.location.assign(saved.url); }
 
+  // Each screen's question is its heading: it takes the focus, so a screen reader reads
+  // it, and the next key press starts on this screen. Nothing here moves on by itself.
   function show(id) {
     screens.forEach(function (screen) { screen.hidden = screen.id !== id; });
-    var target = document.getElementById(id);
-    var focusable = target.querySelector("button:not([hidden]), input, summary");
-    var heading = target.querySelector("h2, legend");
-    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
-    else if (focusable) { focusable.focus(); }
+    current = document.getElementById(id);
+    var heading = current.querySelector("h2");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+
+  function choices(screen) {
+    return Array.prototype.slice.call(screen.querySelectorAll("input[type=radio], input[type=checkbox]"));
+  }
+
+  function chosen(screen) {
+    return choices(screen).filter(function (input) { return input.checked; });
+  }
+
+  function complain(screen) {
+    say(chooseText);
+    var first = choices(screen)[0];
+    if (first) { first.focus(); }
   }
 
   Array.prototype.forEach.call(form.querySelectorAll(".js-only"), function (el) {
     el.hidden = false;
   });
-  if (!hasErrors) { show("screen-all"); }
+  if (!hasErrors) { show(form.getAttribute("data-start") || "screen-all"); }
 
   form.addEventListener("click", function (event) {
     var button = event.target.closest("[data-goto]");
     if (!button) { return; }
     event.preventDefault();
-    show(button.getAttribute("data-goto"));
+    var screen = button.closest("[data-screen]");
+    var target = button.getAttribute("data-goto");
+    if (screen.hasAttribute("data-scale") || screen.id === "screen-which") {
+      var picked = chosen(screen);
+      if (!picked.length && choices(screen).length) { complain(screen); return; }
+      // No pain: the question about which exercise hurt is left out.
+      if (button.hasAttribute("data-goto-none") && picked[0].value === "0") {
+        target = button.getAttribute("data-goto-none");
+        chosen(document.getElementById("screen-which")).forEach(function (box) { box.checked = false; });
+      }
+    }
+    say("");
+    show(target);
   });
 
-  form.addEventListener("change", function (event) {
-    if (!event.target.hasAttribute("data-pain")) { return; }
-    show(parseInt(event.target.value, 10) > 0 ? "screen-which" : "screen-tired");
+  // Moving through the options only selects; Enter confirms what is selected (it presses
+  // the screen's Continue or Save), and typing a number selects that number on a scale.
+  form.addEventListener("keydown", function (event) {
+    var el = event.target;
+    var screen = el.closest ? el.closest("[data-screen]") : null;
+    if (!screen || screen.hidden) { return; }
+    var typing = el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && el.type === "text");
+    if (event.key === "Enter" && el.tagName === "INPUT" && !typing) {
+      event.preventDefault();
+      var next = screen.querySelector("[data-continue]");
+      if (next) { next.click(); }
+      return;
+    }
+    if (typing || !screen.hasAttribute("data-scale") || !/^[0-9]$/.test(event.key)) { return; }
+    if (event.ctrlKey || event.altKey || event.metaKey) { return; }
+    var level = event.key;
+    var now = Date.now();
+    if (event.key === "0" && lastDigit.key === "1" && now - lastDigit.at < 1000) { level = "10"; }
+    lastDigit = { key: level === "10" ? "" : event.key, at: now };
+    var input = screen.querySelector("input[data-level='" + level + "']");
+    if (!input) { return; }
+    event.preventDefault();
+    input.checked = true;
+    input.focus();
   });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    var tired = document.getElementById("screen-tired");
+    if (!hasErrors && !chosen(tired).length) { complain(tired); return; }
     var data = new window.FormData(form, event.submitter);
     data.delete("csrfmiddlewaretoken");
     var id = data.get("client_id");
@@ -146,6 +200,16 @@
                   body: new window.URLSearchParams(data).toString() };
     queue.push(entry);
     writeQueue(queue);
+    try { window.sessionStorage.setItem(SENT_KEY, id); } catch (error) { /* private mode */ }
     send(entry, goTo);
+  });
+
+  // Back after saving: the browser may bring this page back as it was. Ask the server
+  // again instead, which shows the saved log (with "Change this log"), not the old form.
+  window.addEventListener("pageshow", function (event) {
+    var sent = null;
+    try { sent = window.sessionStorage.getItem(SENT_KEY); } catch (error) { sent = null; }
+    var id = form.querySelector("input[name=client_id]").value;
+    if (event.persisted && sent === id) { window.location.reload(); }
   });
 }());

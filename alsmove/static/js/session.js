@@ -20,6 +20,10 @@
   var speechBox = document.getElementById("opt-speech");
   var toneBox = document.getElementById("opt-tone");
   var nextLink = document.getElementById("next-link");
+  var stopLink = document.getElementById("stop-link");
+  var stopUrl = stopLink ? stopLink.getAttribute("href") : "";
+  var options = document.getElementById("session-options");
+  var dwellBox = document.getElementById("opt-dwell");
   var circumference = 2 * Math.PI * 52;
 
   var sideIndex = 0;
@@ -29,6 +33,26 @@
   var timerId = null;
 
   panel.hidden = false;
+  options.hidden = false;
+
+  // The switches are saved to the person's account as they are flipped, so they stay
+  // for the rest of the session and the next one, on any device.
+  options.addEventListener("change", function (event) {
+    if (event.target === dwellBox) {
+      document.documentElement.setAttribute("data-dwell", dwellBox.checked ? "on" : "off");
+    }
+    window.fetch(options.action, {
+      method: "POST",
+      body: new window.FormData(options),
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" }
+    }).catch(function () { /* kept on screen for this page; saved next time */ });
+  });
+
+  // "Stop the session" says how far this exercise got, for the log of what was done.
+  function markStop(how) {
+    if (stopLink) { stopLink.setAttribute("href", stopUrl + "?current=" + how); }
+  }
   // With the timer shown, "Next" sits behind the primary button until the exercise ends.
   nextLink.classList.remove("button-primary");
 
@@ -100,6 +124,7 @@
   }
 
   function begin() {
+    markStop("partly");
     if (hold === null) {
       state = "counting";
       number.textContent = String(reps);
@@ -135,6 +160,7 @@
       return;
     }
     state = "finished";
+    markStop("done");
     setRing(0);
     say(cues.done + " " + cues.rest);
     nextLink.classList.add("button-primary");
@@ -172,5 +198,7 @@
   });
 
   status.textContent = sideText() + cues.ready;
-  primary.focus();
+  // The page opens at the top (the name, the picture and the first step); the focus is
+  // on the primary button all the same, so the first key press or switch press starts.
+  primary.focus({ preventScroll: true });
 }());
