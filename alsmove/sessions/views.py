@@ -21,11 +21,11 @@ from alsmove.core.library import Exercise, Position
 from alsmove.exercises import labels
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise
-from alsmove.patients.models import Patient
-from alsmove.sessions.services import TodaysSession, todays_session
 from alsmove.logbook.models import ExerciseStatus
 from alsmove.patients.clock import today_for
+from alsmove.patients.models import Patient
 from alsmove.sessions.progress import carried_statuses, note_status
+from alsmove.sessions.services import TodaysSession, todays_session
 
 
 def _today_items(patient: Patient) -> tuple[TodaysSession, list[dict[str, Any]]]:
