@@ -12,6 +12,7 @@ from alsmove.accounts.policy import Action, can
 from alsmove.assessments.services import current_records, inconsistencies, shown_records
 from alsmove.charts.svg import Band, Series, line_chart
 from alsmove.core.alsfrs import Scores
+from alsmove.core.plausible import date_problem
 from alsmove.core.progression import fit_d50, forecast, slope_per_month
 from alsmove.core.staging import (
     functional_stage,
@@ -173,6 +174,10 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
             }
         )
     context["has_beside"] = any(not row["counted"] for row in rows)
+    # A record dated before 1900 or in the future stays in the table (to be corrected)
+    # but not on the charts, whose time axis it would stretch over centuries.
+    plausible = [(a, sc) for a, sc in records if date_problem(a.taken_on, today) is None]
+    records = plausible or records
     latest_assessment, latest = records[-1]
     points = [(a.taken_on, s.total) for a, s in records]
     total_svg, forecast_rows, model = _total_chart(

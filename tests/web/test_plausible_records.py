@@ -16,6 +16,7 @@ from logbook_support import client_for, make_user
 
 from alsmove.accounts.models import Role
 from alsmove.assessments.models import Assessment
+from alsmove.assessments.progress import build_progress
 from alsmove.assessments.services import record_assessment
 from alsmove.cli import main
 from alsmove.demo.seed import Demo
@@ -184,3 +185,22 @@ def test_an_unrelated_therapist_still_sees_only_their_own_caseload(demo: Demo) -
     _broken(demo.patient)
     page = client_for(stranger).get("/caseload/")
     assert page.status_code == 200 and demo.patient.display_name.encode() not in page.content
+
+
+def test_an_assessment_from_year_1_in_old_data_is_listed_but_not_charted(demo: Demo) -> None:
+    first = demo.patient.assessments.current().order_by("taken_on").first()
+    assert first is not None
+    Assessment.objects.create(
+        patient=demo.patient,
+        taken_on=date(1, 1, 1),
+        items=first.items,
+        total=first.total,
+        source="self_report",
+    )
+    page = client_for(demo.person).get(f"/patients/{demo.patient.pk}/progress/")
+    assert page.status_code == 200
+    assert b"Not enough data" in page.content and b"0001-01-01" in page.content
+    # The charts start at the first plausible record, not in year 1.
+    context = build_progress(demo.patient, demo.person, today=timezone.localdate())
+    assert context["latest_assessment"].taken_on.year > 1900
+    assert all(day.year > 1900 for day, _ in context["domain_charts"][0]["points"])
