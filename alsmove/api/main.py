@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
-from alsmove.api import assessments, exercises, invitations, logbook, patients, routines
+from alsmove.api import assessments, exercises, invitations, logbook, patients, routines, sessions
 
 api = NinjaAPI(
     title="ALS Move API",
@@ -58,5 +58,6 @@ api.add_router("/patients", patients.router)
 api.add_router("/patients", assessments.router)
 api.add_router("/patients", routines.router)
 api.add_router("/patients", logbook.router)
+api.add_router("/patients", sessions.router)
 api.add_router("/patients", invitations.router)
 api.add_router("/invitations", invitations.mine)

@@ -133,6 +133,7 @@ def pictogram(request: HttpRequest, slug: str) -> HttpResponse:
             _SVG[(slug, version)] = pictogram_svg(exercise).encode()
         response = HttpResponse(_SVG[(slug, version)], content_type="image/svg+xml")
     response["ETag"] = etag
+    response.same_for_everyone = True  # type: ignore[attr-defined]  # see NoStoreMiddleware
     # Private: a clinic's own exercises are for its people; the library's are the same file.
     if request.GET.get("v") == version:
         response["Cache-Control"] = f"private, max-age={A_YEAR}, immutable"

@@ -50,6 +50,10 @@ class NoStoreMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        # A file that is the same for everyone and holds no one's data (a pictogram) keeps
+        # its own long cache life, or the library would fetch every drawing again.
+        if getattr(response, "same_for_everyone", False):
+            return response
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated
         if signed_in or request.path.startswith("/api/"):

@@ -69,3 +69,12 @@ def test_a_changed_exercise_gets_a_new_pictogram_address(demo: Demo) -> None:
     old, new = re.findall(pattern, before), re.findall(pattern, after)
     assert len(old) == len(new) == 1
     assert old != new
+
+
+def test_a_logged_in_person_caches_the_pictogram_files_too(demo: Demo) -> None:
+    client = Client()
+    client.force_login(demo.person)
+    page = client.get("/library/")
+    assert "no-store" in page["Cache-Control"]  # the page itself is theirs
+    src = re.findall(r'src="(/library/[^"]+)"', page.content.decode())[0]
+    assert "max-age=31536000" in client.get(src)["Cache-Control"]

@@ -118,3 +118,23 @@ def test_the_session_follows_the_persons_own_day(demo: Demo, zone: str) -> None:
     demo.patient.save(update_fields=["time_zone"])
     session = todays_session(demo.patient)
     assert session.day == today_for(demo.patient)
+
+
+def test_the_api_gives_the_same_session_as_the_session_page(demo: Demo) -> None:
+    from logbook_support import client_for
+
+    session = todays_session(demo.patient)
+    answer = client_for(demo.caregiver).get(f"/api/v1/patients/{demo.patient.pk}/session/today")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["day"] == session.day.isoformat()
+    assert [i["exercise"] for i in body["items"]] == [i["exercise"] for i in session.items]
+    assert [i["reps"] for i in body["items"]] == [i["reps"] for i in session.items]
+    assert body["eased"] is session.eased
+    plan = session.plan
+    assert plan is not None
+    assert body["routine_version"] == plan.version
+    stranger = client_for(demo.other_person).get(
+        f"/api/v1/patients/{demo.patient.pk}/session/today"
+    )
+    assert stranger.status_code == 404
