@@ -170,3 +170,11 @@ def test_the_change_page_corrects_the_log_and_shows_its_history(demo: Demo) -> N
     assert client.post(url, answers).status_code == 302
     log.refresh_from_db()
     assert log.revision == 2
+
+
+def test_a_correction_reaches_today_s_session_already_read_after_the_log(demo: Demo) -> None:
+    log = _fine_log(demo)
+    exercise = _first_exercise(demo)  # read (and stored) after the fine log
+    assert exercise in {i["exercise"] for i in todays_session(demo.patient).items}
+    _correct(demo, log, pain=5, revision=1)
+    assert exercise not in {i["exercise"] for i in todays_session(demo.patient).items}
