@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "alsmove.accounts",
     "alsmove.patients",
     "alsmove.exercises",
+    "alsmove.resources",
     "alsmove.assessments",
     "alsmove.routines",
     "alsmove.logbook",

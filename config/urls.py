@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("alsmove.logbook.urls_caseload")),
     path("accounts/", include("alsmove.accounts.urls")),
     path("library/", include("alsmove.exercises.urls")),
+    path("resources/", include("alsmove.resources.urls")),
     path("patients/", include("alsmove.patients.urls")),
     path("invitations/", include("alsmove.patients.urls_invitations")),
     path("patients/", include("alsmove.assessments.urls")),

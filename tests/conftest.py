@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from alsmove.demo.seed import Demo, seed_demo
 from alsmove.exercises.services import sync_library
+from alsmove.resources.services import sync_resources
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by
 # fixtures beside it are still plain synchronous calls.
@@ -30,6 +31,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     rolled back, so tests still cannot see each other's changes."""
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         sync_library()
+        sync_resources()
         seed_demo()
 
 
@@ -38,4 +40,5 @@ def demo(db: None) -> Demo:
     # Already loaded by django_db_setup; seeding is idempotent, so this only looks it up
     # (and reloads it after a browser test has emptied the database).
     sync_library()
+    sync_resources()
     return seed_demo()

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from alsmove.demo.seed import Demo, seed_demo
 from alsmove.exercises.services import sync_library
+from alsmove.resources.services import sync_resources
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -44,6 +45,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def live_demo(live_server: Any, transactional_db: None) -> Demo:
     sync_library()
+    sync_resources()
     return seed_demo()
 
 

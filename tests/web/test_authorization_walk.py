@@ -31,6 +31,8 @@ PUBLIC = {
     "library/",
     "library/<slug:slug>/",
     "library/<slug:slug>/pictogram.svg",
+    "resources/",
+    "resources/<slug:resource>/",
     "api/v1/openapi.json",
     "api/v1/docs",
     "api/v1/exercises",

@@ -1,0 +1,23 @@
+"""The Resources section in the database: each row keeps the validated entry as JSON."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from alsmove.core.resources import Resource
+
+
+class ResourceRecord(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    title = models.CharField(max_length=200)
+    topic = models.CharField(max_length=30)
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ("title",)
+
+    def __str__(self) -> str:
+        return self.title
+
+    def resource(self) -> Resource:
+        return Resource.model_validate(self.data)

@@ -1,0 +1,39 @@
+"""Resources are linked where they matter: a pain warning links to massage and to when to
+call the therapist; the caregiver's home links to caregiver support."""
+
+from __future__ import annotations
+
+from logbook_support import client_for, log_session
+
+from alsmove.demo.seed import Demo
+
+MASSAGE = 'href="/resources/massage/"'
+CALL = 'href="/resources/when-to-call-your-therapist/"'
+
+
+def test_the_pain_warning_after_a_quick_log_links_to_massage_and_the_therapist(
+    demo: Demo,
+) -> None:
+    log = log_session(demo.patient, demo.person, pain_on="neck-forward-tilt", pain=6)
+    html = (
+        client_for(demo.person).get(f"/patients/{demo.patient.pk}/log/{log.pk}/").content.decode()
+    )
+    warning = html.split('id="warn-title"')[1].split("</section>")[0]
+    assert "You felt pain (6 out of 10)" in warning
+    assert MASSAGE in warning and CALL in warning
+
+
+def test_a_log_without_warnings_shows_no_help_links(demo: Demo) -> None:
+    log = log_session(demo.patient, demo.person)
+    html = (
+        client_for(demo.person).get(f"/patients/{demo.patient.pk}/log/{log.pk}/").content.decode()
+    )
+    assert "Please read this" not in html and MASSAGE not in html
+
+
+def test_the_caregivers_home_links_to_caregiver_support_and_the_persons_does_not(
+    demo: Demo,
+) -> None:
+    support = 'href="/resources/caregiver-support/"'
+    assert support in client_for(demo.caregiver).get("/").content.decode()
+    assert support not in client_for(demo.person).get("/").content.decode()
