@@ -122,6 +122,8 @@
     var heading = current.querySelector("h2");
     heading.setAttribute("tabindex", "-1");
     heading.focus();
+    // A new screen is a page change for dwell (static/js/dwell.js): a quiet second first.
+    document.dispatchEvent(new window.CustomEvent("alsmove:changed"));
   }
 
   function choices(screen) {
