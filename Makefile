@@ -69,7 +69,7 @@ bench: $(STAMP)
 	@bash scripts/postgres.sh
 	@bash scripts/bench-db.sh "$(BENCH_PG_URL)"
 	BENCH_PG_URL=$(BENCH_PG_URL) $(PY) bench/load.py --scale $(SCALE)
-	$(PY) bench/bench_fit.py --patients 2000
+	$(PY) bench/bench_fit.py
 
 bench-fit: $(STAMP)
 	$(PY) bench/bench_fit.py

@@ -51,7 +51,12 @@ class SessionLog(models.Model):
 
     class Meta:
         ordering = ("-day", "-created_at")
-        indexes = [models.Index(fields=["patient", "day"])]
+        indexes = [
+            models.Index(fields=["patient", "day"]),
+            # The newest log of a person (today's session's stamp): without it PostgreSQL
+            # walks the whole table backwards for someone who has not logged in a while.
+            models.Index(fields=["patient", "id"], name="sessionlog_patient_newest"),
+        ]
         constraints = [
             # Pain and tiredness are 0-10 on every door; the database holds it too.
             models.CheckConstraint(
