@@ -90,6 +90,7 @@ API_BODIES: dict[str, dict[str, object]] = {
         "weaker": False,
     },
     "api/v1/patients/<patient_id>/routine/<version>/approve": {},
+    "api/v1/patients/<patient_id>/profile": {"minutes": 25, "head_control": "good"},
 }
 
 

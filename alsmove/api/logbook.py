@@ -143,6 +143,9 @@ class OverworkOut(Schema):
     flags: list[FlagOut]
     easing: EasingOut
     reassess_suggested: bool
+    rest_day: bool  # OVERWORK-REST-01: no exercise today, call the therapist today
+    alert_therapist: bool
+    skip_today: list[str]
 
 
 def _name(user: Any) -> str | None:

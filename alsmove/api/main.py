@@ -12,7 +12,16 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
-from alsmove.api import assessments, exercises, invitations, logbook, patients, routines, sessions
+from alsmove.api import (
+    assessments,
+    exercises,
+    invitations,
+    logbook,
+    patients,
+    profile,
+    routines,
+    sessions,
+)
 
 api = NinjaAPI(
     title="ALS Move API",
@@ -57,6 +66,7 @@ api.add_router("/exercises", exercises.router)
 api.add_router("/patients", patients.router)
 api.add_router("/patients", assessments.router)
 api.add_router("/patients", routines.router)
+api.add_router("/patients", profile.router)
 api.add_router("/patients", logbook.router)
 api.add_router("/patients", sessions.router)
 api.add_router("/patients", invitations.router)

@@ -2,7 +2,9 @@
 
 The input is a functional profile (alsmove.core.profile.FunctionalProfile). Its "stage"
 is used when given; otherwise the stage is worked out from its "alsfrs" items.
-`alsmove plan --schema` prints the profile's JSON Schema.
+`alsmove plan --schema` prints the profile's JSON Schema; `--week` prints all seven days
+(Monday first), `--day N` one day, `--before-review` the gentle routine a person has
+before a therapist has reviewed it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pydantic_core import ErrorDetails
 from alsmove.cli import fail
 from alsmove.core.library import Stage
 from alsmove.core.profile import FunctionalProfile
-from alsmove.core.routine import build_routine, routine_to_json
+from alsmove.core.routine import build_routine, build_week, routine_to_json, week_to_json
 from alsmove.exercises.loader import LibraryError, default_library
 
 
@@ -30,6 +32,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--schema", action="store_true", help="print the profile JSON Schema")
     parser.add_argument(
         "--day", type=int, default=0, help="day of the week, 0-6 (body areas take turns)"
+    )
+    parser.add_argument("--week", action="store_true", help="print all seven days (Monday first)")
+    parser.add_argument(
+        "--before-review",
+        action="store_true",
+        help="as before a therapist has reviewed: gentle stretching, range of motion, breathing",
     )
     parser.set_defaults(func=run)
 
@@ -111,7 +119,14 @@ def run(args: argparse.Namespace) -> int:
         library = default_library()
     except LibraryError as error:
         return fail(f"exercise library: {error}")
-    routine = build_routine(profile, library, stage, day_index=args.day)
+    reviewed = not args.before_review
+    if args.week:
+        week = build_week(profile, library, stage, reviewed=reviewed)
+        print(json.dumps(week_to_json(week), indent=2, ensure_ascii=False))
+        return 0
+    if not 0 <= args.day <= 6:
+        return fail("--day: must be 0 (Monday) to 6 (Sunday)")
+    routine = build_routine(profile, library, stage, day_index=args.day, reviewed=reviewed)
     print(json.dumps(routine_to_json(routine), indent=2, ensure_ascii=False))
     return 0
 

@@ -20,6 +20,8 @@ class Adjustments:
     # Exercises to skip today only (pain during the exercise today).
     skip_today: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[str, ...] = ()
+    # Two or more serious signs at once: no exercise today (OVERWORK-REST-01).
+    rest_day: bool = False
 
     def __post_init__(self) -> None:
         if not (0 < self.reps_factor <= 1 and 0 < self.hold_factor <= 1):
@@ -32,6 +34,7 @@ class Adjustments:
             or self.hold_factor < 1
             or not self.allow_strengthening
             or bool(self.removed_pending_review)
+            or self.rest_day
         )
 
 

@@ -123,6 +123,45 @@ class Resistance(StrEnum):
     HIGH = "high"  # never offered (Paganoni 2015); exists so therapist entries can be refused
 
 
+class TrunkDemand(StrEnum):
+    """What an exercise asks of the trunk while sitting or standing (SAFE-TRUNK-01)."""
+
+    NONE = "none"  # the trunk rests against a support, or is moved by a helper
+    UPRIGHT = "upright"  # sit or stand tall, away from the backrest
+    LEAN = "lean"  # lean back or forward
+    TWIST = "twist"
+    SIDE_BEND = "side_bend"
+    REACH = "reach"  # reach forward or out, away from the body
+
+
+class NeckLoad(StrEnum):
+    """What an exercise asks of the neck muscles (SAFE-NECK-01)."""
+
+    NONE = "none"
+    SUPPORTED = "supported"  # the head rests on a pillow, headrest or the helper's hands
+    UNSUPPORTED = "unsupported"  # the person holds the head up while it moves
+    FLEXION_HOLD = "flexion_hold"  # the head hangs forward or sideways and is held there
+
+
+class Contracture(StrEnum):
+    """Groups that shorten easily in ALS and are stretched or moved every day (CLINICAL §4b)."""
+
+    CALF = "calf"
+    HAMSTRINGS = "hamstrings"
+    HIP_FLEXORS = "hip_flexors"
+    WRIST_FINGER_FLEXORS = "wrist_finger_flexors"
+    SHOULDER = "shoulder"
+
+
+class OfferedWhen(StrEnum):
+    """An exercise offered only when the profile says so (SAFE-SWITCH-01)."""
+
+    AFO_WORN = "afo_worn"
+    SEAT_TILT = "seat_tilt"  # the wheelchair tilts back in space
+    BREATH_STACKING = "breath_stacking"  # the therapist has taught it and turned it on
+    ASSISTED_COUGH = "assisted_cough"  # the therapist has taught it and turned it on
+
+
 # What taking a position needs; the engine checks these for the position it chooses.
 POSITION_NEEDS: dict[Position, Requirement] = {
     Position.STANDING: Requirement.STANDING_BALANCE,
@@ -178,6 +217,18 @@ class Exercise(BaseModel):
     limits: str | None = None  # for a helper: where to stop
     stages: Annotated[tuple[Stage, ...], Field(min_length=1)]
     sources: Annotated[tuple[str, ...], Field(min_length=1)]
+    # Position safety (issue 8); the YAML content declares each of them for every entry.
+    trunk: TrunkDemand = TrunkDemand.NONE
+    neck: NeckLoad = NeckLoad.NONE
+    arm_supported: bool = False  # the arm rests on a support (table, pillow, trough) throughout
+    single_leg: bool = False  # stands on one leg
+    flat: bool = False  # lies flat, on the back or the front, even in bed (SAFE-FLAT-01)
+    contracture: tuple[Contracture, ...] = ()  # the shortening-prone groups it keeps long
+    offered_when: OfferedWhen | None = None
+    # Steps for one position when they differ from `steps` (which fit every position).
+    position_steps: dict[Position, Annotated[tuple[NonEmptyText, ...], Field(min_length=2)]] = (
+        Field(default_factory=dict)
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:
@@ -198,11 +249,19 @@ class Exercise(BaseModel):
                     f"{need} is required only when {position} is the sole position; "
                     "the engine checks it for the position it picks"
                 )
+        if set(self.position_steps) - set(self.positions):
+            raise ValueError("position_steps names a position the exercise is not done in")
+        if self.kind is Kind.AEROBIC and self.minutes > 10:
+            raise ValueError("an aerobic bout lasts at most 10 minutes (split it into bouts)")
         if self.is_strengthening and not self.muscle_groups:
             raise ValueError(
                 "a strengthening exercise (or one with resistance) must name its muscle_groups"
             )
         return self
+
+    def steps_for(self, position: Position) -> tuple[str, ...]:
+        """The steps for the position used (its own, when the exercise has them)."""
+        return self.position_steps.get(position, self.steps)
 
     @property
     def is_strengthening(self) -> bool:
@@ -225,4 +284,10 @@ SOURCES: dict[str, str] = {
     "six stages of ALS, Phys Ther 1998.",
     "sinaki-mulder-1978": "Sinaki M., Mulder D.W., Rehabilitation techniques for patients "
     "with ALS, Mayo Clin Proc 1978.",
+    "kisner-colby": "Kisner C., Colby L.A., Therapeutic Exercise: who performs a movement "
+    "follows the muscle grade (3/5 active, 2/5 active-assisted, 0-1/5 passive).",
+    "pt-conventions": "Neuromuscular physical therapy conventions (CLINICAL.md 4b): lying "
+    "flat and NIV, head drop and collars, trunk control and seating, the hanging arm, "
+    "contracture-prone groups, falls.",
+    "convention": "Product convention: a choice made by us where the sources give none.",
 }

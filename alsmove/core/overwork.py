@@ -48,6 +48,12 @@ HEAVY_01 = "OVERWORK-HEAVY-01"
 BREATH_01 = "OVERWORK-BREATH-01"
 FATIGUE_01 = "OVERWORK-FATIGUE-01"
 REASSESS_01 = "OVERWORK-REASSESS-01"
+REST_01 = "OVERWORK-REST-01"
+# Serious signs (issue 8): two or more at once give a rest day and a call today. Next-day
+# soreness counts only together with heavy limbs.
+SERIOUS_RULES = (WEAKER_01, CRAMP_01, BREATH_01, FATIGUE_01)
+REST_MIN_SIGNS = 2
+REST_WINDOW_DAYS = 1  # signs dated as_of or the day before count together
 # The signs that ease the next sessions, in the order their ids are reported.
 EASING_RULES = (WEAKER_01, SORE_01, CRAMP_01, HEAVY_01, BREATH_01, FATIGUE_01)
 
@@ -77,6 +83,7 @@ TEXTS: dict[str, str] = {
     BREATH_01: texts.BREATH,
     FATIGUE_01: texts.FATIGUE,
     REASSESS_01: texts.REASSESS,
+    REST_01: texts.REST,
 }
 WEAKER_NEXT_DAY = texts.WEAKER_NEXT_DAY
 
@@ -119,6 +126,7 @@ class OverworkResult:
     reassess_suggested: bool
     alert_therapist: bool
     skip_today: frozenset[str]
+    rest_day: bool = False  # OVERWORK-REST-01: no exercise today, call the therapist today
 
 
 EMPTY_RESULT = OverworkResult((), (), NO_EASING, False, False, frozenset())
@@ -186,13 +194,18 @@ def _removed_since(reports: Sequence[tuple[date, int]]) -> date | None:
     return None
 
 
+EXTRA_SIGN_STEP = 0.1  # each further kind of sign eases by this much more, to the floor
+
+
 def _combined_easing(rules: set[str]) -> Easing:
     if not rules:
         return NO_EASING
-    # The strongest easing asked for wins; factors are never multiplied together, and the
-    # floor holds whatever factors are given to the signs later.
-    reps = max(FACTOR_FLOOR, min(EASING_FACTORS[rule][0] for rule in rules))
-    hold = max(FACTOR_FLOOR, min(EASING_FACTORS[rule][1] for rule in rules))
+    # Signs add up: the strongest easing asked for, then a step more for each further kind
+    # of sign (never below the floor, however many signs).
+    extra = EXTRA_SIGN_STEP * (len(rules) - 1)
+    reps = max(FACTOR_FLOOR, min(EASING_FACTORS[rule][0] for rule in rules) - extra)
+    hold = max(FACTOR_FLOOR, min(EASING_FACTORS[rule][1] for rule in rules) - extra)
+    reps, hold = round(reps, 2), round(hold, 2)
     ordered = tuple(rule for rule in EASING_RULES if rule in rules)
     return Easing(True, ordered, min(reps, 1.0), min(hold, 1.0), strengthening=False)
 
@@ -243,13 +256,19 @@ def assess_overwork(
     warnings.extend(current)
     easing = _combined_easing({s.rule for s in current})
 
+    serious = serious_signs(s.rule for s in signs if _days(s.date, as_of) <= REST_WINDOW_DAYS)
+    rest_day = len(serious) >= REST_MIN_SIGNS
+    if rest_day:
+        text = Message(TEXTS[REST_01], {"count": len(serious)})
+        warnings.append(OverworkWarning(as_of, REST_01, text))
     recent = {s.date for s in signs if _days(s.date, as_of) < REASSESS_WINDOW_DAYS}
-    reassess = _reassess(recent)
+    reassess = _reassess(recent) or rest_day
     if reassess:
         text = Message(TEXTS[REASSESS_01], {"count": len(recent), "days": REASSESS_WINDOW_DAYS})
         warnings.append(OverworkWarning(max(recent), REASSESS_01, text))
 
     order = {rule: index for index, rule in enumerate((PAIN_01, REPEAT_01, *EASING_RULES))}
+    order[REST_01] = len(order) + 1
     warnings.sort(key=lambda w: (w.date, order.get(w.rule, len(order))))
     return OverworkResult(
         warnings=tuple(warnings),
@@ -258,7 +277,17 @@ def assess_overwork(
         reassess_suggested=reassess,
         alert_therapist=bool(flags) or easing.active or reassess,
         skip_today=frozenset(skip_today),
+        rest_day=rest_day,
     )
+
+
+def serious_signs(rules: Iterable[str]) -> tuple[str, ...]:
+    """The serious signs among these rules (soreness only with heavy limbs)."""
+    found = set(rules)
+    serious = [rule for rule in SERIOUS_RULES if rule in found]
+    if SORE_01 in found and HEAVY_01 in found:
+        serious.append(SORE_01)
+    return tuple(serious)
 
 
 def to_adjustments(result: OverworkResult) -> Adjustments:
@@ -269,7 +298,10 @@ def to_adjustments(result: OverworkResult) -> Adjustments:
         rules.append(REPEAT_01)
     if result.skip_today:
         rules.append(PAIN_01)
+    if result.rest_day:
+        rules.append(REST_01)
     return Adjustments(
+        rest_day=result.rest_day,
         reps_factor=result.easing.reps_factor,
         hold_factor=result.easing.hold_factor,
         allow_strengthening=result.easing.strengthening,
@@ -319,4 +351,7 @@ def result_to_json(result: OverworkResult) -> dict[str, Any]:
             "strengthening": easing.strengthening,
         },
         "reassess_suggested": result.reassess_suggested,
+        "rest_day": result.rest_day,
+        "alert_therapist": result.alert_therapist,
+        "skip_today": sorted(result.skip_today),
     }

@@ -79,3 +79,9 @@ REASSESS = gettext_noop(
     "routine may no longer fit how you are now, so we have asked your therapist to "
     "reassess it. Please call your therapist to arrange a visit."
 )
+# OVERWORK-REST-01
+REST = gettext_noop(
+    "Several strong signs of doing too much came together ({count}). Today is a rest "
+    "day: no exercise, only rest and gentle changes of position. Call your therapist "
+    "today, and ask them to reassess your routine before you start again."
+)

@@ -9,7 +9,7 @@ a helper (ROUTINE-STAGE-01; the Sinaki-Mulder / Dal Bello-Haas focus of each sta
 from __future__ import annotations
 
 from alsmove.core.library import Exercise, Kind, Performer, Position, Stage
-from alsmove.core.profile import FunctionalProfile, SittingBalance, Walking
+from alsmove.core.profile import Base, FunctionalProfile, SittingBalance, Walking
 
 
 def _positions(names: str) -> tuple[Position, ...]:
@@ -64,6 +64,12 @@ def position_preference(stage: Stage, profile: FunctionalProfile) -> tuple[Posit
         # A person who does not walk stays in the wheelchair rather than moving to a chair.
         order.remove(Position.IN_WHEELCHAIR)
         order.insert(order.index(Position.SEATED), Position.IN_WHEELCHAIR)
+    base = profile.day_base()
+    first = {Base.BED: Position.IN_BED, Base.WHEELCHAIR: Position.IN_WHEELCHAIR}.get(base)
+    if first is not None:
+        # Where the person spends the day comes first: no move is the easiest.
+        order.remove(first)
+        order.insert(0, first)
     return tuple(order)
 
 

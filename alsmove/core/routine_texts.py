@@ -142,3 +142,100 @@ NO_TIME = gettext_noop(
 NOT_CHOSEN = gettext_noop(
     "Left out today to stay within your {minutes} minutes; the body areas take turns over the week."
 )
+
+# --- the week, the flow and the review (issue 8) ------------------------------------------
+
+# ROUTINE-FIRST-01
+BEFORE_REVIEW = gettext_noop(
+    "Your therapist has not reviewed your routine yet, so for now it holds only gentle "
+    "stretching, moving the joints and breathing: no strengthening, no aerobic work and "
+    "nothing standing. More comes once your therapist has checked it."
+)
+BEFORE_REVIEW_LEFT_OUT = gettext_noop(
+    "Waits until your therapist has reviewed your routine: until then only gentle "
+    "stretching, moving the joints and breathing."
+)
+# ROUTINE-STAGE-02
+KEPT_STRONG = gettext_noop(
+    "Kept because the muscles it uses are still strong (3 out of 5 or more), even though "
+    "other parts of the body need a gentler routine."
+)
+# ROUTINE-DOSE-01
+DAILY_LENGTH = gettext_noop(
+    "Done every day: these muscles shorten and stiffen easily, and daily stretching or "
+    "moving keeps them long."
+)
+# ROUTINE-DOSE-02
+STRENGTH_DAY = gettext_noop(
+    "Strengthening day: one set, stopping while you could still do a few more. Muscles "
+    "rest a day in between."
+)
+NOT_STRENGTH_DAY = gettext_noop(
+    "Strengthening is done two or three days a week with a rest day between, and today is "
+    "a rest day for it."
+)
+# ROUTINE-DOSE-03
+AEROBIC_DAY = gettext_noop(
+    "One short bout of gentle aerobic work, three days a week. Go at a pace at which you "
+    "can still talk."
+)
+NOT_AEROBIC_DAY = gettext_noop(
+    "Aerobic work is done three days a week, and today is not one of them."
+)
+SHORTER_BOUT = gettext_noop(
+    "Made shorter after signs of overwork in your log: {minutes} minutes instead of {planned}."
+)
+# ROUTINE-POSITION-01 with SAFE-FLAT-01
+IN_BED_HEAD_RAISED = gettext_noop(
+    "Done in bed with the head of the bed raised or propped on pillows, never flat, "
+    "because lying flat makes your breathing harder."
+)
+HEAD_RAISED_NOTE = gettext_noop(
+    "Keep your head raised. Wear your breathing machine if you use it, and rest for a "
+    "minute after each exercise."
+)
+# ROUTINE-FLOW-01
+FLOW_DROPPED = gettext_noop(
+    "Left out today so that you are not moved to another position for just one exercise."
+)
+# ROUTINE-FLOW-02
+NO_TRANSFER = gettext_noop(
+    "Not done today: it would mean moving you to another seat or bed, and nobody is there "
+    "to help you move."
+)
+# ROUTINE-FLOW-03
+TWO_SITTINGS = gettext_noop(
+    "Today's exercises are in two sittings. Rest for at least an hour between them, and "
+    "stop before you feel tired."
+)
+# ROUTINE-PASSIVE-01 (for the therapist)
+PASSIVE_MISSING = gettext_noop(
+    "Passive range of motion is missing today: these muscles are graded 1 or 0 out of 5 "
+    "and no helper is there to move them ({groups})."
+)
+
+# ROUTINE-REST-01
+REST_DAY = gettext_noop(
+    "Today is a rest day: your log showed several strong signs of doing too much. Do no "
+    "exercise today; rest and change position gently. Call your therapist today."
+)
+REST_DAY_LEFT_OUT = gettext_noop("Not today: today is a rest day.")
+
+# ROUTINE-DOSE-05
+SWITCHED_ON = gettext_noop(
+    "Part of every day, because your profile says it fits you (your therapist turns on "
+    "the breathing techniques after teaching them)."
+)
+
+# ROUTINE-PASSIVE-01
+PASSIVE_DAILY = gettext_noop(
+    "Your helper moves these joints for you every day: the muscles are too weak to move "
+    "them, and gentle moving keeps the joints from stiffening."
+)
+
+# ROUTINE-DOSE-04 (with SAFE-FLAT-01)
+BREATH_REST = gettext_noop(
+    "Breathing comes first today: rest for a minute between exercises, keep your head "
+    "raised, and wear your breathing machine during exercise if you use one. Stop and "
+    "call your therapist if you stay short of breath."
+)

@@ -14,10 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from alsmove.core import safety_position as pos
+from alsmove.core import safety_position_texts as pos_texts
 from alsmove.core import safety_texts as texts
 from alsmove.core.i18n import Message
+from alsmove.core.joints import LIMB_JOINTS as LIMB_JOINTS
+from alsmove.core.joints import REGION_JOINTS as REGION_JOINTS
+from alsmove.core.joints import limb_side
+from alsmove.core.joints import moved_joints as moved_joints
+from alsmove.core.joints import touched_joints as touched_joints
 from alsmove.core.library import (
-    BodyRegion,
     Exercise,
     Joint,
     Kind,
@@ -26,8 +32,23 @@ from alsmove.core.library import (
     Position,
     Requirement,
     Resistance,
+    Sides,
 )
 from alsmove.core.profile import FunctionalProfile, SittingBalance, Standing, Walking
+from alsmove.core.safety_position import (
+    SAFE_ARM_01,
+    SAFE_FALLS_01,
+    SAFE_FLAT_01,
+    SAFE_FOOT_01,
+    SAFE_GRADE_01,
+    SAFE_GRIP_01,
+    SAFE_NECK_01,
+    SAFE_PAIN_02,
+    SAFE_STANDING_02,
+    SAFE_SWITCH_01,
+    SAFE_TONE_01,
+    SAFE_TRUNK_01,
+)
 
 SAFE_STANDING_01 = "SAFE-STANDING-01"
 SAFE_WALK_01 = "SAFE-WALK-01"
@@ -106,79 +127,52 @@ RULES: dict[str, Rule] = {
             heuristic=True,
         ),
         _rule(SAFE_EMPTY_01, texts.EMPTY_RULE, "stretching-guide", "mda-guidance"),
+        _rule(SAFE_SWITCH_01, pos_texts.SWITCH_RULE, "convention"),
+        _rule(SAFE_GRIP_01, pos_texts.GRIP_RULE, "convention", heuristic=True),
+        _rule(SAFE_GRADE_01, pos_texts.GRADE_RULE, "kisner-colby", "paganoni-2015"),
+        _rule(SAFE_PAIN_02, pos_texts.PAIN_SIDE_RULE, "stretching-guide", "mda-guidance"),
+        _rule(
+            SAFE_ARM_01,
+            pos_texts.ARM_RULE,
+            "sinaki-mulder-1978",
+            "dal-bello-haas-1998",
+            heuristic=True,
+        ),
+        _rule(SAFE_FALLS_01, pos_texts.FALLS_RULE, "convention", heuristic=True),
+        _rule(SAFE_STANDING_02, pos_texts.ONE_LEG_RULE, "als-association-pt", heuristic=True),
+        _rule(SAFE_FOOT_01, pos_texts.FOOT_RULE, "sinaki-mulder-1978", heuristic=True),
+        _rule(SAFE_FLAT_01, pos_texts.FLAT_RULE, "pt-conventions", "dal-bello-haas-1998"),
+        _rule(SAFE_TRUNK_01, pos_texts.TRUNK_RULE, "pt-conventions", heuristic=True),
+        _rule(SAFE_NECK_01, pos_texts.NECK_RULE, "pt-conventions", heuristic=True),
+        _rule(SAFE_TONE_01, pos_texts.TONE_RULE, "mda-guidance", "stretching-guide"),
     )
 }
 
 # The order rules are tried in: rules about the exercise itself first, then the position.
 ORDER: tuple[str, ...] = (
     SAFE_RESIST_01,
+    SAFE_SWITCH_01,
     SAFE_CAREGIVER_01,
     SAFE_BREATH_01,
     SAFE_STRENGTH_01,
+    SAFE_GRADE_01,
     SAFE_PAIN_01,
     SAFE_SUBLUX_01,
+    SAFE_ARM_01,
+    SAFE_PAIN_02,
+    SAFE_GRIP_01,
+    SAFE_FALLS_01,
     SAFE_STANDING_01,
+    SAFE_STANDING_02,
     SAFE_WALK_01,
+    SAFE_FOOT_01,
+    SAFE_FLAT_01,
     SAFE_FLOOR_01,
     SAFE_BED_01,
     SAFE_SITTING_01,
+    SAFE_TRUNK_01,
+    SAFE_NECK_01,
 )
-
-# --- joints ---------------------------------------------------------------------------
-
-LIMB_JOINTS = frozenset(
-    {
-        Joint.SHOULDER,
-        Joint.ELBOW,
-        Joint.WRIST,
-        Joint.FINGERS,
-        Joint.HIP,
-        Joint.KNEE,
-        Joint.ANKLE,
-        Joint.TOES,
-    }
-)
-
-# When an entry names no joints, the joints its body region usually moves (cautious).
-REGION_JOINTS: dict[BodyRegion, tuple[Joint, ...]] = {
-    BodyRegion.NECK: (Joint.NECK,),
-    BodyRegion.SHOULDERS: (Joint.SHOULDER,),
-    BodyRegion.ARMS: (Joint.SHOULDER, Joint.ELBOW, Joint.WRIST),
-    BodyRegion.WRISTS_HANDS: (Joint.WRIST, Joint.FINGERS),
-    BodyRegion.CHEST: (Joint.SHOULDER, Joint.RIBS),
-    BodyRegion.UPPER_BACK: (Joint.SHOULDER, Joint.SPINE),
-    BodyRegion.SPINE: (Joint.SPINE,),
-    BodyRegion.HIPS: (Joint.HIP,),
-    BodyRegion.LEGS: (Joint.HIP, Joint.KNEE, Joint.ANKLE),
-    BodyRegion.ANKLES_FEET: (Joint.ANKLE, Joint.TOES),
-    BodyRegion.WHOLE_BODY: tuple(Joint),
-}
-
-_STILL_KINDS = frozenset({Kind.BREATHING, Kind.RELAXATION})
-
-
-def moved_joints(exercise: Exercise) -> tuple[Joint, ...]:
-    """The joints an exercise moves; an entry that names none is read from its region."""
-    if exercise.joints:
-        return exercise.joints
-    if exercise.kind in _STILL_KINDS:
-        return ()
-    return REGION_JOINTS[exercise.body_region]
-
-
-def touched_joints(exercise: Exercise) -> tuple[str, ...]:
-    """Joint names as a profile writes them ("left_shoulder", "neck"), sorted.
-
-    A limb joint counts on both sides whatever `sides` says: "both" moves each side in
-    turn, and "none" does not say which side it loads, so both are assumed.
-    """
-    names: set[str] = set()
-    for joint in moved_joints(exercise):
-        if joint in LIMB_JOINTS:
-            names.update((f"left_{joint.value}", f"right_{joint.value}"))
-        else:
-            names.add(joint.value)
-    return tuple(sorted(names))
 
 
 def _words(name: str) -> str:
@@ -243,7 +237,8 @@ def _strength(exercise: Exercise, profile: FunctionalProfile) -> Violation | Non
     weak = weak_groups(exercise, profile)
     if weak:
         return Violation(
-            SAFE_STRENGTH_01, Message(texts.STRENGTH_TOO_WEAK, {"groups": _join(list(weak))})
+            SAFE_STRENGTH_01,
+            Message(texts.STRENGTH_TOO_WEAK, {"groups": pos.group_words(list(weak))}),
         )
     any_weak = any(grade < ANTIGRAVITY_GRADE for grade in profile.strength.values())
     if not exercise.muscle_groups and any_weak:
@@ -260,11 +255,71 @@ def unapproved_painful(exercise: Exercise, profile: FunctionalProfile) -> tuple[
     return tuple(name for name in touched_joints(exercise) if name in painful)
 
 
+def _painful_sides(exercise: Exercise, profile: FunctionalProfile) -> frozenset[str] | None:
+    """The limb sides a painful joint takes out; None when the midline hurts (no side
+    can be spared)."""
+    painful = unapproved_painful(exercise, profile)
+    if any(limb_side(name) is None for name in painful):
+        return None
+    return frozenset(side for name in painful if (side := limb_side(name)) is not None)
+
+
+def _hanging_sides(exercise: Exercise, profile: FunctionalProfile) -> frozenset[str]:
+    return profile.hanging_arms() if pos.arm_left_hanging(exercise, profile) else frozenset()
+
+
+def _one_sided(exercise: Exercise) -> bool:
+    return exercise.sides is Sides.BOTH
+
+
 def _pain(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
     painful = unapproved_painful(exercise, profile)
-    if painful:
+    if not painful:
+        return None
+    sides = _painful_sides(exercise, profile)
+    if sides is None or not _one_sided(exercise) or len(sides) > 1:
         return Violation(SAFE_PAIN_01, Message(texts.PAIN_LEFT_OUT, {"joints": _join(painful)}))
     return None
+
+
+def _arm(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    hanging = _hanging_sides(exercise, profile)
+    if hanging and (not _one_sided(exercise) or len(hanging) > 1):
+        return Violation(SAFE_ARM_01, Message(pos_texts.ARM_LEFT_OUT))
+    return None
+
+
+def _sides(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    """A painful joint on one side and a hanging arm on the other leave no side."""
+    blocked = (_painful_sides(exercise, profile) or frozenset()) | _hanging_sides(exercise, profile)
+    if len(blocked) > 1:
+        return Violation(SAFE_PAIN_02, Message(pos_texts.ARM_LEFT_OUT))
+    return None
+
+
+def only_side(exercise: Exercise, profile: FunctionalProfile) -> str | None:
+    """ "left" or "right" when one side of a two-sided exercise is left out (SAFE-PAIN-02)."""
+    if not _one_sided(exercise):
+        return None
+    blocked = (_painful_sides(exercise, profile) or frozenset()) | _hanging_sides(exercise, profile)
+    if len(blocked) != 1:
+        return None
+    return "right" if "left" in blocked else "left"
+
+
+def _grip(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    found = pos.grip(exercise, profile)
+    return Violation(SAFE_GRIP_01, found) if found is not None else None
+
+
+def _grade(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    found = pos.grade(exercise, profile)
+    return Violation(SAFE_GRADE_01, found) if found is not None else None
+
+
+def _switch(exercise: Exercise, profile: FunctionalProfile) -> Violation | None:
+    found = pos.switch(exercise, profile)
+    return Violation(SAFE_SWITCH_01, found) if found is not None else None
 
 
 def moves_shoulder(exercise: Exercise) -> bool:
@@ -327,13 +382,31 @@ def _sitting(position: Position, exercise: Exercise, profile: FunctionalProfile)
     return Message(texts.SITTING_NOT_HERE)
 
 
-_EXERCISE_RULES = (_resist, _caregiver, _breath, _strength, _pain, _sublux)
+_EXERCISE_RULES = (
+    _resist,
+    _switch,
+    _caregiver,
+    _breath,
+    _strength,
+    _grade,
+    _pain,
+    _sublux,
+    _arm,
+    _sides,
+    _grip,
+)
 _POSITION_RULES = (
+    (SAFE_FALLS_01, pos.falls),
     (SAFE_STANDING_01, _standing),
+    (SAFE_STANDING_02, pos.one_leg),
     (SAFE_WALK_01, _walk),
+    (SAFE_FOOT_01, pos.foot),
+    (SAFE_FLAT_01, pos.flat),
     (SAFE_FLOOR_01, _floor),
     (SAFE_BED_01, _bed),
     (SAFE_SITTING_01, _sitting),
+    (SAFE_TRUNK_01, pos.trunk),
+    (SAFE_NECK_01, pos.neck),
 )
 
 
@@ -377,6 +450,7 @@ _NO_POSITION: dict[str, str] = {
     SAFE_FLOOR_01: texts.FLOOR_NO_POSITION,
     SAFE_BED_01: texts.BED_NO_POSITION,
     SAFE_SITTING_01: texts.SITTING_NO_POSITION,
+    **pos.NO_POSITION,
 }
 
 
@@ -393,34 +467,6 @@ def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | Non
     if first.rule == SAFE_STANDING_01 and profile.standing is Standing.WITH_SUPPORT:
         text = texts.STANDING_NO_SUPPORTED_POSITION
     return Exclusion(exercise.id, first.rule, Message(text))
-
-
-def _note(rule: str, text: str, **params: str | int | float) -> Reason:
-    return Reason(rule, Message(text, params))
-
-
-def notes(exercise: Exercise, profile: FunctionalProfile) -> tuple[Reason, ...]:
-    """What a person should know when an exercise is offered, each with its rule."""
-    found: list[Reason] = []
-    if exercise.is_strengthening:
-        ungraded = ungraded_groups(exercise, profile)
-        if not exercise.muscle_groups:
-            found.append(_note(SAFE_STRENGTH_01, texts.STRENGTH_NOTE_UNNAMED))
-        elif ungraded:
-            found.append(
-                _note(SAFE_STRENGTH_01, texts.STRENGTH_NOTE_UNGRADED, groups=_join(list(ungraded)))
-            )
-        else:
-            found.append(_note(SAFE_STRENGTH_01, texts.STRENGTH_NOTE_GRADED))
-    if exercise.kind is Kind.AEROBIC:
-        found.append(_note(SAFE_BREATH_01, texts.BREATH_TALK_TEST))
-    approved = set(profile.approved_painful_joints) & set(profile.painful_joints)
-    cleared = tuple(name for name in touched_joints(exercise) if name in approved)
-    if cleared:
-        found.append(_note(SAFE_PAIN_01, texts.PAIN_CLEARED, joints=_join(cleared)))
-    if profile.shoulder_subluxation and moves_shoulder(exercise):
-        found.append(_note(SAFE_SUBLUX_01, texts.SUBLUX_NOTE))
-    return tuple(found)
 
 
 # SAFE-EMPTY-01: what the person reads when nothing is safe to offer.

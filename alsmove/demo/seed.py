@@ -24,7 +24,7 @@ from alsmove.patients.models import (
     Permission,
     Relation,
 )
-from alsmove.routines.services import WHY_FIRST, approve, propose
+from alsmove.routines.services import WHY_FIRST, WHY_PROFILE, approve, propose
 
 DEMO_PASSWORD = "alsmove-demo"
 
@@ -75,6 +75,22 @@ SAM_PROFILE: dict[str, object] = {
     },
     "minutes": 20,
     "preferences": "Mornings are best. Likes music during the session.",
+}
+# The position-safety questions (issue 8), answered at Sam's next visit: the routine was
+# rebuilt under the new rules and approved again (version 2 in the history).
+SAM_POSITION_ANSWERS: dict[str, object] = {
+    "lies_flat": "yes",
+    "head_control": "good",
+    "trunk_control": "good",
+    "arm_hangs": "none",
+    "grip": "good",
+    "foot_drop": "both",
+    "afo_worn": False,
+    "falls_last_3_months": 0,
+    "typical_fatigue": 5,
+    "cramps": "some",
+    "spasticity": "none",
+    "base": "wheelchair",
 }
 
 
@@ -195,10 +211,18 @@ def seed_demo(today: date | None = None) -> Demo:
             items={**_BASELINE, "4": 2, "5a": 3, "8": 4, "9": 4, "6": 3},
         )
     if not FunctionalProfile.objects.filter(patient=patient).exists():
-        FunctionalProfile.objects.create(patient=patient, updated_by=therapist, **SAM_PROFILE)
+        profile = FunctionalProfile.objects.create(
+            patient=patient, updated_by=therapist, **SAM_PROFILE
+        )
         plan = propose(patient, by=therapist, why=Message(WHY_FIRST))
         if plan is not None:
             approve(plan, by=therapist)
+        for name, value in SAM_POSITION_ANSWERS.items():
+            setattr(profile, name, value)
+        profile.save()
+        rebuilt = propose(patient, by=therapist, why=Message(WHY_PROFILE))
+        if rebuilt is not None and rebuilt.status == "proposed":
+            approve(rebuilt, by=therapist)
     if not patient.session_logs.exists():
         seed_logs(patient, person, caregiver, therapist, today)
     return Demo(

@@ -200,6 +200,36 @@ class FunctionalProfile(models.Model):
         ("poor", _("Cannot sit steadily even with support")),
     ]
 
+    YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+    HEAD = [
+        ("good", _("Holds the head up all day")),
+        ("tires", _("The head gets heavy and needs resting at times")),
+        ("needs_support", _("The head drops unless it is supported")),
+    ]
+    TRUNK = [
+        ("good", _("Can lean and turn while sitting without losing balance")),
+        ("reduced", _("Sits upright, but leaning or turning is unsteady")),
+        ("poor", _("Slumps or tips sideways without support")),
+    ]
+    SIDES = [
+        ("none", _("No")),
+        ("left", _("Left")),
+        ("right", _("Right")),
+        ("both", _("Both")),
+    ]
+    GRIP = [
+        ("good", _("Holds a towel or band firmly")),
+        ("weak", _("Holds things, but not firmly")),
+        ("none", _("Cannot hold things")),
+    ]
+    AMOUNT = [("none", _("No")), ("some", _("Now and then")), ("much", _("Often or strongly"))]
+    BASE = [
+        ("up", _("Up and about")),
+        ("chair", _("In a chair")),
+        ("wheelchair", _("In a wheelchair")),
+        ("bed", _("In bed")),
+    ]
+
     patient = models.OneToOneField(Patient, on_delete=models.CASCADE, related_name="profile")
     standing = models.CharField(_("standing"), max_length=20, choices=STANDING)
     walking = models.CharField(_("walking"), max_length=20, choices=WALKING)
@@ -215,6 +245,31 @@ class FunctionalProfile(models.Model):
     breathless_at_rest = models.BooleanField(_("short of breath at rest"), default=False)
     uses_niv = models.BooleanField(_("uses a breathing machine (NIV)"), default=False)
     minutes = models.PositiveSmallIntegerField(_("minutes a day for exercise"), default=20)
+    # Position safety (issue 8). Blank means "not answered yet": the engine then reads the
+    # answer cautiously from the rest of the profile (alsmove.core.profile).
+    lies_flat = models.CharField(_("lying flat"), max_length=10, choices=YES_NO, blank=True)
+    niv_daytime = models.BooleanField(_("breathing machine in the daytime"), default=False)
+    head_control = models.CharField(_("head control"), max_length=20, choices=HEAD, blank=True)
+    trunk_control = models.CharField(_("trunk control"), max_length=20, choices=TRUNK, blank=True)
+    seat_lateral_supports = models.BooleanField(_("side supports on the seat"), default=False)
+    seat_tilt = models.BooleanField(_("wheelchair tilts back"), default=False)
+    arm_hangs = models.CharField(_("hanging arm"), max_length=10, choices=SIDES, default="none")
+    grip = models.CharField(_("grip"), max_length=10, choices=GRIP, blank=True)
+    foot_drop = models.CharField(_("foot drop"), max_length=10, choices=SIDES, blank=True)
+    afo_worn = models.BooleanField(_("wears an ankle-foot brace"), default=False)
+    falls_last_3_months = models.PositiveSmallIntegerField(
+        _("falls in the last three months"), default=0
+    )
+    typical_fatigue = models.PositiveSmallIntegerField(
+        _("typical tiredness, 0 to 10"), null=True, blank=True
+    )
+    cramps = models.CharField(_("cramps"), max_length=10, choices=AMOUNT, default="none")
+    spasticity = models.CharField(_("stiffness"), max_length=10, choices=AMOUNT, default="none")
+    base = models.CharField(_("where the day is spent"), max_length=20, choices=BASE, blank=True)
+    # The therapist's only.
+    standing_cleared = models.BooleanField(_("standing cleared after a fall"), default=False)
+    breath_stacking = models.BooleanField(_("breath stacking taught and turned on"), default=False)
+    assisted_cough = models.BooleanField(_("assisted cough taught and turned on"), default=False)
     preferences = models.TextField(_("preferences"), blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
@@ -224,12 +279,39 @@ class FunctionalProfile(models.Model):
     def __str__(self) -> str:
         return f"Profile of {self.patient}"
 
-    def to_core(self, *, on_day: int | None = None) -> CoreProfile:
-        """The core's profile; with `on_day` (0 = Monday), caregiver help that day only."""
+    def to_core(
+        self, *, on_day: int | None = None, alsfrs: dict[str, int] | None = None
+    ) -> CoreProfile:
+        """The core's profile. Without `on_day` it carries the helper's days (the week's
+        engine reads them); with `on_day` (0 = Monday), caregiver help that day only.
+        `alsfrs` is the latest record's items (items 10 and 11 tell about lying flat)."""
         caregiver = self.caregiver_available
-        if caregiver and on_day is not None and self.caregiver_days:
-            caregiver = on_day in self.caregiver_days
+        days: tuple[int, ...] = tuple(sorted(int(d) for d in self.caregiver_days or ()))
+        if on_day is not None:
+            if caregiver and days:
+                caregiver = on_day in days
+            days = ()
         return CoreProfile(
+            caregiver_days=days,
+            alsfrs=alsfrs,
+            lies_flat_comfortably={"yes": True, "no": False}.get(self.lies_flat),
+            niv_daytime=self.niv_daytime,
+            head_control=self.head_control or None,
+            trunk_control=self.trunk_control or None,
+            seat_lateral_supports=self.seat_lateral_supports,
+            seat_tilt=self.seat_tilt,
+            arm_hangs=self.arm_hangs or "none",
+            grip=self.grip or None,
+            foot_drop=self.foot_drop or None,
+            afo_worn=self.afo_worn,
+            falls_last_3_months=min(self.falls_last_3_months, 99),
+            typical_fatigue=self.typical_fatigue,
+            cramps=self.cramps or "none",
+            spasticity=self.spasticity or "none",
+            base=self.base or None,
+            standing_cleared=self.standing_cleared,
+            breath_stacking=self.breath_stacking,
+            assisted_cough=self.assisted_cough,
             standing=self.standing,
             walking=self.walking,
             sitting_balance=self.sitting_balance,

@@ -79,6 +79,21 @@ class ProfileForm(forms.ModelForm):
             "shoulder_subluxation",
             "breathless_at_rest",
             "uses_niv",
+            "lies_flat",
+            "niv_daytime",
+            "head_control",
+            "trunk_control",
+            "seat_lateral_supports",
+            "seat_tilt",
+            "arm_hangs",
+            "grip",
+            "foot_drop",
+            "afo_worn",
+            "falls_last_3_months",
+            "typical_fatigue",
+            "cramps",
+            "spasticity",
+            "base",
             "minutes",
             "preferences",
         )
@@ -86,6 +101,15 @@ class ProfileForm(forms.ModelForm):
             "standing": forms.RadioSelect,
             "walking": forms.RadioSelect,
             "sitting_balance": forms.RadioSelect,
+            "lies_flat": forms.RadioSelect,
+            "head_control": forms.RadioSelect,
+            "trunk_control": forms.RadioSelect,
+            "arm_hangs": forms.RadioSelect,
+            "grip": forms.RadioSelect,
+            "foot_drop": forms.RadioSelect,
+            "cramps": forms.RadioSelect,
+            "spasticity": forms.RadioSelect,
+            "base": forms.RadioSelect,
             "preferences": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
@@ -97,7 +121,56 @@ class ProfileForm(forms.ModelForm):
             "uses_niv": _("Uses a breathing machine (NIV)"),
             "minutes": _("Minutes a day for exercise"),
             "preferences": _("Anything else (likes, dislikes, best time of day)"),
+            "lies_flat": _("Can you lie flat without getting out of breath?"),
+            "niv_daytime": _("Do you use the breathing machine during the day too?"),
+            "head_control": _("How well do you hold your head up?"),
+            "trunk_control": _("How steady is your body when you sit?"),
+            "seat_lateral_supports": _("Does your wheelchair have side supports for your body?"),
+            "seat_tilt": _("Does your wheelchair tilt back?"),
+            "arm_hangs": _("Does an arm hang down heavily unless it is supported?"),
+            "grip": _("How well can you hold a towel or an exercise band?"),
+            "foot_drop": _("Does a foot drop or catch when you walk?"),
+            "afo_worn": _("Do you wear a brace (ankle-foot orthosis) for a dropping foot?"),
+            "falls_last_3_months": _("How many times have you fallen in the last three months?"),
+            "typical_fatigue": _("How tired are you on a usual day, from 0 (not at all) to 10?"),
+            "cramps": _("Do you get muscle cramps?"),
+            "spasticity": _("Do your muscles feel stiff, tight or jumpy?"),
+            "base": _("Where do you spend most of the day?"),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # "Not sure" is an answer too: the engine then reads it cautiously from the rest.
+        for name in ("lies_flat", "head_control", "trunk_control", "grip", "foot_drop", "base"):
+            field = self.fields[name]
+            field.required = False
+            field.choices = [*self.Meta.model._meta.get_field(name).choices, ("", _("Not sure"))]
+        # Questions with a default answer may be left out (an older form, the API).
+        for name in ("arm_hangs", "cramps", "spasticity", "falls_last_3_months"):
+            self.fields[name].required = False
+        self.fields["typical_fatigue"].widget.attrs.update({"min": 0, "max": 10})
+        self.fields["falls_last_3_months"].widget.attrs.update({"min": 0, "max": 99})
+
+    def clean_typical_fatigue(self) -> int | None:
+        value: int | None = self.cleaned_data.get("typical_fatigue")
+        if value is not None and not 0 <= value <= 10:
+            raise forms.ValidationError(_("Choose a number from 0 to 10."))
+        return value
+
+    def clean_arm_hangs(self) -> str:
+        return str(self.cleaned_data.get("arm_hangs") or "none")
+
+    def clean_cramps(self) -> str:
+        return str(self.cleaned_data.get("cramps") or "none")
+
+    def clean_spasticity(self) -> str:
+        return str(self.cleaned_data.get("spasticity") or "none")
+
+    def clean_falls_last_3_months(self) -> int:
+        value: int = self.cleaned_data.get("falls_last_3_months") or 0
+        if not 0 <= value <= 99:
+            raise forms.ValidationError(_("Give the number of falls, from 0 to 99."))
+        return value
 
     def clean_minutes(self) -> int:
         minutes: int = self.cleaned_data["minutes"]
@@ -117,7 +190,19 @@ class TherapistProfileForm(ProfileForm):
     )
 
     class Meta(ProfileForm.Meta):
-        fields = (*ProfileForm.Meta.fields, "approved_painful_joints")
+        fields = (
+            *ProfileForm.Meta.fields,
+            "approved_painful_joints",
+            "standing_cleared",
+            "breath_stacking",
+            "assisted_cough",
+        )
+        labels = {
+            **ProfileForm.Meta.labels,
+            "standing_cleared": _("Standing work cleared again after the recent fall"),
+            "breath_stacking": _("Breath stacking taught, and turned on for home"),
+            "assisted_cough": _("Assisted cough taught to the helper, and turned on for home"),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -81,7 +81,26 @@ class RoutinePlan(models.Model):
     def __str__(self) -> str:
         return f"Routine v{self.version} for {self.patient} ({self.status})"
 
+    @property
+    def reviewed(self) -> bool:
+        """A therapist approved this routine (ROUTINE-FIRST-01: until then, gentle only)."""
+        return self.status == Status.APPROVED
+
     def items_for_day(self, day: int) -> list[dict[str, Any]]:
-        """That day's exercises in session order (an added exercise goes last)."""
+        """That day's exercises in session order (an added exercise goes last), each with
+        that day's position, steps and sitting. Before a therapist has approved the
+        routine, only its gentle items (stretching, range of motion, breathing)."""
+        key = str(day)
         chosen = [item for item in self.items if day in item.get("days", [])]
-        return sorted(chosen, key=lambda item: item.get("order", {}).get(str(day), 999))
+        if not self.reviewed:
+            chosen = [item for item in chosen if item.get("gentle", True)]
+        chosen.sort(key=lambda item: item.get("order", {}).get(key, 999))
+        return [
+            {
+                **item,
+                "position": item.get("positions", {}).get(key, item["position"]),
+                "steps_today": item.get("steps", {}).get(key),
+                "sitting_today": item.get("sitting", {}).get(key, 1),
+            }
+            for item in chosen
+        ]

@@ -14,13 +14,26 @@ from alsmove.accounts.models import AuditEvent, User
 from alsmove.assessments.services import current_records
 from alsmove.core.adjustments import NO_ADJUSTMENTS, Adjustments
 from alsmove.core.i18n import Message, gettext_noop
-from alsmove.core.library import Exercise, Stage
-from alsmove.core.routine import DAYS_PER_WEEK, RoutineItem, build_routine
-from alsmove.core.safety import check
+from alsmove.core.library import Exercise, Position, Stage
+from alsmove.core.profile import FunctionalProfile as CoreProfile
+from alsmove.core.routine import (
+    DAY_SECONDS_CAP,
+    DAYS_PER_WEEK,
+    RoutineItem,
+    aerobic_day,
+    build_week,
+    gentle,
+    kept_for_strong_muscles,
+    position_preference,
+    strength_day,
+)
+from alsmove.core.routine_flow import allowed_positions
+from alsmove.core.safety import check, exclusion, only_side, safe_positions
 from alsmove.core.staging import functional_stage, guide_stage, stage_from_profile
 from alsmove.exercises.services import library_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan, Status
+from alsmove.web.labels import WEEKDAY_NAMES
 
 THERAPIST_ADD = "THERAPIST-ADD-01"
 ADDED_TEXT = gettext_noop("Added by your therapist.")
@@ -37,6 +50,18 @@ class RoutineError(ValueError):
 
 def _message_json(message: Message) -> dict[str, Any]:
     return {"text": message.text, "params": dict(message.params)}
+
+
+def latest_items(patient: Patient) -> dict[str, int] | None:
+    """The latest ALSFRS-R record's items (10 and 11 tell whether lying flat is safe)."""
+    records = current_records(patient)
+    if not records:
+        return None
+    return {key: int(value) for key, value in records[-1][1].items.items()}
+
+
+def core_profile_for(patient: Patient, profile: FunctionalProfile) -> CoreProfile:
+    return profile.to_core(alsfrs=latest_items(patient))
 
 
 def stage_for(patient: Patient, profile: FunctionalProfile) -> tuple[Stage, Message]:
@@ -59,6 +84,10 @@ def _item_json(item: RoutineItem) -> dict[str, Any]:
         "reps": item.reps,
         "minutes": item.minutes,
         "phase": item.phase.value,
+        "side": item.side,
+        "gentle": item.gentle,
+        "steps": {},  # day -> the steps for the position used that day
+        "sitting": {},  # day -> 1 or 2
         "days": [],
         "order": {},  # day -> place in that day's session (warm-up first, cool-down last)
         "reasons": [{"rule": r.rule, **_message_json(r.text)} for r in item.reasons],
@@ -125,18 +154,33 @@ def propose(
     items: dict[str, dict[str, Any]] = {}
     excluded_by_day: list[dict[str, Any]] = []
     messages: dict[str, Any] = {}
-    for day in range(DAYS_PER_WEEK):
-        routine = build_routine(profile.to_core(on_day=day), library, stage, adjustments, day)
+    therapist: dict[str, Any] = {}
+    week = build_week(core_profile_for(patient, profile), library, stage, adjustments)
+    for day, routine in enumerate(week):
         for index, item in enumerate(routine.items):
             entry = items.setdefault(item.exercise, _item_json(item))
             entry["days"].append(day)
             entry["order"][str(day)] = index
+            entry["sitting"][str(day)] = item.sitting
+            if item.position.value != entry["position"]:
+                entry.setdefault("positions", {})[str(day)] = item.position.value
+            entry["steps"][str(day)] = list(item.steps)
         excluded_by_day.append({e.exercise: e for e in routine.excluded})
         if routine.message is not None:
             messages[str(day)] = {"rule": routine.message_rule, **_message_json(routine.message)}
+        if routine.therapist_notes:
+            therapist[str(day)] = [
+                {"rule": n.rule, **_message_json(n.text)} for n in routine.therapist_notes
+            ]
     never_chosen = set(excluded_by_day[0]).difference(items)
+    names = {e.id: e.name for e in library}
     excluded = [
-        {"exercise": ex.exercise, "rule": ex.rule, **_message_json(ex.reason)}
+        {
+            "exercise": ex.exercise,
+            "name": names.get(ex.exercise, ex.exercise),
+            "rule": ex.rule,
+            **_message_json(ex.reason),
+        }
         for ex in excluded_by_day[0].values()
         if ex.exercise in never_chosen
     ]
@@ -144,7 +188,7 @@ def propose(
         "stage": stage.value,
         "items": list(items.values()),
         "excluded": excluded,
-        "messages": {"stage": _message_json(stage_reason), **messages},
+        "messages": {"stage": _message_json(stage_reason), **messages, "therapist": therapist},
     }
     existing = _same_as_current(patient, content)
     if existing is not None:
@@ -201,6 +245,101 @@ def approve(plan: RoutinePlan, *, by: User) -> RoutinePlan:
     return plan
 
 
+def _day_minutes(items: list[dict[str, Any]], day: int) -> float:
+    return sum(float(i["minutes"]) for i in items if day in i.get("days", []))
+
+
+def _added_item(
+    plan: RoutinePlan,
+    core: CoreProfile,
+    add: Exercise,
+    add_position: str | None,
+    items: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """THERAPIST-ADD-01: the added exercise, in a position the person can take, checked
+    against every safety rule and the stage, on its kind's days, within the budget."""
+    found = exclusion(add, core)
+    if found is not None:
+        # The therapist cannot override a safety rule here; the profile is where a
+        # painful joint is cleared or a helper is recorded.
+        raise RoutineError(f"{add.name}: {found.reason.render(_)}")
+    stage = Stage(plan.stage)
+    if stage not in add.stages and not kept_for_strong_muscles(add, core, stage):
+        raise RoutineError(
+            _(
+                "%(name)s is meant for another stage, and the muscles it uses are not "
+                "graded 3 or more."
+            )
+            % {"name": add.name}
+        )
+    reachable = allowed_positions(core)
+    safe = [
+        p
+        for p in position_preference(stage, core)
+        if p in safe_positions(add, core) and (reachable is None or p in reachable)
+    ]
+    if add_position:
+        position = Position(add_position)
+        if position not in add.positions:
+            raise RoutineError(_("%(name)s is not done in that position.") % {"name": add.name})
+        violation = check(add, position, core)
+        if violation is not None:
+            raise RoutineError(f"{add.name}: {violation.reason.render(_)}")
+        if reachable is not None and position not in reachable:
+            raise RoutineError(
+                _("%(name)s: the person cannot be moved to that position without help.")
+                % {"name": add.name}
+            )
+    elif safe:
+        position = safe[0]
+    else:
+        raise RoutineError(
+            _("%(name)s: none of its positions is safe for this person.") % {"name": add.name}
+        )
+    if add.is_strengthening:
+        days = [d for d in range(DAYS_PER_WEEK) if strength_day(d, core)]
+    elif add.kind.value == "aerobic":
+        days = [d for d in range(DAYS_PER_WEEK) if aerobic_day(d)]
+    else:
+        days = list(range(DAYS_PER_WEEK))
+    budget = min(core.minutes, DAY_SECONDS_CAP // 60)
+    for day in days:
+        total = _day_minutes(items, day) + add.minutes
+        if total > budget + 1e-9:
+            raise RoutineError(
+                _(
+                    "Adding %(name)s makes %(day)s %(total)s minutes, over the %(budget)s "
+                    "minutes a day. Remove an exercise from that day first, or raise the "
+                    "minutes in the profile."
+                )
+                % {
+                    "name": add.name,
+                    "day": WEEKDAY_NAMES[day],
+                    "total": round(total, 1),
+                    "budget": budget,
+                }
+            )
+    return {
+        "exercise": add.id,
+        "name": add.name,
+        "region": add.body_region.value,
+        "position": position.value,
+        "performer": add.performer.value,
+        "sides": add.sides.value,
+        "side": only_side(add, core),
+        "hold_seconds": [add.hold_seconds.min, add.hold_seconds.max] if add.hold_seconds else None,
+        "reps": add.reps,
+        "minutes": add.minutes,
+        "phase": "main" if "main" in [p.value for p in add.phases] else add.phases[0].value,
+        "gentle": gentle(add) and position is not Position.STANDING,
+        "days": days,
+        "order": {str(d): 500 for d in days},
+        "steps": {str(d): list(add.steps_for(position)) for d in days},
+        "sitting": {str(d): 1 for d in days},
+        "reasons": [{"rule": THERAPIST_ADD, "text": ADDED_TEXT, "params": {}}],
+    }
+
+
 @dataclass(frozen=True)
 class ItemChange:
     exercise: str
@@ -222,7 +361,7 @@ def revise(
     """The therapist's edit: a new proposed version; the one edited stays in the history."""
     _lock(plan.patient)
     profile = FunctionalProfile.objects.get(patient=plan.patient)
-    core = profile.to_core()
+    core = core_profile_for(plan.patient, profile)
     by_id = {c.exercise: c for c in changes}
     items: list[dict[str, Any]] = []
     for item in plan.items:
@@ -244,31 +383,7 @@ def revise(
     if add is not None:
         if any(i["exercise"] == add.id for i in items):
             raise RoutineError(_("%(name)s is already in the routine.") % {"name": add.name})
-        position = add_position or add.positions[0].value
-        violation = check(add, type(add.positions[0])(position), core)
-        if violation is not None:
-            # The therapist cannot override a safety rule here; the profile is where a
-            # painful joint is cleared or a helper is recorded.
-            raise RoutineError(f"{add.name}: {violation.reason.render(_)}")
-        items.append(
-            {
-                "exercise": add.id,
-                "name": add.name,
-                "region": add.body_region.value,
-                "position": position,
-                "performer": add.performer.value,
-                "sides": add.sides.value,
-                "hold_seconds": [add.hold_seconds.min, add.hold_seconds.max]
-                if add.hold_seconds
-                else None,
-                "reps": add.reps,
-                "minutes": add.minutes,
-                "phase": add.phases[0].value,
-                "days": list(range(DAYS_PER_WEEK)),
-                "order": {str(d): 500 for d in range(DAYS_PER_WEEK)},
-                "reasons": [{"rule": THERAPIST_ADD, "text": ADDED_TEXT, "params": {}}],
-            }
-        )
+        items.append(_added_item(plan, core, add, add_position, items))
     if items == plan.items:
         # An empty edit would only add a version that differs in nothing.
         raise RoutineError(_("Nothing was changed, so no new version was made."))

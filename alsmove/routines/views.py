@@ -4,11 +4,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,9 +19,8 @@ from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.models import RoutinePlan
+from alsmove.routines.profile_service import save_profile
 from alsmove.routines.services import (
-    WHY_FIRST,
-    WHY_PROFILE,
     WHY_REQUESTED,
     ItemChange,
     RoutineError,
@@ -63,17 +60,7 @@ def profile(request: HttpRequest, patient_id: int) -> HttpResponse:
     form_class = TherapistProfileForm if is_therapist else ProfileForm
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.patient = patient
-            saved.updated_by = request.user
-            saved.updated_at = timezone.now()
-            saved.save()
-            plan = propose(
-                patient,
-                by=request.user,
-                why=Message(WHY_FIRST if instance is None else WHY_PROFILE),
-            )
+        plan = save_profile(form, patient=patient, by=request.user, is_new=instance is None)[1]
         if plan is not None and plan.reused:
             messages.success(request, _("The profile is saved. The routine stays as it is."))
         else:
@@ -218,6 +205,12 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
             "addable": addable,
             "versions": versions,
             "day_names": DAY_NAMES,
+            # ROUTINE-PASSIVE-01 and the like: for the therapist, by day.
+            "therapist_notes": [
+                {**note, "day": DAY_NAMES[int(day)]}
+                for day, notes in sorted((plan.messages.get("therapist") or {}).items())
+                for note in notes
+            ],
         },
     )
 

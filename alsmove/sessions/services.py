@@ -54,6 +54,8 @@ class TodaysSession:
     left_out: list[dict[str, Any]]  # taken out today by the overwork rules, with the rule
     eased: bool  # fewer repetitions and shorter holds after signs of overwork
     warnings: list[dict[str, Any]]
+    # ROUTINE-FIRST-01: no therapist has approved the routine yet (gentle work only).
+    before_review: bool = False
     _plan: Any = field(default=_UNSET, repr=False, compare=False)
 
     @property
@@ -75,6 +77,7 @@ class TodaysSession:
             "left_out": self.left_out,
             "eased": self.eased,
             "warnings": self.warnings,
+            "before_review": self.before_review,
         }
 
 
@@ -189,16 +192,37 @@ def compute_session(patient: Patient, day: date) -> TodaysSession:
         if slug in adjustments.skip_today:
             left_out.append({**item, "rule": "OVERWORK-PAIN-01"})
             continue
+        if adjustments.rest_day:  # OVERWORK-REST-01: no exercise today
+            left_out.append({**item, "rule": "OVERWORK-REST-01"})
+            continue
         if not adjustments.allow_strengthening and exercise and exercise.is_strengthening:
             left_out.append({**item, "rule": "ROUTINE-EASE-01"})
             continue
         hold = tuple(item["hold_seconds"]) if item["hold_seconds"] else None
         reps, eased_hold = ease_prescription(item["reps"], hold, result.easing)  # type: ignore[arg-type]
+        minutes = item["minutes"]
+        if exercise is not None and exercise.kind.value == "aerobic" and result.easing.active:
+            # Easing shortens an aerobic bout too (ROUTINE-EASE-01).
+            minutes = max(1.0, round(minutes * result.easing.reps_factor * 2) / 2)
         items.append(
-            {**item, "reps": reps, "hold_seconds": list(eased_hold) if eased_hold else None}
+            {
+                **item,
+                "reps": reps,
+                "minutes": minutes,
+                "hold_seconds": list(eased_hold) if eased_hold else None,
+            }
         )
     warnings = [
         {"rule": w.rule, "text": w.text.text, "params": dict(w.text.params)}
         for w in result.warnings
     ]
-    return TodaysSession(plan.pk, day, items, left_out, result.easing.active, warnings, _plan=plan)
+    return TodaysSession(
+        plan.pk,
+        day,
+        items,
+        left_out,
+        result.easing.active,
+        warnings,
+        before_review=not plan.reviewed,
+        _plan=plan,
+    )

@@ -58,6 +58,7 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
             "left_out": session.left_out,
             "eased": session.eased,
             "warnings": session.warnings,
+            "before_review": session.before_review,
         },
     )
 
@@ -117,6 +118,9 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         "plan": session.plan,
         "item": item,
         "exercise": exercise,
+        # The steps for the position used (an exercise offered sitting and in bed says
+        # different things in each).
+        "steps": item.get("steps_today") or exercise.steps_for(Position(item["position"])),
         "index": index,
         "count": len(items),
         # Drawn in the position the routine chose, not the exercise's first position.

@@ -53,6 +53,7 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         "count": len(session.items),
         "minutes": max(1, round(sum(item["minutes"] for item in session.items))),
         "eased": session.eased,
+        "before_review": session.before_review,
         "logged": logged,
         "checkins": checkins,
         # The hub: the latest score (link to progress) and the next reminder.

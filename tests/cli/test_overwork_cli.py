@@ -45,7 +45,16 @@ def test_it_prints_warnings_flags_and_easing_as_of_the_last_date(
     code, out, err = run(tmp_path, capsys, INPUT)
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert set(data) == {"warnings", "flags", "easing", "reassess_suggested"}
+    assert set(data) == {
+        "warnings",
+        "flags",
+        "easing",
+        "reassess_suggested",
+        "rest_day",
+        "alert_therapist",
+        "skip_today",
+    }
+    assert data["alert_therapist"] is True and data["rest_day"] is False
     assert [(w["date"], w["rule"]) for w in data["warnings"]] == [
         ("2025-03-01", "OVERWORK-PAIN-01"),
         ("2025-03-02", "OVERWORK-WEAKER-01"),
@@ -90,6 +99,9 @@ def test_an_empty_history_gives_no_warnings(
             "strengthening": True,
         },
         "reassess_suggested": False,
+        "rest_day": False,
+        "alert_therapist": False,
+        "skip_today": [],
     }
 
 

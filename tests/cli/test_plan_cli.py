@@ -15,6 +15,7 @@ import pytest
 from alsmove.cli import main
 from alsmove.core.library import Stage
 from alsmove.core.profile import FunctionalProfile
+from alsmove.exercises.loader import default_library
 
 ALL_FOURS = {key: 4 for key in ("1", "2", "3", "4", "5a", "6", "7", "8", "9", "10", "11", "12")}
 
@@ -60,10 +61,11 @@ def test_it_prints_the_routine_in_the_agreed_shape(
     out = capsys.readouterr()
     assert out.err == ""
     routine = json.loads(out.out)
-    assert set(routine) == {"stage", "minutes", "items", "excluded", "message"}
+    assert set(routine) == {"stage", "minutes", "items", "excluded", "message", "therapist_notes"}
     assert routine["stage"] == "early"
     assert 0 < routine["minutes"] <= 20
     keys = {"exercise", "position", "performer", "sides", "hold_seconds", "reps", "reasons"}
+    keys |= {"minutes", "sitting", "side"}
     assert routine["items"] and all(set(item) == keys for item in routine["items"])
     for item in routine["items"]:
         assert all(set(r) == {"rule", "text"} and r["text"] for r in item["reasons"])
@@ -90,11 +92,54 @@ def test_another_day_gives_another_routine(
     assert [i["exercise"] for i in first["items"]] != [i["exercise"] for i in other["items"]]
 
 
+def test_week_prints_all_seven_days_and_the_therapist_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = profile(
+        stage="advanced",
+        caregiver_available=False,
+        standing="unsafe",
+        walking="unable",
+        sitting_balance="poor",
+        painful_joints=[],
+        strength={"ankle_dorsiflexors": 1},
+    )
+    assert run(tmp_path, json.dumps(doc), "--week") == 0
+    week = json.loads(capsys.readouterr().out)
+    assert [d["day"] for d in week["days"]] == list(range(7))
+    assert week["days"][0]["name"] == "Monday"
+    notes = week["days"][0]["therapist_notes"]
+    assert notes and notes[0]["rule"] == "ROUTINE-PASSIVE-01"
+
+
+def test_before_review_holds_only_gentle_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, json.dumps(profile(painful_joints=[])), "--week", "--before-review") == 0
+    week = json.loads(capsys.readouterr().out)
+    library = {e.id: e for e in default_library()}
+    for day in week["days"]:
+        assert day["items"]
+        for item in day["items"]:
+            exercise = library[item["exercise"]]
+            assert not exercise.is_strengthening and exercise.kind.value != "aerobic"
+            assert item["position"] != "standing"
+
+
+def test_a_day_outside_the_week_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(tmp_path, json.dumps(profile()), "--day", "9") == 2
+    assert error_line(capsys).startswith("--day:")
+
+
 def test_schema_prints_the_profile_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema == FunctionalProfile.model_json_schema()
     assert "standing" in schema["properties"]
+    for field in ("lies_flat_comfortably", "head_control", "trunk_control", "arm_hangs"):
+        assert field in schema["properties"]
 
 
 def test_an_unknown_key_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,6 +157,13 @@ def test_an_unknown_key_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ({"strength": {"knee_extensors": 7}}, "strength.knee_extensors: must be at most 5"),
         ({"painful_joints": "neck"}, "painful_joints: must be a list"),
         ({"stage": "late"}, "stage: must be one of early, mid, advanced"),
+        ({"head_control": "wobbly"}, "head_control: must be one of good, tires, needs_support"),
+        ({"trunk_control": 2}, "trunk_control: must be one of good, reduced, poor"),
+        ({"arm_hangs": "top"}, "arm_hangs: must be one of none, left, right, both"),
+        ({"typical_fatigue": 12}, "typical_fatigue: must be at most 10"),
+        ({"falls_last_3_months": -1}, "falls_last_3_months: must be at least 0"),
+        ({"lies_flat_comfortably": "no"}, "lies_flat_comfortably: must be true or false"),
+        ({"caregiver_days": [7]}, "caregiver_days.0: must be at most 6"),
     ],
 )
 def test_a_bad_value_names_the_field(

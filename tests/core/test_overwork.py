@@ -240,12 +240,36 @@ def test_the_window_runs_from_the_latest_sign() -> None:
     assert result.easing.rules == (ow.HEAVY_01,)
 
 
-def test_several_signs_at_once_do_not_compound_the_easing() -> None:
+def test_several_signs_at_once_ease_in_proportion_down_to_the_floor() -> None:
     sessions = [session(0, cramps="severe", breathless=True, fatigue=10)]
     checkins = [checkin(0, weaker=True, heaviness=True), checkin(1, "next_day", soreness=True)]
     easing = assess_overwork(sessions, checkins).easing
-    assert (easing.reps_factor, easing.hold_factor) == (0.7, 0.75)
+    assert (easing.reps_factor, easing.hold_factor) == (ow.FACTOR_FLOOR, ow.FACTOR_FLOOR)
     assert easing.rules == ow.EASING_RULES
+    two = assess_overwork([session(0, cramps="severe")], [checkin(0, heaviness=True)]).easing
+    assert (two.reps_factor, two.hold_factor) == (0.6, 0.65)
+
+
+def test_two_serious_signs_give_a_rest_day_a_reassessment_and_a_call_today() -> None:
+    result = assess_overwork([session(0, cramps="severe", fatigue=9)], [])
+    assert result.rest_day and result.reassess_suggested and result.alert_therapist
+    rest = [w for w in result.warnings if w.rule == ow.REST_01]
+    assert len(rest) == 1 and "Call your therapist today" in rest[0].text.render()
+    assert ow.to_adjustments(result).rest_day
+
+
+def test_one_serious_sign_or_soreness_alone_is_no_rest_day() -> None:
+    assert not assess_overwork([session(0, cramps="severe")], []).rest_day
+    sore = [checkin(1, "next_day", soreness=True)]
+    assert not assess_overwork([session(0)], sore).rest_day
+    sore_and_heavy = [checkin(1, "next_day", soreness=True, heaviness=True)]
+    sessions = [session(1, breathless=True)]
+    assert assess_overwork(sessions, sore_and_heavy).rest_day
+
+
+def test_signs_days_apart_do_not_add_up_to_a_rest_day() -> None:
+    result = assess_overwork([session(0, cramps="severe"), session(5, fatigue=9)], [])
+    assert not result.rest_day
 
 
 def test_entries_after_as_of_are_ignored_and_as_of_defaults_to_the_last_date() -> None:
@@ -332,7 +356,17 @@ def test_ease_prescription_refuses_a_prescription_that_makes_no_sense(
 def test_result_to_json_has_exactly_the_agreed_shape() -> None:
     sessions = [session(0, {NECK: 4}), session(1, {NECK: 4}, breathless=True)]
     data = result_to_json(assess_overwork(sessions, []))
-    assert set(data) == {"warnings", "flags", "easing", "reassess_suggested"}
+    assert set(data) == {
+        "warnings",
+        "flags",
+        "easing",
+        "reassess_suggested",
+        "rest_day",
+        "alert_therapist",
+        "skip_today",
+    }
+    assert (data["alert_therapist"], data["rest_day"]) == (True, False)
+    assert data["skip_today"] == [NECK]
     assert data["flags"] == [
         {"exercise": NECK, "rule": ow.REPEAT_01, "status": "removed_pending_review"}
     ]

@@ -43,7 +43,6 @@ from alsmove.core.routine import (
     Routine,
     build_routine,
     build_week,
-    position_preference,
     routine_to_json,
 )
 from alsmove.core.safety import (
@@ -213,16 +212,22 @@ def shoulder_exercises(stage: Stage) -> list[Exercise]:
     return [e for e in LIBRARY if stage in e.stages and Joint.SHOULDER in e.joints]
 
 
-def test_a_painful_left_shoulder_leaves_out_shoulder_work_with_the_pain_rule() -> None:
+def test_a_painful_left_shoulder_leaves_out_the_left_side_only() -> None:
     profile = person(painful_joints=("left_shoulder",))
-    routine = build_routine(profile, LIBRARY, Stage.EARLY)
+    week = build_week(profile, LIBRARY, Stage.EARLY)
     shoulder = shoulder_exercises(Stage.EARLY)
-    assert shoulder
-    excluded = rules_by_exercise(routine)
-    for e in shoulder:
-        assert excluded[e.id] == SAFE_PAIN_01
-        assert "left shoulder" in exclusion(e, profile).reason.render()  # type: ignore[union-attr]
-    assert not {i.exercise for i in routine.items} & {e.id for e in shoulder}
+    both_at_once = [e for e in shoulder if e.sides is not Sides.BOTH]
+    assert both_at_once
+    for e in both_at_once:
+        found = exclusion(e, profile)
+        assert found is not None and found.rule == SAFE_PAIN_01
+        assert "left shoulder" in found.reason.render()
+    items = [i for r in week for i in r.items if BY_ID[i.exercise] in shoulder]
+    assert items, "two-sided shoulder work stays for the right side"
+    for item in items:
+        assert BY_ID[item.exercise].sides is Sides.BOTH
+        assert item.side == "right"
+        assert any("right side only" in r.text.render() for r in item.reasons)
 
 
 def test_a_painful_shoulder_cleared_by_the_therapist_is_offered_with_a_note() -> None:
@@ -367,8 +372,10 @@ def test_phases_come_in_order_warm_up_stretches_strengthening_breathing_cool_dow
     ):
         assert day.items[0].phase is Phase.WARM_UP
         assert day.items[-1].phase is Phase.COOL_DOWN
+        # Within each position's block (ROUTINE-FLOW-01), in this order.
+        block = [i for i in day.items if i.position is day.items[1].position]
         groups = []
-        for item in day.items:
+        for item in block:
             e = BY_ID[item.exercise]
             if item.phase is Phase.WARM_UP:
                 groups.append(0)
@@ -390,12 +397,13 @@ def test_stretches_are_grouped_by_position_then_run_from_head_to_feet() -> None:
     profile = EARLY_INDEPENDENT.model_copy(update={"minutes": 90})
     routine = build_routine(profile, LIBRARY, Stage.EARLY)
     order = list(BodyRegion)
-    preference = position_preference(Stage.EARLY, profile)
     main = [
         i for i in routine.items if i.phase is Phase.MAIN and BY_ID[i.exercise].kind is Kind.STRETCH
     ]
-    keys = [(preference.index(i.position), order.index(i.region)) for i in main]
+    blocks = list(dict.fromkeys(i.position for i in routine.items))
+    keys = [(blocks.index(i.position), order.index(i.region)) for i in main]
     assert keys == sorted(keys)
+    assert len(blocks) <= 3  # at most two changes of position (ROUTINE-FLOW-01)
     # Each position appears in one run: no going back to a position already left.
     runs = [
         p for n, p in enumerate(i.position for i in main) if n == 0 or main[n - 1].position != p
@@ -506,7 +514,7 @@ def test_removed_skipped_and_paused_exercises_are_left_out_with_their_rules() ->
 
 def test_routine_json_has_exactly_the_agreed_shape() -> None:
     data = routine_to_json(build_routine(MID_WHEELCHAIR, LIBRARY, Stage.MID))
-    assert set(data) == {"stage", "minutes", "items", "excluded", "message"}
+    assert set(data) == {"stage", "minutes", "items", "excluded", "message", "therapist_notes"}
     assert data["stage"] == "mid"
     for item in data["items"]:
         assert set(item) == {
@@ -516,6 +524,9 @@ def test_routine_json_has_exactly_the_agreed_shape() -> None:
             "sides",
             "hold_seconds",
             "reps",
+            "minutes",
+            "sitting",
+            "side",
             "reasons",
         }
         assert item["hold_seconds"] is None or len(item["hold_seconds"]) == 2

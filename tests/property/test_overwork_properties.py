@@ -192,7 +192,15 @@ def test_the_json_output_always_has_the_agreed_shape(
 ) -> None:
     result = assess_overwork(*history[:2], as_of=as_of, reviews=history[2])
     data = result_to_json(result)
-    assert set(data) == {"warnings", "flags", "easing", "reassess_suggested"}
+    assert set(data) == {
+        "warnings",
+        "flags",
+        "easing",
+        "reassess_suggested",
+        "rest_day",
+        "alert_therapist",
+        "skip_today",
+    }
     rules = {
         ow.PAIN_01, ow.REPEAT_01, ow.REASSESS_01, *ow.EASING_RULES,
     }  # fmt: skip

@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from alsmove.core.safety import check
+from alsmove.core.library import Exercise, Position
+from alsmove.core.safety import exclusion
 from alsmove.demo.seed import Demo
 from alsmove.exercises.services import library_for
 from alsmove.patients.models import FunctionalProfile
@@ -147,26 +148,60 @@ def test_adding_an_unsafe_exercise_is_refused_with_the_rules_words(proposed: Dem
     assert RoutinePlan.objects.filter(patient=proposed.patient).count() == 1
 
 
+def _addable(demo: Demo, plan: RoutinePlan) -> Exercise:
+    """A gentle exercise, safe in every position it offers, meant for the plan's stage."""
+    in_plan = {i["exercise"] for i in plan.items}
+    person = FunctionalProfile.objects.get(patient=demo.patient).to_core()
+    return next(
+        e
+        for e in sorted(library_for(demo.therapist), key=lambda e: e.id)
+        if e.id not in in_plan
+        and exclusion(e, person) is None
+        and plan.stage in e.stages
+        and e.kind.value in ("stretch", "active")
+        and Position.STANDING not in e.positions
+    )
+
+
 def test_a_safe_exercise_the_therapist_adds_says_who_added_it(proposed: Demo) -> None:
     plan = RoutinePlan.objects.get(patient=proposed.patient, version=1)
-    in_plan = {i["exercise"] for i in plan.items}
-    person = FunctionalProfile.objects.get(patient=proposed.patient).to_core()
-    safe = next(
-        e
-        for e in sorted(library_for(proposed.therapist), key=lambda e: e.id)
-        if e.id not in in_plan and check(e, e.positions[0], person) is None
+    safe = _addable(proposed, plan)
+    # Make room: the day's minutes are never exceeded, even by the therapist's addition.
+    keep = {i["exercise"] for i in plan.items_for_day(3)[:2]}
+    room = [
+        {"exercise": i["exercise"], "remove": True} for i in plan.items if i["exercise"] not in keep
+    ]
+    response = _post(
+        _client(proposed.therapist), _url(proposed, "/1/edit"), {"add": safe.id, "changes": room}
     )
-    response = _post(_client(proposed.therapist), _url(proposed, "/1/edit"), {"add": safe.id})
-    assert response.status_code == 201
+    assert response.status_code == 201, response.json()
     revised = RoutinePlan.objects.get(patient=proposed.patient, version=2)
     added = next(i for i in revised.items if i["exercise"] == safe.id)
     assert added["days"] == list(range(7))
+    assert added["position"] in [p.value for p in safe.positions]
     assert added["reasons"][0]["rule"] == "THERAPIST-ADD-01"
     routine = _client(proposed.person).get(_url(proposed, "?day=3")).json()
     assert routine["items"][-1]["exercise"] == safe.id
     assert routine["items"][-1]["reasons"] == [
         {"rule": "THERAPIST-ADD-01", "text": "Added by your therapist."}
     ]
+
+
+def test_an_addition_that_would_overrun_the_day_is_refused_with_the_new_total(
+    proposed: Demo,
+) -> None:
+    plan = RoutinePlan.objects.get(patient=proposed.patient, version=1)
+    safe = _addable(proposed, plan)
+    minutes = FunctionalProfile.objects.get(patient=proposed.patient).minutes
+    fullest = max(range(7), key=lambda d: sum(i["minutes"] for i in plan.items_for_day(d)))
+    total = sum(i["minutes"] for i in plan.items if fullest in i["days"]) + safe.minutes
+    assert total > minutes, "the demo's days are full enough for this test"
+    response = _post(_client(proposed.therapist), _url(proposed, "/1/edit"), {"add": safe.id})
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert f"over the {minutes} minutes a day" in detail
+    assert "minutes" in detail and safe.name in detail
+    assert RoutinePlan.objects.filter(patient=proposed.patient).count() == 1
 
 
 def test_an_edit_that_names_nothing_real_is_refused_in_words(proposed: Demo) -> None:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import re
+
 from django.test import Client
 from django.utils import timezone
 
 from alsmove.demo.seed import Demo
 from alsmove.patients.models import FunctionalProfile
 from alsmove.routines.models import RoutinePlan, Status
-from alsmove.routines.services import current_plans, plan_in_use
+from alsmove.routines.services import WHY_PROFILE, current_plans, plan_in_use
 
 
 def _client(user: object) -> Client:
@@ -15,6 +17,8 @@ def _client(user: object) -> Client:
     return client
 
 
+# The demo history: version 1, then version 2 rebuilt under the position rules and approved.
+DEMO_VERSIONS = 2
 PROFILE_FORM = {
     "standing": "independent",
     "walking": "independent",
@@ -30,11 +34,43 @@ PROFILE_FORM = {
 def test_the_demo_person_has_a_reviewed_routine_and_sees_who_approved_it(demo: Demo) -> None:
     approved, pending = current_plans(demo.patient)
     assert approved is not None and pending is None
+    # Rebuilt under the position rules when the new questions were answered, and approved.
+    assert approved.version == DEMO_VERSIONS and approved.why["text"] == WHY_PROFILE
     assert approved.reviewed_by == demo.therapist
     page = _client(demo.person).get(f"/patients/{demo.patient.pk}/routine/").content.decode()
     assert "Reviewed and approved by Tess Morgan" in page
     assert "Start today&#x27;s session" in page or "Start today's session" in page
     assert "Why this exercise" in page and "left out, and why" in page
+
+
+def test_a_bad_answer_to_a_new_profile_question_names_it_and_saves_nothing(demo: Demo) -> None:
+    profile = FunctionalProfile.objects.get(patient=demo.patient)
+    before = (profile.typical_fatigue, profile.falls_last_3_months, profile.head_control)
+    client = _client(demo.person)
+    bad = {**PROFILE_FORM, "typical_fatigue": "12", "head_control": "wobbly"}
+    response = client.post(f"/patients/{demo.patient.pk}/profile/", bad)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Choose a number from 0 to 10." in page
+    assert "Select a valid choice" in page
+    profile.refresh_from_db()
+    assert (profile.typical_fatigue, profile.falls_last_3_months, profile.head_control) == before
+
+
+def test_the_new_profile_questions_are_asked_one_plain_question_each(demo: Demo) -> None:
+    page = _client(demo.person).get(f"/patients/{demo.patient.pk}/profile/").content.decode()
+    for question in (
+        "Can you lie flat without getting out of breath?",
+        "How well do you hold your head up?",
+        "How steady is your body when you sit?",
+        "Does an arm hang down heavily unless it is supported?",
+        "How many times have you fallen in the last three months?",
+    ):
+        assert question in page
+    # The therapist's own questions are not shown to the person.
+    assert "Standing work cleared again" not in page
+    therapist_page = _client(demo.therapist).get(f"/patients/{demo.patient.pk}/profile/")
+    assert "Standing work cleared again" in therapist_page.content.decode()
 
 
 def test_no_routine_is_built_without_a_functional_profile(demo: Demo) -> None:
@@ -76,7 +112,7 @@ def test_the_therapist_edits_then_approves_and_every_version_is_kept(demo: Demo)
     asked = client.post(url, form)  # a removal is confirmed first, naming the exercise
     assert asked.status_code == 200
     assert f"This edit takes out: {second['name']}." in asked.content.decode()
-    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == DEMO_VERSIONS
     response = client.post(url, {**form, "confirmed": "yes"})
     assert response.status_code == 302
     revised = RoutinePlan.objects.for_patient(demo.patient).first()
@@ -88,16 +124,16 @@ def test_the_therapist_edits_then_approves_and_every_version_is_kept(demo: Demo)
     revised.refresh_from_db()
     plan.refresh_from_db()
     assert revised.status == Status.APPROVED and plan.status == Status.SUPERSEDED
-    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 2
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == DEMO_VERSIONS + 1
 
 
 def test_adding_an_unsafe_exercise_is_refused_with_the_rule_in_words(demo: Demo) -> None:
     client = _client(demo.therapist)
-    # Sam cannot stand safely enough to walk: walking breaks a safety rule.
+    # Sam's legs are graded 1-2/5: walking alone breaks the muscle-grade rule (and more).
     response = client.post(f"/patients/{demo.patient.pk}/routine/review/", {"add": "walking"})
     assert response.status_code == 200
-    assert b"Easy walk: You stand only with support" in response.content
-    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+    assert re.search(rb"Easy walk: These muscles are too weak[^<]*lift your foot", response.content)
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == DEMO_VERSIONS
 
 
 def test_a_caregiver_can_start_a_session_but_cannot_review_the_routine(demo: Demo) -> None:
@@ -138,7 +174,7 @@ def test_saving_the_review_without_a_change_makes_no_new_version(demo: Demo) -> 
     )
     assert response.status_code == 200
     assert b"Nothing was changed" in response.content
-    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == DEMO_VERSIONS
 
 
 def test_an_edit_is_undone_and_the_routine_is_as_it_was(demo: Demo) -> None:
@@ -180,4 +216,4 @@ def test_a_bad_number_in_the_review_names_the_exercise_and_the_field(demo: Demo)
         f"{item['name']}, repetitions: choose a number between 1 and 30."
         in response.content.decode()
     )
-    assert RoutinePlan.objects.filter(patient=demo.patient).count() == 1
+    assert RoutinePlan.objects.filter(patient=demo.patient).count() == DEMO_VERSIONS
