@@ -202,7 +202,7 @@ def test_the_json_output_always_has_the_agreed_shape(
         "skip_today",
     }
     rules = {
-        ow.PAIN_01, ow.REPEAT_01, ow.REASSESS_01, *ow.EASING_RULES,
+        ow.PAIN_01, ow.REPEAT_01, ow.REASSESS_01, ow.REST_01, *ow.EASING_RULES,
     }  # fmt: skip
     for warning in data["warnings"]:
         assert set(warning) == {"date", "rule", "text"}
@@ -223,4 +223,14 @@ def test_the_json_output_always_has_the_agreed_shape(
     assert set(easing["rules"]) <= set(ow.EASING_RULES)
     assert 0 < easing["reps_factor"] <= 1 and 0 < easing["hold_factor"] <= 1
     assert isinstance(data["reassess_suggested"], bool)
-    assert data["reassess_suggested"] == any(w["rule"] == ow.REASSESS_01 for w in data["warnings"])
+    # A rest day (two serious signs at once) suggests a reassessment in its own words.
+    suggested = any(w["rule"] in (ow.REASSESS_01, ow.REST_01) for w in data["warnings"])
+    assert data["reassess_suggested"] == suggested
+    rested = any(w["rule"] == ow.REST_01 for w in data["warnings"])
+    assert data["rest_day"] == rested
+    if data["rest_day"]:
+        assert data["alert_therapist"] and data["reassess_suggested"]
+    assert data["alert_therapist"] == bool(
+        data["flags"] or data["easing"]["active"] or data["reassess_suggested"]
+    )
+    assert data["skip_today"] == sorted(set(data["skip_today"]))
