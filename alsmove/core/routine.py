@@ -84,6 +84,7 @@ from alsmove.core.routine_week import ROUTINE_PASSIVE_01 as ROUTINE_PASSIVE_01
 from alsmove.core.routine_week import ROUTINE_REST_01 as ROUTINE_REST_01
 from alsmove.core.routine_week import ROUTINE_STAGE_02 as ROUTINE_STAGE_02
 from alsmove.core.routine_week import ROUTINE_TIME_02 as ROUTINE_TIME_02
+from alsmove.core.routine_week import TIRED_DAY_SECONDS_CAP as TIRED_DAY_SECONDS_CAP
 from alsmove.core.routine_week import aerobic_day as aerobic_day
 from alsmove.core.routine_week import breathing_affected as breathing_affected
 from alsmove.core.routine_week import gentle as gentle
@@ -386,7 +387,8 @@ def build_routine(
             therapist_notes,
         )
 
-    budget = min(profile.minutes * 60, DAY_SECONDS_CAP)
+    cap = TIRED_DAY_SECONDS_CAP if profile.high_fatigue() else DAY_SECONDS_CAP
+    budget = min(profile.minutes * 60, cap)
     picks = _choose(candidates, budget, day, profile)
     chosen = [Chosen(c.exercise, c.positions, role, seconds(c.exercise)) for c, role in picks]
     placed, dropped = place(chosen, preference, profile)

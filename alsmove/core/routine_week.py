@@ -54,6 +54,7 @@ TIRED_STRENGTH_DAYS = (0, 3)
 AEROBIC_DAYS = (1, 3, 5)
 MAX_STRENGTHENING = 3  # one set each, a few muscle groups a day
 DAY_SECONDS_CAP = 2 * 30 * 60  # ROUTINE-TIME-02: two sittings of 30 minutes at most
+TIRED_DAY_SECONDS_CAP = 2 * 15 * 60  # ... of 15 minutes with typical tiredness 7/10 or more
 
 
 def strength_day(day: int, profile: FunctionalProfile) -> bool:

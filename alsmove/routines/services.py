@@ -19,6 +19,7 @@ from alsmove.core.profile import FunctionalProfile as CoreProfile
 from alsmove.core.routine import (
     DAY_SECONDS_CAP,
     DAYS_PER_WEEK,
+    TIRED_DAY_SECONDS_CAP,
     RoutineItem,
     aerobic_day,
     build_week,
@@ -302,7 +303,8 @@ def _added_item(
         days = [d for d in range(DAYS_PER_WEEK) if aerobic_day(d)]
     else:
         days = list(range(DAYS_PER_WEEK))
-    budget = min(core.minutes, DAY_SECONDS_CAP // 60)
+    cap = TIRED_DAY_SECONDS_CAP if core.high_fatigue() else DAY_SECONDS_CAP
+    budget = min(core.minutes, cap // 60)
     for day in days:
         total = _day_minutes(items, day) + add.minutes
         if total > budget + 1e-9:

@@ -362,6 +362,7 @@ VIGNETTES: tuple[Vignette, ...] = (
                 any(i.sitting == 2 for i in r.items) for r in w if r.minutes > 15
             ),
             "strengthening on at most two days": lambda w: len(days_with(strengthening)(w)) <= 2,
+            "half an hour a day at most": lambda w: all(r.minutes <= 30 for r in w),
         },
     ),
     Vignette(

@@ -413,6 +413,35 @@ RULE_PROFILES: dict[str, Callable[[], st.SearchStrategy[FunctionalProfile]]] = {
     SAFE_BREATH_01: lambda: profiles(breathless_at_rest=st.just(True)),
     SAFE_SITTING_01: lambda: profiles(sitting_balance=st.just(SittingBalance.POOR)),
     SAFE_SUBLUX_01: lambda: profiles(shoulder_subluxation=st.just(True)),
+    # The position rules of issue 8, each over profiles that put it to work.
+    "SAFE-FLAT-01": lambda: profiles(
+        lies_flat_comfortably=st.just(False), uses_niv=st.booleans(), floor_transfer=st.just(True)
+    ),
+    "SAFE-TRUNK-01": lambda: profiles(
+        trunk_control=st.sampled_from([TrunkControl.REDUCED, TrunkControl.POOR])
+    ),
+    "SAFE-NECK-01": lambda: profiles(
+        head_control=st.sampled_from([HeadControl.TIRES, HeadControl.NEEDS_SUPPORT])
+    ),
+    "SAFE-STANDING-02": lambda: profiles(standing=st.just(Standing.WITH_SUPPORT)),
+    "SAFE-FALLS-01": lambda: profiles(
+        falls_last_3_months=st.integers(1, 3), standing_cleared=st.just(False)
+    ),
+    "SAFE-FOOT-01": lambda: profiles(
+        foot_drop=st.sampled_from([Side.LEFT, Side.RIGHT, Side.BOTH]), afo_worn=st.just(False)
+    ),
+    "SAFE-ARM-01": lambda: profiles(arm_hangs=st.sampled_from([Side.LEFT, Side.RIGHT, Side.BOTH])),
+    "SAFE-GRIP-01": lambda: profiles(grip=st.sampled_from([Grip.WEAK, Grip.NONE])),
+    "SAFE-GRADE-01": lambda: profiles(
+        strength=st.dictionaries(st.sampled_from(MuscleGroup), st.integers(0, 2), min_size=1)
+    ),
+    "SAFE-SWITCH-01": lambda: profiles(
+        afo_worn=st.just(False), breath_stacking=st.just(False), assisted_cough=st.just(False)
+    ),
+    "SAFE-PAIN-02": lambda: profiles(
+        painful_joints=st.just(["left_shoulder", "left_wrist"]),
+        arm_hangs=st.just(Side.RIGHT),
+    ),
 }
 
 
