@@ -140,7 +140,7 @@ def place(
     rest_blocks: dict[Position, list[tuple[Chosen, Position]]] = {}
     for pair in rest:
         rest_blocks.setdefault(pair[1], []).append(pair)
-    ordered = _ends(_ordered(rest_blocks, [p for p in positions if p in rest_blocks])) + walk
+    ordered = _ends(_ordered(rest_blocks, [p for p in positions if p in rest_blocks], first)) + walk
     # A warm-up or cool-down that could not keep its place, and cannot be a main
     # exercise, is left out rather than done out of order.
     kept_pairs = [(c, p) for c, p in ordered if c.role in ("warm_up", "cool") or _can_be_main(c)]
@@ -207,7 +207,9 @@ _REGIONS = list(BodyRegion)
 
 
 def _ordered(
-    blocks: dict[Position, list[tuple[Chosen, Position]]], positions: list[Position]
+    blocks: dict[Position, list[tuple[Chosen, Position]]],
+    positions: list[Position],
+    home: Position | None = None,
 ) -> list[tuple[Chosen, Position]]:
     """Blocks in the sitting's order: the first that can start with a warm-up and end
     with a cool-down (the chosen warm-up and cool-down preferred), else the picked order."""
@@ -221,12 +223,13 @@ def _ordered(
             return 2
         return 1 if any(phase in c.exercise.phases for c, _ in block) else 0
 
-    def score(order: tuple[Position, ...]) -> tuple[int, int]:
+    def score(order: tuple[Position, ...]) -> tuple[int, int, int]:
         fits = has(order[0], Phase.WARM_UP, "warm_up") + has(order[-1], Phase.COOL_DOWN, "cool")
         both = int(has(order[0], Phase.WARM_UP, "warm_up") > 0) + int(
             has(order[-1], Phase.COOL_DOWN, "cool") > 0
         )
-        return both, fits
+        # Where the person spends the day comes first when it can (no move to start).
+        return both, int(order[0] == home), fits
 
     best: tuple[Position, ...] = tuple(base)
     for candidate in permutations(base):
