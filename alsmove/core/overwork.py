@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -163,22 +163,40 @@ def _easing_signs(
     return signs
 
 
+def _review_key(review: ReviewEvent) -> tuple[date, datetime]:
+    return review.date, review.at or datetime.min.replace(tzinfo=UTC)
+
+
+def _cleared_by(session: SessionLog, review: ReviewEvent) -> bool:
+    """A review clears a flag dated strictly before its day; on its own day only a flag
+    recorded before the review (when both times are known: with days alone, a same-day
+    report may have come after the review, so it stays)."""
+    if session.date != review.date:
+        return session.date < review.date
+    if session.recorded_at is None or review.at is None:
+        return False
+    return session.recorded_at <= review.at
+
+
 def _pain_flags(
     sessions: Iterable[SessionLog], reviews: Iterable[ReviewEvent], as_of: date
 ) -> dict[str, list[tuple[date, int]]]:
     """Pain reports per exercise that no review has cleared yet, oldest first."""
-    last_review: dict[str, date] = {}
+    last_review: dict[str, ReviewEvent] = {}
     for review in reviews:
-        if review.date <= as_of and review.date > last_review.get(review.exercise, date.min):
-            last_review[review.exercise] = review.date
+        if review.date > as_of:
+            continue
+        known = last_review.get(review.exercise)
+        if known is None or _review_key(review) > _review_key(known):
+            last_review[review.exercise] = review
     flags: dict[str, list[tuple[date, int]]] = {}
     for session in sessions:
         for log in session.exercises:
             # Pain counts whatever the status: a person may stop or skip because it hurt.
             if log.pain < PAIN_THRESHOLD:
                 continue
-            # A review clears flags dated strictly before it; a same-day one may precede it.
-            if session.date < last_review.get(log.exercise, date.min):
+            cleared = last_review.get(log.exercise)
+            if cleared is not None and _cleared_by(session, cleared):
                 continue
             flags.setdefault(log.exercise, []).append((session.date, log.pain))
     for reports in flags.values():

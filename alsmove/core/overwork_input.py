@@ -86,6 +86,9 @@ class SessionLog:
     fatigue: int  # 0-10, right after the session
     cramps: Cramps
     breathless_after: bool  # short of breath that lasted after the session
+    # When these answers were given (the latest correction's time); lets a review made
+    # later the same day clear them. None when unknown (the CLI's day-only input).
+    recorded_at: datetime | None = None
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)
@@ -114,10 +117,12 @@ class CheckIn:
 
 @dataclass(frozen=True)
 class ReviewEvent:
-    """A therapist reviewed (cleared) an exercise; clears its flags dated before this day."""
+    """A therapist reviewed (cleared) an exercise: clears its flags dated before this day,
+    and those of this day recorded before `at` when both times are known."""
 
     date: date
     exercise: str
+    at: datetime | None = None
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)

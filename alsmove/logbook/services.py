@@ -52,6 +52,7 @@ def _core_sessions(patient: Patient, since: date) -> list[core.SessionLog]:
                 fatigue=log.fatigue if log.fatigue is not None else 0,
                 cramps=log.cramps,  # type: ignore[arg-type]
                 breathless_after=log.breathless_after,
+                recorded_at=log.changed_at or log.created_at,
             )
         )
     return result
@@ -79,7 +80,7 @@ def evaluate(patient: Patient, as_of: date) -> core.OverworkResult:
         for c in CheckIn.objects.filter(patient=patient, day__gte=since, day__lte=as_of)
     ]
     reviews = [
-        core.ReviewEvent(r.day, r.exercise)
+        core.ReviewEvent(r.day, r.exercise, r.created_at)
         for r in FlagReview.objects.filter(patient=patient, day__lte=as_of)
     ]
     return core.assess_overwork(sessions, checkins, as_of=as_of, reviews=reviews)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -158,6 +159,25 @@ def test_a_review_on_the_day_of_a_flag_leaves_that_flag_standing() -> None:
     result = assess_overwork(sessions, [], reviews=[ReviewEvent(day(3), NECK)])
     assert statuses(result) == {NECK: "flagged"}
     assert result.skip_today == {NECK}
+
+
+def test_a_review_later_the_same_day_clears_the_pain_recorded_before_it() -> None:
+    # With times known, a therapist who clears a flag raised this morning sees it go.
+    morning = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+    first, second = session(0, {NECK: 4}), session(3, {NECK: 4})
+    sessions = [first, replace(second, recorded_at=morning)]
+    review = ReviewEvent(day(3), NECK, at=morning + timedelta(hours=2))
+    result = assess_overwork(sessions, [], as_of=day(3), reviews=[review])
+    assert statuses(result) == {}
+    assert result.skip_today == set()
+
+
+def test_pain_recorded_after_a_same_day_review_still_counts() -> None:
+    noon = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
+    sessions = [session(0, {NECK: 4}), replace(session(3, {NECK: 4}), recorded_at=noon)]
+    review = ReviewEvent(day(3), NECK, at=noon - timedelta(hours=1))
+    result = assess_overwork(sessions, [], as_of=day(3), reviews=[review])
+    assert statuses(result) == {NECK: "flagged"}
 
 
 def test_pain_after_a_review_counts_afresh() -> None:

@@ -113,3 +113,20 @@ def test_an_exercise_that_is_not_flagged_is_not_cleared(demo: Demo) -> None:
     response = client_for(demo.therapist).post(_url(demo, "neck-turns"), follow=True)
     assert "is not flagged, so there is nothing to clear" in response.content.decode()
     assert not FlagReview.objects.exists()
+
+
+def test_a_flag_raised_today_is_cleared_by_a_review_today(demo: Demo) -> None:
+    exercise = str(todays_session(demo.patient).items[0]["exercise"])
+    log_session(demo.patient, demo.person, pain_on=exercise, pain=6)
+    today = timezone.localdate()
+    assert exercise in {f.exercise for f in evaluate(demo.patient, today).flags}
+
+    response = client_for(demo.therapist).post(_url(demo, exercise), {"note": "Seen today."})
+    assert response.status_code == 302
+    assert exercise not in {f.exercise for f in evaluate(demo.patient, today).flags}
+    assert _in_session(demo, exercise)
+
+    # Pain reported after the review counts again.
+    later = timezone.now() + timedelta(minutes=5)
+    log_session(demo.patient, demo.person, pain_on=exercise, pain=6, created_at=later)
+    assert exercise in {f.exercise for f in evaluate(demo.patient, today).flags}
