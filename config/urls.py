@@ -14,6 +14,7 @@ urlpatterns = [
     path("patients/", include("alsmove.sessions.urls")),
     path("patients/", include("alsmove.logbook.urls")),
     path("patients/", include("alsmove.logbook.urls_checkins")),
+    path("patients/", include("alsmove.resources.urls_patients")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 if settings.ALSMOVE_BENCH:  # the benchmark's floor: never on unless asked for

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.accounts.policy import visible_patients
 from alsmove.resources import labels, search
 from alsmove.resources.services import all_resources, find_resource
 
@@ -47,7 +48,11 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         }
         for r in found
     ]
-    context = {"form": form, "rows": rows, "total": len(rows)}
+    # The person's own printable questions page, if they have a record (through the policy).
+    own = None
+    if request.user.is_authenticated:
+        own = visible_patients(request.user).filter(user=request.user).first()
+    context = {"form": form, "rows": rows, "total": len(rows), "own": own}
     return render(request, "resources/list.html", context)
 
 
