@@ -60,7 +60,8 @@ LIBRARY_PAGE = 24  # exercises per page
 
 
 def pictogram_version(changed: datetime) -> str:
-    return f"{DRAWING}-{int(changed.timestamp())}"
+    # Microseconds: a row saved twice within one second must still get a new address.
+    return f"{DRAWING}-{changed.timestamp() * 1_000_000:.0f}"
 
 
 def library(request: HttpRequest) -> HttpResponse:
