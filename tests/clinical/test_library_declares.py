@@ -78,3 +78,12 @@ def test_the_new_supports_are_in_the_library() -> None:
         "afo-on-and-skin-check",
         "pacing-pause",
     } <= ids
+
+
+def test_every_step_is_short_enough_to_read_at_a_glance() -> None:
+    # The session shows the first step beside the picture on one tablet screen in the
+    # largest text; a long step pushes it off (split it into two steps instead).
+    for exercise in default_library():
+        for position in exercise.positions:
+            for step in exercise.steps_for(position):
+                assert len(step) <= 160, (exercise.id, position, step)
