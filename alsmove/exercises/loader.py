@@ -8,9 +8,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from alsmove import content_files
 from alsmove.core.library import Exercise
 
 CONTENT_DIR = Path(__file__).parent / "content"
@@ -21,34 +19,12 @@ class LibraryError(ValueError):
 
 
 def load_file(path: Path) -> list[Exercise]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise LibraryError(f"{path.name}: not valid YAML ({error})") from error
-    if not isinstance(raw, list):
-        raise LibraryError(f"{path.name}: expected a list of exercises")
-    exercises = []
-    for index, entry in enumerate(raw):
-        label = entry.get("id", f"entry {index + 1}") if isinstance(entry, dict) else index + 1
-        try:
-            exercises.append(Exercise.model_validate(entry))
-        except ValidationError as error:
-            raise LibraryError(f"{path.name}: {label}: {error}") from error
-    return exercises
+    return content_files.load_file(path, Exercise, LibraryError, "exercises")
 
 
 def load_library(directory: Path = CONTENT_DIR) -> tuple[Exercise, ...]:
     """Every exercise in the folder, sorted by id; ids must be unique across files."""
-    seen: dict[str, str] = {}
-    exercises: list[Exercise] = []
-    for path in sorted(directory.glob("*.yaml")):
-        for exercise in load_file(path):
-            if exercise.id in seen:
-                raise LibraryError(
-                    f"{path.name}: id {exercise.id!r} is already used in {seen[exercise.id]}"
-                )
-            seen[exercise.id] = path.name
-            exercises.append(exercise)
+    exercises = content_files.load_folder(directory, Exercise, LibraryError, "exercises")
     return tuple(sorted(exercises, key=lambda e: e.id))
 
 
