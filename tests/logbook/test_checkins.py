@@ -15,6 +15,7 @@ from alsmove.accounts.models import Role
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
 from alsmove.logbook.services import due_checkins, record_checkin
+from alsmove.patients.clock import now_for
 from alsmove.patients.models import CareLink, Permission, Relation
 from alsmove.sessions.services import todays_session
 
@@ -47,8 +48,12 @@ def logged_31_min_ago(demo: Demo) -> SessionLog:
 def test_the_after_session_check_in_is_due_30_minutes_after_a_logged_session(
     demo: Demo,
 ) -> None:
-    now = timezone.now()
-    log = log_session(demo.patient, demo.person, created_at=now - timedelta(minutes=20))
+    # Noon on the person's clock, so the ten minutes below never cross midnight (a run at
+    # 23:55 once found the next day's question due as well).
+    now = now_for(demo.patient).replace(hour=12, minute=0, second=0, microsecond=0)
+    log = log_session(
+        demo.patient, demo.person, day=now.date(), created_at=now - timedelta(minutes=20)
+    )
     assert due_checkins(demo.patient, now) == []
     due = due_checkins(demo.patient, now + timedelta(minutes=10))
     assert [(d.kind, d.session.pk) for d in due] == [("after_30_min", log.pk)]
