@@ -155,6 +155,23 @@ def _an_alert(demo: object) -> int:
     return int(alert.pk)
 
 
+def _a_feeling(demo: object) -> int:
+    """A low answer to "How have you been feeling?" on the demo person's record."""
+    import uuid
+
+    from alsmove.logbook.feelings import record_feeling
+    from alsmove.logbook.models import FeelingCheckIn
+    from alsmove.patients.clock import today_for
+
+    patient = demo.patient  # type: ignore[attr-defined]
+    found = FeelingCheckIn.objects.filter(patient=patient, answer="low").first()
+    if found is None:
+        found, _created = record_feeling(
+            patient=patient, client_id=uuid.uuid4(), answer="low", day=today_for(patient)
+        )
+    return int(found.pk)
+
+
 def _an_invitation(demo: object) -> int:
     """A pending invitation on the demo person's record (made here if none is waiting)."""
     from alsmove.patients.invitations import invite
@@ -191,6 +208,7 @@ def demo_samples(demo: object) -> dict[str, str]:
         "log_id": str(_a_session_log(demo)),
         "alert_id": str(_an_alert(demo)),
         "invitation_id": str(_an_invitation(demo)),
+        "feeling_id": str(_a_feeling(demo)),
         "assessment_id": str(
             patient.assessments.filter(superseded_at__isnull=True, source="clinician")
             .order_by("-taken_on")

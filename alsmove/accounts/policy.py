@@ -31,6 +31,11 @@ class Action(StrEnum):
     # who disagrees with a record they may not correct adds their own beside it.
     RATE_AS_CLINICIAN = "rate_as_clinician"
     CORRECT_SELF_REPORT = "correct_self_report"
+    # "How have you been feeling?" is about the person's own feelings: only they answer
+    # it (a caregiver logging for them is not asked). What they choose to share is read
+    # by them and by their therapists, not by everyone who may view the record.
+    ANSWER_FEELINGS = "answer_feelings"
+    SEE_SHARED_FEELINGS = "see_shared_feelings"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -44,9 +49,13 @@ LINK_GRANTS: dict[str, frozenset[Action]] = {
 }
 # A linked therapist who may log rates as a clinician; one who may edit the plan may also
 # invite team members, recording the consent.
+# Every linked therapist reads what the person chose to tell their therapist.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
-    "log": frozenset({Action.RATE_AS_CLINICIAN}),
-    "edit_plan": frozenset({Action.MANAGE_TEAM, Action.RATE_AS_CLINICIAN}),
+    "view": frozenset({Action.SEE_SHARED_FEELINGS}),
+    "log": frozenset({Action.RATE_AS_CLINICIAN, Action.SEE_SHARED_FEELINGS}),
+    "edit_plan": frozenset(
+        {Action.MANAGE_TEAM, Action.RATE_AS_CLINICIAN, Action.SEE_SHARED_FEELINGS}
+    ),
 }
 # Anyone else who may log (a caregiver) may correct a self-report.
 NON_CLINICIAN_EXTRA: dict[str, frozenset[Action]] = {
@@ -60,6 +69,8 @@ OWNER_GRANTS = frozenset(
         Action.EDIT_PROFILE,
         Action.MANAGE_TEAM,
         Action.CORRECT_SELF_REPORT,
+        Action.ANSWER_FEELINGS,
+        Action.SEE_SHARED_FEELINGS,
     }
 )
 

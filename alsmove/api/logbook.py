@@ -22,7 +22,8 @@ from alsmove.core import overwork as core
 from alsmove.core.i18n import Message
 from alsmove.core.library import ExerciseId
 from alsmove.exercises.services import library_for
-from alsmove.logbook.models import Alert, CheckIn, SessionLog
+from alsmove.logbook.feelings import alerts_visible_to
+from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.logbook.services import (
     Entry,
     LogConflict,
@@ -325,7 +326,7 @@ def list_alerts(
     limit: int = Query(100, ge=1, le=500),
 ) -> list[AlertOut]:
     patient = require(request.user, patient_id, Action.VIEW)
-    alerts = Alert.objects.filter(patient=patient).select_related("acknowledged_by")
+    alerts = alerts_visible_to(request.user, patient).select_related("acknowledged_by")
     if open_only:
         alerts = alerts.filter(acknowledged_at__isnull=True)
     return [

@@ -57,6 +57,13 @@ def _months_later(day: date, months: float) -> date:
     return day + timedelta(days=round(months * DAYS_PER_MONTH))
 
 
+STAGE_QUESTIONS = {
+    "early": "questions-early-stage",
+    "mid": "questions-middle-stage",
+    "advanced": "questions-advanced-stage",
+}
+
+
 def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
     profile = core_profile(patient)
     functional = functional_stage(scores, profile)
@@ -73,6 +80,8 @@ def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
         "functional_focus": functional.focus.render(_),
         "guide_stage": stage,
         "guide_reason": stage_reason.render(_),
+        # The Resources entry of questions for this stage (alsmove/resources/content).
+        "stage_questions": STAGE_QUESTIONS[stage],
     }
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.models import AuditEvent, User
+from alsmove.core import feelings, feelings_texts
 from alsmove.core import overwork as core
 from alsmove.logbook.models import Alert
 
@@ -25,6 +26,7 @@ RULE_TITLES = {
     core.BREATH_01: gettext_lazy("Short of breath after the session"),
     core.FATIGUE_01: gettext_lazy("Very tired after the session"),
     core.REASSESS_01: gettext_lazy("The routine may need a reassessment"),
+    feelings.FEELING_SHARED_01: gettext_lazy(feelings_texts.SHARED_TITLE),
 }
 
 

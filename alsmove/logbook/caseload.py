@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from alsmove.accounts.policy import Action, can, require
+from alsmove.core.feelings import FEELING_SHARED_01
 from alsmove.logbook.alert_evidence import evidence_by_day, exercise_names
 from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
 from alsmove.logbook.attention import caseload
+from alsmove.logbook.feelings import alerts_visible_to
 from alsmove.logbook.models import Alert
 from alsmove.logbook.services import evaluate
 from alsmove.patients.clock import today_for
@@ -62,8 +64,9 @@ def _alerts_page(
 ) -> HttpResponse:
     may_acknowledge = can(request.user, patient, Action.EDIT_PLAN)
     rows: dict[str, list[dict[str, Any]]] = {"open": [], "done": []}
+    # A shared feeling is shown only to the person and their therapists.
     alerts = list(
-        Alert.objects.filter(patient=patient)
+        alerts_visible_to(request.user, patient)
         .select_related("acknowledged_by")
         .order_by("-day", "-created_at")
     )
@@ -85,6 +88,7 @@ def _alerts_page(
             "evidence": evidence[alert.day],
             "exercise_name": names.get(alert.exercise, ""),
             "flagged": alert.exercise in flagged,
+            "feeling": alert.rule == FEELING_SHARED_01,
         }
         rows["done" if alert.acknowledged_at else "open"].append(row)
     return render(
@@ -95,6 +99,8 @@ def _alerts_page(
             "open_rows": rows["open"],
             "done_rows": rows["done"],
             "may_acknowledge": may_acknowledge,
+            "is_person": patient.user_id == request.user.pk,
+            "may_see_feelings": can(request.user, patient, Action.SEE_SHARED_FEELINGS),
             "flags": [
                 {"exercise": f.exercise, "name": names.get(f.exercise, f.exercise), "flag": f}
                 for f in flags
@@ -113,7 +119,7 @@ def alerts(request: HttpRequest, patient_id: int) -> HttpResponse:
 @require_POST
 def acknowledge(request: HttpRequest, patient_id: int, alert_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.EDIT_PLAN)
-    alert = Alert.objects.filter(patient=patient, pk=alert_id).first()
+    alert = alerts_visible_to(request.user, patient).filter(pk=alert_id).first()
     if alert is None:
         raise Http404("No such alert")
     form = AcknowledgeForm(request.POST, alert=alert)

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from alsmove.logbook.models import Cramps, ExerciseStatus
+from alsmove.logbook.models import Cramps, ExerciseStatus, FeelingAnswer
 from alsmove.logbook.services import Entry
 from alsmove.patients.clock import time_zone_choices
 from alsmove.web.labels import WEEKDAYS
@@ -222,6 +222,43 @@ class CheckInForm(forms.Form):
             "soreness": chosen.get("soreness", False),
             "heaviness": chosen.get("heaviness", False),
         }
+
+
+# ---- how have you been feeling ------------------------------------------------------------
+
+
+class FeelingForm(forms.Form):
+    """One optional question: the button pressed is the answer; "Not now" sets it aside."""
+
+    client_id = ClientIdField(widget=forms.HiddenInput)
+    answer = forms.ChoiceField(
+        choices=FeelingAnswer.choices,
+        error_messages={
+            "required": _("Choose one of the answers, or “Not now”."),
+            "invalid_choice": _("Choose one of the answers, or “Not now”."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["client_id"] = uuid.uuid4()
+
+    def answers(self) -> list[tuple[str, Any]]:
+        """The three answers, as buttons; "Not now" is offered on its own, apart."""
+        return [(v, label) for v, label in FeelingAnswer.choices if v != FeelingAnswer.SKIPPED]
+
+
+class ShareForm(forms.Form):
+    """ "Would you like your therapist to know?" """
+
+    tell = forms.ChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
+    )
 
 
 # ---- reminders -------------------------------------------------------------------------

@@ -156,6 +156,50 @@ class CheckIn(models.Model):
         return f"Check-in {self.kind} {self.day}"
 
 
+class FeelingAnswer(models.TextChoices):
+    GOOD = "good", _("Good")
+    MIXED = "mixed", _("Up and down")
+    LOW = "low", _("Low")
+    SKIPPED = "skipped", _("Not now")
+
+
+class FeelingCheckIn(models.Model):
+    """An answer to the optional "How have you been feeling?" (or "Not now").
+
+    Private to the person: kept so the question comes at most once a week and so their
+    own page can answer them. No page, export or API route for anyone else reads it; the
+    therapist learns of a low answer only through the alert a "yes" to "Would you like
+    your therapist to know?" raises (alsmove/logbook/feelings.py).
+    """
+
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.CASCADE, related_name="feeling_checkins"
+    )
+    client_id = models.UUIDField(unique=True)  # a resent answer is stored once
+    day = models.DateField()  # on the person's clock
+    answer = models.CharField(max_length=10, choices=FeelingAnswer.choices)
+    # After a low answer: None not answered yet, True "yes, tell my therapist", False "no".
+    tell_therapist = models.BooleanField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-day", "-created_at")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answer__in=["good", "mixed", "low", "skipped"]),
+                name="feeling_answer_known",
+            ),
+            # Only a low answer is followed by the ask.
+            models.CheckConstraint(
+                condition=Q(tell_therapist__isnull=True) | Q(answer="low"),
+                name="feeling_shared_only_when_low",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Feeling {self.answer} {self.day}"
+
+
 class Alert(models.Model):
     """Something the care team should look at, raised by an overwork rule."""
 

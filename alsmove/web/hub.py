@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from alsmove.accounts.policy import visible_patients
 from alsmove.assessments.models import Assessment
+from alsmove.core.feelings import FEELING_SHARED_01
 from alsmove.logbook.models import ReminderSchedule
 from alsmove.patients.clock import now_for, zone_for
-from alsmove.patients.models import Patient
+from alsmove.patients.models import CareLink, Patient, Relation
 
 
 def latest_score(patient: Patient) -> dict[str, Any] | None:
@@ -52,14 +53,19 @@ def next_reminder(patient: Patient, now: datetime) -> NextReminder | None:
 
 def open_alerts_by_patient(user: Any) -> list[dict[str, Any]]:
     """For a therapist: each record they may see with alerts not yet looked at, most first."""
+    # A shared feeling counts only where the user is the record's therapist (the policy's
+    # SEE_SHARED_FEELINGS), as the alerts page shows it.
+    as_therapist = CareLink.objects.active().filter(
+        patient=OuterRef("pk"), member=user, relation=Relation.THERAPIST
+    )
+    open_alert = Q(alerts__acknowledged_at__isnull=True) & (
+        ~Q(alerts__rule=FEELING_SHARED_01) | Q(is_their_therapist=True)
+    )
     rows = (
         visible_patients(user)
         .exclude(user=user)
-        .annotate(
-            open_alerts=Count(
-                "alerts", filter=Q(alerts__acknowledged_at__isnull=True), distinct=True
-            )
-        )
+        .annotate(is_their_therapist=Exists(as_therapist))
+        .annotate(open_alerts=Count("alerts", filter=open_alert, distinct=True))
         .filter(open_alerts__gt=0)
         .order_by("-open_alerts", "display_name")
     )

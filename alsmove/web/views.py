@@ -18,6 +18,8 @@ from alsmove.accounts.models import AuditEvent, Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
 from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
 from alsmove.logbook.checkins import checkin_form
+from alsmove.logbook.feelings import offer_due
+from alsmove.logbook.forms import FeelingForm
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import due_checkins
 from alsmove.patients.clock import today_for
@@ -79,6 +81,12 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     today = [_today(user, own, now)] if own else []
     today += [_today(user, patient, now) for patient in cared_for]
+    # The optional "How have you been feeling?", for the person only, at most weekly.
+    feeling_form = (
+        FeelingForm(auto_id=False)
+        if own and can(user, own, Action.ANSWER_FEELINGS) and offer_due(own, now)
+        else None
+    )
     return render(
         request,
         "web/home.html",
@@ -86,6 +94,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "own": own,
             "others": others,
             "today": today,
+            "feeling_form": feeling_form,
             "Role": Role,
             "invitations": waiting_for(user),
             "link_only_invitations": waiting_by_link_only(user),

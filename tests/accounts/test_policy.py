@@ -100,3 +100,19 @@ def test_require_says_forbidden_to_team_members_who_lack_the_right(demo: Demo) -
 def test_require_treats_a_malformed_id_as_missing(demo: Demo) -> None:
     with pytest.raises(Http404):
         require(demo.person, "not-a-number", Action.VIEW)
+
+
+@pytest.mark.parametrize("permission", ["view", "log", "edit_plan"])
+def test_only_the_person_answers_about_their_feelings_and_only_therapists_read_what_is_shared(
+    demo: Demo, permission: str
+) -> None:
+    from alsmove.patients.models import CareLink
+
+    CareLink.objects.filter(patient=demo.patient).update(permission=permission)
+    assert can(demo.person, demo.patient, Action.ANSWER_FEELINGS)
+    assert can(demo.person, demo.patient, Action.SEE_SHARED_FEELINGS)
+    assert not can(demo.therapist, demo.patient, Action.ANSWER_FEELINGS)
+    assert can(demo.therapist, demo.patient, Action.SEE_SHARED_FEELINGS)
+    assert not can(demo.caregiver, demo.patient, Action.ANSWER_FEELINGS)
+    assert not can(demo.caregiver, demo.patient, Action.SEE_SHARED_FEELINGS)
+    assert not can(demo.other_therapist, demo.patient, Action.SEE_SHARED_FEELINGS)

@@ -44,6 +44,12 @@ REFUSED_STATUSES = {302, 401, 403, 404, 405}
 THERAPIST_ONLY = {"patients/<int:patient_id>/routine/review/"}
 # Pages for those added to a record: the person owns it and cannot leave it (403).
 MEMBERS_ONLY = {"patients/<int:patient_id>/team/leave/"}
+# Pages only the person opens: how they have been feeling is asked of them alone
+# (Action.ANSWER_FEELINGS), so their therapist (and a caregiver) gets 403.
+PERSON_ONLY = {
+    "patients/<int:patient_id>/feeling/",
+    "patients/<int:patient_id>/feeling/<int:feeling_id>/share/",
+}
 ROUTES = all_routes()
 PATIENT_ROUTES = [r for r in ROUTES if "patient_id" in r.template]
 
@@ -114,6 +120,9 @@ def test_the_person_and_their_therapist_can_open_every_patient_page(
         if user == demo.person and route.template in THERAPIST_ONLY | MEMBERS_ONLY:
             assert response.status_code == 403, (user, url, response.status_code)
             continue
+        if user == demo.therapist and route.template in PERSON_ONLY:
+            assert response.status_code in (403, 405), (user, url, response.status_code)
+            continue
         # 405: a route that only takes POST (it changes something); 302: a route that
         # starts a flow and moves on to its first screen.
         assert response.status_code in (200, 302, 405), (user, url, response.status_code)
@@ -131,3 +140,16 @@ def test_an_anonymous_visitor_reaches_only_public_routes(demo: Demo, route: Rout
         assert response.status_code in (302, 401, 404, 405), url
         if response.status_code == 302:
             assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("template", sorted(PERSON_ONLY))
+def test_the_care_team_is_refused_the_pages_only_the_person_answers(
+    demo: Demo, template: str
+) -> None:
+    route = next(r for r in ROUTES if r.template == template)
+    url = _url(route, demo)
+    before = _counts()
+    for user in (demo.therapist, demo.caregiver):
+        response = _client_for(user).post(url, {"answer": "low", "tell": "yes"})
+        assert response.status_code == 403, (user, url)
+    assert _counts() == before
