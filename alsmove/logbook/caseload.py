@@ -59,29 +59,36 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+ALERTS_PAGE = 10  # acknowledged alerts per page: the open ones are always all shown
+
+
 def _alerts_page(
     request: HttpRequest, patient: Patient, failed: AcknowledgeForm | None = None, pk: int = 0
 ) -> HttpResponse:
     may_acknowledge = can(request.user, patient, Action.EDIT_PLAN)
-    rows: dict[str, list[dict[str, Any]]] = {"open": [], "done": []}
     # A shared feeling is shown only to the person and their therapists.
-    alerts = list(
-        alerts_visible_to(request.user, patient)
-        .select_related("acknowledged_by")
-        .order_by("-day", "-created_at")
-    )
-    # What was logged behind each alert (its day's logs and check-ins, and who entered
-    # them), and which exercises are flagged now, so the flag is cleared right here.
-    evidence = evidence_by_day(patient, (a.day for a in alerts))
+    alerts = alerts_visible_to(request.user, patient).select_related("acknowledged_by")
+    open_alerts = list(alerts.filter(acknowledged_at__isnull=True).order_by("-day", "-created_at"))
+    # The acknowledged ones grow with the record's history: the newest first, a page at a
+    # time (a page number that is not one shows the nearest real page).
+    done = Paginator(
+        alerts.filter(acknowledged_at__isnull=False).order_by("-day", "-created_at", "-pk"),
+        ALERTS_PAGE,
+    ).get_page(request.GET.get("page"))
+    shown = [*open_alerts, *done.object_list]
+    # What was logged behind each shown alert (its day's logs and check-ins, and who
+    # entered them), and which exercises are flagged now, so the flag is cleared right here.
+    evidence = evidence_by_day(patient, (a.day for a in shown))
     flags = evaluate(patient, today_for(patient)).flags if may_acknowledge else ()
-    names = exercise_names(patient, [*(a.exercise for a in alerts), *(f.exercise for f in flags)])
+    names = exercise_names(patient, [*(a.exercise for a in shown), *(f.exercise for f in flags)])
     flagged = {f.exercise: f for f in flags}
-    for alert in alerts:
+
+    def row(alert: Alert) -> dict[str, Any]:
         form = None
         if may_acknowledge and alert.acknowledged_at is None:
             form = failed if failed is not None and alert.pk == pk else None
             form = form or AcknowledgeForm(alert=alert)
-        row = {
+        return {
             "alert": alert,
             "title": rule_title(alert.rule),
             "form": form,
@@ -90,14 +97,15 @@ def _alerts_page(
             "flagged": alert.exercise in flagged,
             "feeling": alert.rule == FEELING_SHARED_01,
         }
-        rows["done" if alert.acknowledged_at else "open"].append(row)
+
     return render(
         request,
         "logbook/alerts.html",
         {
             "patient": patient,
-            "open_rows": rows["open"],
-            "done_rows": rows["done"],
+            "open_rows": [row(a) for a in open_alerts],
+            "done_rows": [row(a) for a in done.object_list],
+            "done_page": done,
             "may_acknowledge": may_acknowledge,
             "is_person": patient.user_id == request.user.pk,
             "may_see_feelings": can(request.user, patient, Action.SEE_SHARED_FEELINGS),
