@@ -350,7 +350,8 @@ def write_results(text: str, section: str = SECTION) -> None:
 
 def engine_week_ms() -> float:
     """The routine engine for one person's week (`core.routine.build_week`, what a
-    proposal runs), the median CPU time over the dataset's profiles."""
+    proposal runs): per profile of the dataset the fastest of 30 runs in CPU time, the
+    median over the profiles."""
     import dataset
 
     from alsmove.core.library import Stage
@@ -359,14 +360,17 @@ def engine_week_ms() -> float:
     from alsmove.exercises.loader import default_library
 
     library = default_library()
-    timings = []
+    best = []
     for profile in dataset.PROFILES:
         core = FunctionalProfile(**{k: v for k, v in profile.items() if k != "caregiver_days"})
-        for _ in range(5):
+        timings = []
+        for _ in range(30):
             start = time.process_time()  # CPU time: the machine is shared
             build_week(core, library, Stage.EARLY)
             timings.append((time.process_time() - start) * 1000)
-    return sorted(timings)[len(timings) // 2]
+        # The fastest of 30 runs: other work on a shared machine only ever adds time.
+        best.append(min(timings))
+    return sorted(best)[len(best) // 2]
 
 
 def main() -> int:

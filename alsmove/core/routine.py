@@ -18,23 +18,19 @@ of exercise and performers is in `routine_stage` (`position_preference` is re-ex
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from alsmove.core import routine_texts as texts
 from alsmove.core.adjustments import NO_ADJUSTMENTS, Adjustments
 from alsmove.core.i18n import Message
 from alsmove.core.library import (
-    BodyRegion,
-    Contracture,
     Exercise,
-    Kind,
-    Performer,
-    Phase,
     Position,
     Stage,
 )
 from alsmove.core.profile import FunctionalProfile
+from alsmove.core.routine_choose import Candidate, choose
 from alsmove.core.routine_flow import (
     ROUTINE_FLOW_01,
     ROUTINE_FLOW_02,
@@ -44,18 +40,6 @@ from alsmove.core.routine_flow import (
     is_walk,
     place,
     sittings,
-)
-from alsmove.core.routine_items import (
-    _AEROBIC,
-    _BREATHING,
-    _COOL_DOWN,
-    _FILL,
-    _FOCUS,
-    _MUST,
-    _PASSIVE,
-    _STRENGTH,
-    _SWITCH,
-    _WARM_UP,
 )
 from alsmove.core.routine_items import MIN_HOLD_SECONDS as MIN_HOLD_SECONDS
 from alsmove.core.routine_items import ROUTINE_EASE_01 as ROUTINE_EASE_01
@@ -98,8 +82,7 @@ from alsmove.core.safety import (
     SAFE_EMPTY_01,
     Exclusion,
     Reason,
-    exclusion,
-    safe_positions,
+    verdict,
 )
 
 ROUTINE_REVIEW_01 = "ROUTINE-REVIEW-01"  # taken out until the therapist reviews it
@@ -122,26 +105,16 @@ class Routine:
     therapist_notes: tuple[Reason, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    exercise: Exercise
-    positions: tuple[Position, ...]  # safe ones, best first
-    rank: tuple[int, int, str]
-
-    @property
-    def id(self) -> str:
-        return self.exercise.id
-
-
 # --- why an exercise is left out before any choice is made --------------------------------
 
 
 def _left_out(
     exercise: Exercise,
-    profile: FunctionalProfile,
+    unsafe: Exclusion | None,
     stage: Stage,
     adjustments: Adjustments,
     reviewed: bool,
+    profile: FunctionalProfile,
 ) -> Exclusion | None:
     def out(rule: str, text: str) -> Exclusion:
         return Exclusion(exercise.id, rule, Message(text))
@@ -150,7 +123,6 @@ def _left_out(
         return out(ROUTINE_REVIEW_01, texts.REMOVED_PENDING_REVIEW)
     if exercise.id in adjustments.skip_today:
         return out(ROUTINE_SKIP_01, texts.SKIPPED_TODAY)
-    unsafe = exclusion(exercise, profile)
     if unsafe is not None:
         return unsafe
     if stage not in exercise.stages and not kept_for_strong_muscles(exercise, profile, stage):
@@ -160,129 +132,6 @@ def _left_out(
     if not reviewed and not gentle(exercise):
         return out(ROUTINE_FIRST_01, texts.BEFORE_REVIEW_LEFT_OUT)
     return None
-
-
-# --- choosing -----------------------------------------------------------------------------
-
-
-def _rotate(candidates: list[_Candidate], day: int, ties: int = 1) -> list[_Candidate]:
-    """Best first; equally suited exercises take turns from day to day (`ties`: how much
-    of the rank must be equal to take turns; 2 counts the position too)."""
-    ordered = sorted(candidates, key=lambda c: c.rank)
-    if not ordered:
-        return ordered
-    top = [c for c in ordered if c.rank[:ties] == ordered[0].rank[:ties]]
-    shift = day % len(top)
-    return top[shift:] + top[:shift] + ordered[len(top) :]
-
-
-def focus_regions(regions: Sequence[BodyRegion], day_index: int) -> tuple[BodyRegion, ...]:
-    """Today's focus: region i (in body order) is in focus on day i mod 7."""
-    day = day_index % DAYS_PER_WEEK
-    return tuple(r for i, r in enumerate(regions) if i % DAYS_PER_WEEK == day)
-
-
-def _gentle_kind(candidate: _Candidate) -> bool:
-    return not candidate.exercise.is_strengthening and candidate.exercise.kind is not Kind.AEROBIC
-
-
-def _choose(
-    candidates: list[_Candidate], budget: int, day_index: int, profile: FunctionalProfile
-) -> list[tuple[_Candidate, str]]:
-    day = day_index % DAYS_PER_WEEK
-    # Only an exercise that can be a main one fills the middle of a session; one that is
-    # only a warm-up (or a cool-down) is used only as that.
-    ends = candidates
-    candidates = [c for c in candidates if Phase.MAIN in c.exercise.phases]
-    daily = [
-        c
-        for c in candidates
-        if not c.exercise.is_strengthening and c.exercise.kind is not Kind.AEROBIC
-    ]
-    by_region: dict[BodyRegion, list[_Candidate]] = {}
-    for candidate in daily:
-        by_region.setdefault(candidate.exercise.body_region, []).append(candidate)
-    regions = [r for r in BodyRegion if r in by_region]
-    queues = {r: _rotate(by_region[r], day) for r in regions}
-    chosen: dict[str, tuple[_Candidate, str]] = {}
-    used = 0
-
-    def add(candidate: _Candidate, role: str) -> bool:
-        nonlocal used
-        cost = seconds(candidate.exercise)
-        if candidate.id in chosen or used + cost > budget:
-            return False
-        chosen[candidate.id] = (candidate, role)
-        used += cost
-        return True
-
-    def first_fit(pool: list[_Candidate], role: str) -> bool:
-        return any(add(candidate, role) for candidate in _rotate(pool, day))
-
-    first_fit([c for c in ends if Phase.WARM_UP in c.exercise.phases and _gentle_kind(c)], _WARM_UP)
-    if breathing_affected(profile):  # ROUTINE-DOSE-04: before anything else
-        first_fit([c for c in daily if c.exercise.kind is Kind.BREATHING], _BREATHING)
-    # ROUTINE-DOSE-05: what the profile turned on (the brace check, breath stacking,
-    # assisted cough, tilting back) is part of every day.
-    for candidate in sorted(daily, key=lambda c: c.rank):
-        if candidate.exercise.offered_when is not None:
-            add(candidate, _SWITCH)
-    # ROUTINE-DOSE-01: the groups that shorten easily are stretched or moved every day.
-    for group in Contracture:
-        if not any(group in c.exercise.contracture for c, _ in chosen.values()):
-            first_fit([c for c in daily if group in c.exercise.contracture], _MUST)
-    # ROUTINE-PASSIVE-01: muscles graded 0-1/5 are moved by the helper every day.
-    if profile.caregiver_available:
-        for muscle, grade in sorted(profile.strength.items()):
-            covered = any(
-                muscle in c.exercise.muscle_groups and c.exercise.performer is Performer.CAREGIVER
-                for c, _ in chosen.values()
-            )
-            if grade <= 1 and not covered:
-                first_fit(
-                    [
-                        c
-                        for c in daily
-                        if muscle in c.exercise.muscle_groups
-                        and c.exercise.performer is Performer.CAREGIVER
-                        and c.exercise.kind is Kind.PASSIVE
-                    ],
-                    _PASSIVE,
-                )
-    if not any(c.exercise.kind is Kind.BREATHING for c, _ in chosen.values()):
-        first_fit([c for c in daily if c.exercise.kind is Kind.BREATHING], _BREATHING)
-    if strength_day(day, profile):  # ROUTINE-DOSE-02
-        strong = _rotate([c for c in candidates if c.exercise.is_strengthening], day)
-        picked = 0
-        for candidate in strong:
-            if picked < MAX_STRENGTHENING and add(candidate, _STRENGTH):
-                picked += 1
-    if aerobic_day(day):  # ROUTINE-DOSE-03: one bout of at most 10 minutes
-        # Walking first for a person who can walk safely (the most useful bout), then the
-        # best suited; not a rotation.
-        aerobic = sorted(
-            (c for c in candidates if c.exercise.kind is Kind.AEROBIC),
-            key=lambda c: (Position.STANDING not in c.positions, c.rank),
-        )
-        any(add(candidate, _AEROBIC) for candidate in aerobic)
-    for region in focus_regions(regions, day):
-        for candidate in queues[region]:
-            if add(candidate, _FOCUS):
-                break
-    if not any(role == _COOL_DOWN for _, role in chosen.values()):
-        first_fit(
-            [c for c in ends if Phase.COOL_DOWN in c.exercise.phases and _gentle_kind(c)],
-            _COOL_DOWN,
-        )
-    # The rest, area by area, starting from today's focus so every day differs.
-    start = day if day < len(regions) else 0
-    rounds = regions[start:] + regions[:start]
-    depth = max((len(q) for q in queues.values()), default=0)
-    for level in range(depth):
-        for region in rounds:
-            if level < len(queues[region]):
-                add(queues[region][level], _FILL)
-    return list(chosen.values())
 
 
 # --- messages -----------------------------------------------------------------------------
@@ -328,11 +177,74 @@ def build_routine(
     `reviewed` is False until a therapist has approved a routine: the day then holds only
     gentle stretching, range of motion and breathing (ROUTINE-FIRST-01).
     """
+    exercises = _sorted_unique(library)
+    day = day_index % DAYS_PER_WEEK
+    return _build_day(profile.on_day(day), exercises, stage, adjustments, day, reviewed, _Memo())
+
+
+@dataclass
+class _Memo:
+    """What one day's profile has already decided, for reuse on other days of the week
+    with the same profile: each exercise left out or prepared as a candidate, and the
+    items made (given the profile, an item depends only on the exercise, where and why it
+    is done, and its sitting, which is only a number on it)."""
+
+    prepared: dict[str, Exclusion | Candidate] = field(default_factory=dict)
+    items: dict[tuple[str, Position, str], RoutineItem] = field(default_factory=dict)
+    unchosen: dict[str, Exclusion] = field(default_factory=dict)
+
+
+def _sorted_unique(library: Sequence[Exercise]) -> list[Exercise]:
     exercises = sorted(library, key=lambda e: e.id)
     if len({e.id for e in exercises}) != len(exercises):
         raise ValueError("exercise ids in the library must be unique")
-    day = day_index % DAYS_PER_WEEK
-    profile = profile.on_day(day)
+    return exercises
+
+
+def _prepare(
+    exercise: Exercise,
+    profile: FunctionalProfile,
+    stage: Stage,
+    adjustments: Adjustments,
+    reviewed: bool,
+    preference: tuple[Position, ...],
+    reachable: frozenset[Position] | None,
+) -> Exclusion | Candidate:
+    """What holds for the exercise on every day with this profile: left out (and why), or
+    a candidate with its safe positions, best first. Only the day's plan (`not_today`)
+    changes from one such day to the next."""
+    unsafe, safe = verdict(exercise, profile)
+    out = _left_out(exercise, unsafe, stage, adjustments, reviewed, profile)
+    if out is not None:
+        return out
+    positions = sorted(safe, key=preference.index)
+    if not reviewed:
+        positions = [p for p in positions if p is not Position.STANDING]
+    if reachable is not None:
+        positions = [p for p in positions if p in reachable]
+    if not positions:
+        rule, text = (
+            (ROUTINE_FIRST_01, texts.BEFORE_REVIEW_LEFT_OUT)
+            if reachable is None
+            else (ROUTINE_FLOW_02, texts.NO_TRANSFER)
+        )
+        return Exclusion(exercise.id, rule, Message(text))
+    return Candidate(
+        exercise, tuple(positions), stage_rank(exercise, positions[0], stage, preference)
+    )
+
+
+def _build_day(
+    profile: FunctionalProfile,
+    exercises: list[Exercise],
+    stage: Stage,
+    adjustments: Adjustments,
+    day: int,
+    reviewed: bool,
+    memo: _Memo,
+) -> Routine:
+    """One day from the day's own profile; `memo` keeps what was already decided for this
+    profile (a week shares it between the days with the same profile)."""
     if adjustments.rest_day:  # ROUTINE-REST-01
         rest = tuple(
             Exclusion(e.id, ROUTINE_REST_01, Message(texts.REST_DAY_LEFT_OUT)) for e in exercises
@@ -341,37 +253,23 @@ def build_routine(
     preference = position_preference(stage, profile)
     reachable = allowed_positions(profile)
     excluded: dict[str, Exclusion] = {}
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     for exercise in exercises:
-        out = _left_out(exercise, profile, stage, adjustments, reviewed)
-        if out is not None:
-            excluded[exercise.id] = out
-            continue
-        positions = sorted(safe_positions(exercise, profile), key=preference.index)
-        if not reviewed:
-            positions = [p for p in positions if p is not Position.STANDING]
-        if reachable is not None:
-            positions = [p for p in positions if p in reachable]
-        if not positions:
-            rule, text = (
-                (ROUTINE_FIRST_01, texts.BEFORE_REVIEW_LEFT_OUT)
-                if reachable is None
-                else (ROUTINE_FLOW_02, texts.NO_TRANSFER)
+        prepared = memo.prepared.get(exercise.id)
+        if prepared is None:
+            prepared = _prepare(
+                exercise, profile, stage, adjustments, reviewed, preference, reachable
             )
-            excluded[exercise.id] = Exclusion(exercise.id, rule, Message(text))
+            memo.prepared[exercise.id] = prepared
+        if isinstance(prepared, Exclusion):
+            excluded[exercise.id] = prepared
             continue
         today = not_today(exercise, day, profile)
         if today is not None:
             rule = ROUTINE_DOSE_02 if exercise.is_strengthening else ROUTINE_DOSE_03
             excluded[exercise.id] = Exclusion(exercise.id, rule, Message(today))
             continue
-        candidates.append(
-            _Candidate(
-                exercise,
-                tuple(positions),
-                stage_rank(exercise, positions[0], stage, preference),
-            )
-        )
+        candidates.append(prepared)
 
     therapist_notes = passive_missing(exercises, profile, stage, excluded)
     if not candidates:
@@ -389,17 +287,23 @@ def build_routine(
 
     cap = TIRED_DAY_SECONDS_CAP if profile.high_fatigue() else DAY_SECONDS_CAP
     budget = min(profile.minutes * 60, cap)
-    picks = _choose(candidates, budget, day, profile)
+    picks = choose(candidates, budget, day, profile)
     chosen = [Chosen(c.exercise, c.positions, role, seconds(c.exercise)) for c, role in picks]
     placed, dropped = place(chosen, preference, profile)
     walk_last = bool(placed) and is_walk(*placed[-1])
     sitting_of = sittings(
         [c.seconds for c, _ in placed], [p for _, p in placed], profile, walk_last
     )
-    items = [
-        make_item(c.exercise, where, c.role, profile, stage, adjustments, sitting)
-        for (c, where), sitting in zip(placed, sitting_of, strict=True)
-    ]
+    items = []
+    for (c, where), sitting in zip(placed, sitting_of, strict=True):
+        key = (c.exercise.id, where, c.role)
+        item = memo.items.get(key)
+        if item is None:
+            item = make_item(c.exercise, where, c.role, profile, stage, adjustments, sitting)
+            memo.items[key] = item
+        elif item.sitting != sitting:
+            item = replace(item, sitting=sitting)
+        items.append(item)
     for c in dropped:
         excluded[c.exercise.id] = Exclusion(
             c.exercise.id, ROUTINE_FLOW_01, Message(texts.FLOW_DROPPED)
@@ -407,11 +311,14 @@ def build_routine(
     in_routine = {item.exercise for item in items}
     for candidate in candidates:
         if candidate.id not in in_routine and candidate.id not in excluded:
-            excluded[candidate.id] = Exclusion(
-                candidate.id,
-                ROUTINE_TIME_01,
-                Message(texts.NOT_CHOSEN, {"minutes": profile.minutes}),
-            )
+            unchosen = memo.unchosen.get(candidate.id)
+            if unchosen is None:
+                unchosen = memo.unchosen[candidate.id] = Exclusion(
+                    candidate.id,
+                    ROUTINE_TIME_01,
+                    Message(texts.NOT_CHOSEN, {"minutes": profile.minutes}),
+                )
+            excluded[candidate.id] = unchosen
     ordered_out = tuple(excluded[e.id] for e in exercises if e.id in excluded)
     total = sum(c.seconds for c, _ in placed)
     if not items:
@@ -444,8 +351,20 @@ def build_week(
     shorten easily every day, strengthening on two or three days with a rest day between,
     aerobic work on three, breathing daily when breathing is affected, and every body area
     in turn. This is what the product stores (`alsmove.routines.services.propose`)."""
+    exercises = _sorted_unique(library)
+    # Only the helper's presence changes the profile from day to day, so the safety rules
+    # run at most twice per exercise for the whole week, not seven times.
+    memos = {True: _Memo(), False: _Memo()}
     return tuple(
-        build_routine(profile, library, stage, adjustments, day, reviewed=reviewed)
+        _build_day(
+            profile.on_day(day),
+            exercises,
+            stage,
+            adjustments,
+            day,
+            reviewed,
+            memos[profile.helper_on(day)],
+        )
         for day in range(DAYS_PER_WEEK)
     )
 

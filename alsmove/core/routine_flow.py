@@ -99,13 +99,14 @@ def place(
     first = base_position(profile)
     kept = list(chosen)
     dropped: list[Chosen] = []
+    rank = {p: i for i, p in enumerate(preference)}
     while True:
         positions = _pick_positions(kept, preference, first)
         placed = []
         for c in kept:
             # The most suited of the sitting's positions (the base first when it has one).
             fits = [p for p in positions if p in c.positions]
-            where = min(fits, key=lambda p: (p != first, list(preference).index(p)), default=None)
+            where = min(fits, key=lambda p: (p != first, rank[p]), default=None)
             if where is None:
                 dropped.append(c)
             else:
@@ -144,7 +145,8 @@ def place(
     # A warm-up or cool-down that could not keep its place, and cannot be a main
     # exercise, is left out rather than done out of order.
     kept_pairs = [(c, p) for c, p in ordered if c.role in ("warm_up", "cool") or _can_be_main(c)]
-    dropped += [c for c, _ in ordered if (c, _) not in kept_pairs]
+    kept_now = {id(c) for c, _ in kept_pairs}
+    dropped += [c for c, _ in ordered if id(c) not in kept_now]
     return kept_pairs, dropped
 
 

@@ -439,9 +439,7 @@ def check(exercise: Exercise, position: Position, profile: FunctionalProfile) ->
 
 def safe_positions(exercise: Exercise, profile: FunctionalProfile) -> tuple[Position, ...]:
     """The exercise's positions that break no rule, in the order the exercise lists them."""
-    if exercise_violation(exercise, profile) is not None:
-        return ()
-    return tuple(p for p in exercise.positions if position_violation(exercise, p, profile) is None)
+    return verdict(exercise, profile)[1]
 
 
 _NO_POSITION: dict[str, str] = {
@@ -456,17 +454,26 @@ _NO_POSITION: dict[str, str] = {
 
 def exclusion(exercise: Exercise, profile: FunctionalProfile) -> Exclusion | None:
     """Why the exercise cannot be offered at all (the first rule, in `ORDER`), or None."""
+    return verdict(exercise, profile)[0]
+
+
+def verdict(
+    exercise: Exercise, profile: FunctionalProfile
+) -> tuple[Exclusion | None, tuple[Position, ...]]:
+    """Both answers from one pass over the rules: why the exercise cannot be offered at
+    all (or None), and its safe positions in the order the exercise lists them."""
     found = exercise_violation(exercise, profile)
     if found is not None:
-        return Exclusion(exercise.id, found.rule, found.reason)
+        return Exclusion(exercise.id, found.rule, found.reason), ()
     violations = [position_violation(exercise, p, profile) for p in exercise.positions]
-    if any(v is None for v in violations):
-        return None
+    safe = tuple(p for p, v in zip(exercise.positions, violations, strict=True) if v is None)
+    if safe:
+        return None, safe
     first = min((v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule))
     text = _NO_POSITION[first.rule]
     if first.rule == SAFE_STANDING_01 and profile.standing is Standing.WITH_SUPPORT:
         text = texts.STANDING_NO_SUPPORTED_POSITION
-    return Exclusion(exercise.id, first.rule, Message(text))
+    return Exclusion(exercise.id, first.rule, Message(text)), ()
 
 
 # SAFE-EMPTY-01: what the person reads when nothing is safe to offer.

@@ -1,0 +1,166 @@
+"""Choosing a day's exercises from the candidates: the warm-up, what the profile turned on,
+the groups that shorten easily, passive movement, breathing, strengthening and aerobic
+days, today's focus areas, the cool-down, then the rest area by area while time remains.
+
+The candidates come from `alsmove.core.routine` (already safe, with their positions);
+this module only chooses and gives each choice its role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from alsmove.core.library import BodyRegion, Contracture, Exercise, Kind, Performer, Phase, Position
+from alsmove.core.profile import FunctionalProfile
+from alsmove.core.routine_items import (
+    _AEROBIC,
+    _BREATHING,
+    _COOL_DOWN,
+    _FILL,
+    _FOCUS,
+    _MUST,
+    _PASSIVE,
+    _STRENGTH,
+    _SWITCH,
+    _WARM_UP,
+    seconds,
+)
+from alsmove.core.routine_week import (
+    DAYS_PER_WEEK,
+    MAX_STRENGTHENING,
+    aerobic_day,
+    breathing_affected,
+    strength_day,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    exercise: Exercise
+    positions: tuple[Position, ...]  # safe ones, best first
+    rank: tuple[int, int, str]
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+
+def _rotate(candidates: list[Candidate], day: int, ties: int = 1) -> list[Candidate]:
+    """Best first; equally suited exercises take turns from day to day (`ties`: how much
+    of the rank must be equal to take turns; 2 counts the position too)."""
+    ordered = sorted(candidates, key=lambda c: c.rank)
+    if not ordered:
+        return ordered
+    top = [c for c in ordered if c.rank[:ties] == ordered[0].rank[:ties]]
+    shift = day % len(top)
+    return top[shift:] + top[:shift] + ordered[len(top) :]
+
+
+def focus_regions(regions: Sequence[BodyRegion], day_index: int) -> tuple[BodyRegion, ...]:
+    """Today's focus: region i (in body order) is in focus on day i mod 7."""
+    day = day_index % DAYS_PER_WEEK
+    return tuple(r for i, r in enumerate(regions) if i % DAYS_PER_WEEK == day)
+
+
+def _gentle_kind(candidate: Candidate) -> bool:
+    return not candidate.exercise.is_strengthening and candidate.exercise.kind is not Kind.AEROBIC
+
+
+def choose(
+    candidates: list[Candidate], budget: int, day_index: int, profile: FunctionalProfile
+) -> list[tuple[Candidate, str]]:
+    day = day_index % DAYS_PER_WEEK
+    # Only an exercise that can be a main one fills the middle of a session; one that is
+    # only a warm-up (or a cool-down) is used only as that.
+    ends = candidates
+    candidates = [c for c in candidates if Phase.MAIN in c.exercise.phases]
+    daily = [
+        c
+        for c in candidates
+        if not c.exercise.is_strengthening and c.exercise.kind is not Kind.AEROBIC
+    ]
+    by_region: dict[BodyRegion, list[Candidate]] = {}
+    for candidate in daily:
+        by_region.setdefault(candidate.exercise.body_region, []).append(candidate)
+    regions = [r for r in BodyRegion if r in by_region]
+    queues = {r: _rotate(by_region[r], day) for r in regions}
+    chosen: dict[str, tuple[Candidate, str]] = {}
+    used = 0
+
+    def add(candidate: Candidate, role: str) -> bool:
+        nonlocal used
+        cost = seconds(candidate.exercise)
+        if candidate.id in chosen or used + cost > budget:
+            return False
+        chosen[candidate.id] = (candidate, role)
+        used += cost
+        return True
+
+    def first_fit(pool: list[Candidate], role: str) -> bool:
+        return any(add(candidate, role) for candidate in _rotate(pool, day))
+
+    first_fit([c for c in ends if Phase.WARM_UP in c.exercise.phases and _gentle_kind(c)], _WARM_UP)
+    if breathing_affected(profile):  # ROUTINE-DOSE-04: before anything else
+        first_fit([c for c in daily if c.exercise.kind is Kind.BREATHING], _BREATHING)
+    # ROUTINE-DOSE-05: what the profile turned on (the brace check, breath stacking,
+    # assisted cough, tilting back) is part of every day.
+    for candidate in sorted(daily, key=lambda c: c.rank):
+        if candidate.exercise.offered_when is not None:
+            add(candidate, _SWITCH)
+    # ROUTINE-DOSE-01: the groups that shorten easily are stretched or moved every day.
+    for group in Contracture:
+        if not any(group in c.exercise.contracture for c, _ in chosen.values()):
+            first_fit([c for c in daily if group in c.exercise.contracture], _MUST)
+    # ROUTINE-PASSIVE-01: muscles graded 0-1/5 are moved by the helper every day.
+    if profile.caregiver_available:
+        for muscle, grade in sorted(profile.strength.items()):
+            covered = any(
+                muscle in c.exercise.muscle_groups and c.exercise.performer is Performer.CAREGIVER
+                for c, _ in chosen.values()
+            )
+            if grade <= 1 and not covered:
+                first_fit(
+                    [
+                        c
+                        for c in daily
+                        if muscle in c.exercise.muscle_groups
+                        and c.exercise.performer is Performer.CAREGIVER
+                        and c.exercise.kind is Kind.PASSIVE
+                    ],
+                    _PASSIVE,
+                )
+    if not any(c.exercise.kind is Kind.BREATHING for c, _ in chosen.values()):
+        first_fit([c for c in daily if c.exercise.kind is Kind.BREATHING], _BREATHING)
+    if strength_day(day, profile):  # ROUTINE-DOSE-02
+        strong = _rotate([c for c in candidates if c.exercise.is_strengthening], day)
+        picked = 0
+        for candidate in strong:
+            if picked < MAX_STRENGTHENING and add(candidate, _STRENGTH):
+                picked += 1
+    if aerobic_day(day):  # ROUTINE-DOSE-03: one bout of at most 10 minutes
+        # Walking first for a person who can walk safely (the most useful bout), then the
+        # best suited; not a rotation.
+        aerobic = sorted(
+            (c for c in candidates if c.exercise.kind is Kind.AEROBIC),
+            key=lambda c: (Position.STANDING not in c.positions, c.rank),
+        )
+        any(add(candidate, _AEROBIC) for candidate in aerobic)
+    for region in focus_regions(regions, day):
+        for candidate in queues[region]:
+            if add(candidate, _FOCUS):
+                break
+    if not any(role == _COOL_DOWN for _, role in chosen.values()):
+        first_fit(
+            [c for c in ends if Phase.COOL_DOWN in c.exercise.phases and _gentle_kind(c)],
+            _COOL_DOWN,
+        )
+    # The rest, area by area, starting from today's focus so every day differs.
+    start = day if day < len(regions) else 0
+    rounds = regions[start:] + regions[:start]
+    depth = max((len(q) for q in queues.values()), default=0)
+    for level in range(depth):
+        for region in rounds:
+            if level < len(queues[region]):
+                add(queues[region][level], _FILL)
+    return list(chosen.values())
