@@ -68,6 +68,10 @@ class QuickLogForm(forms.Form):
     client_id = ClientIdField(widget=forms.HiddenInput)
     # Only when correcting a log: the version of the log the answers were changed from.
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # The person's day when the form was shown: a log kept offline and sent after midnight
+    # belongs to the day of the session. Text, not a date field: the view decides which
+    # days it accepts and takes today for anything else, so this field never refuses.
+    day = forms.CharField(widget=forms.HiddenInput, required=False)
     pain = forms.TypedChoiceField(
         label=_("Any pain while exercising?"),
         coerce=int,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -20,11 +21,26 @@ from alsmove.logbook.services import LogError, evaluate, record_session, warning
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.sessions.progress import carried_statuses, forget
-from alsmove.sessions.services import todays_session
+from alsmove.sessions.services import compute_session, todays_session
 
 # The offline queue (static/js/quicklog.js) sends with this header and reads the status:
 # 201 stored, 200 already stored (a repeat), 400 a correction needed (the page), else kept.
 QUEUE_HEADER = "HTTP_X_ALSMOVE_QUEUE"
+
+
+OFFLINE_DAYS = 7  # a log kept offline this long still goes to the day it was done
+
+
+def session_day(posted: str | None, today: date) -> date:
+    """The day a quick log is for: the person's day when the form was shown, when that is
+    today or one of the last OFFLINE_DAYS (a log queued offline before midnight and sent
+    after it); today for anything else, so a stale or edited form is never refused and
+    its log is never lost."""
+    try:
+        shown = date.fromisoformat(posted or "")
+    except ValueError:
+        return today
+    return shown if today - timedelta(days=OFFLINE_DAYS) <= shown <= today else today
 
 
 def _form_context(patient: Patient, form: QuickLogForm, **extra: Any) -> dict[str, Any]:
@@ -56,9 +72,12 @@ def quick_log(request: HttpRequest, patient_id: int) -> HttpResponse:
                 ),
             )
             return redirect("logbook:session", patient_id=patient.pk, log_id=logged.pk)
-    session = todays_session(patient)
+    day = session_day(request.POST.get("day"), today) if request.method == "POST" else today
+    session = todays_session(patient) if day == today else compute_session(patient, day)
     carried = carried_statuses(request.session, patient.pk, today)
-    form = QuickLogForm(request.POST or None, items=session.items, statuses=carried)
+    form = QuickLogForm(
+        request.POST or None, items=session.items, statuses=carried, initial={"day": today}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -66,7 +85,7 @@ def quick_log(request: HttpRequest, patient_id: int) -> HttpResponse:
                 patient=patient,
                 by=request.user,
                 client_id=data["client_id"],
-                day=today,
+                day=day,
                 plan=session.plan,
                 statuses=form.statuses(),
                 pain=data["pain"],
