@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +13,7 @@ from alsmove.accounts.models import AuditEvent, User
 from alsmove.core import feelings, feelings_texts
 from alsmove.core import overwork as core
 from alsmove.logbook.models import Alert
+from alsmove.patients.models import Patient
 
 NOTE_MAX = 500
 # What each overwork rule's alert is about, as a heading a therapist can scan.
@@ -28,6 +29,12 @@ RULE_TITLES = {
     core.REASSESS_01: gettext_lazy("The routine may need a reassessment"),
     feelings.FEELING_SHARED_01: gettext_lazy(feelings_texts.SHARED_TITLE),
 }
+
+
+# The alerts the overwork rules raise from logs and check-ins (a shared feeling is not one).
+OVERWORK_ALERT_RULES = frozenset(
+    (core.PAIN_01, core.REPEAT_01, *core.EASING_RULES, core.REASSESS_01)
+)
 
 
 class AlertError(ValueError):
@@ -66,3 +73,33 @@ def acknowledge_alert(alert: Alert, *, by: User, note: str, at: datetime | None 
         detail=f"{locked.rule} {locked.day.isoformat()} #{locked.pk}",
     )
     return locked
+
+
+def withdraw_unsupported(
+    patient: Patient, result: core.OverworkResult, day: date, *, by: User
+) -> list[Alert]:
+    """After a log of `day` was corrected: close the open overwork alerts of that day
+    whose sign the day no longer shows (`result` is the day judged again), audited.
+    Acknowledged alerts stay as they are; the caller holds the transaction."""
+    still = {
+        (w.rule, str(w.text.params.get("exercise", ""))) for w in result.warnings if w.date == day
+    }
+    now = timezone.now()
+    withdrawn = []
+    for alert in Alert.objects.select_for_update().filter(
+        patient=patient, day=day, acknowledged_at__isnull=True, rule__in=OVERWORK_ALERT_RULES
+    ):
+        if (alert.rule, alert.exercise) in still:
+            continue
+        alert.acknowledged_at = alert.withdrawn_at = now
+        alert.acknowledged_by = by
+        alert.save(update_fields=["acknowledged_at", "withdrawn_at", "acknowledged_by"])
+        AuditEvent.objects.create(
+            at=now,
+            actor=by,
+            patient=patient,
+            action="alert_withdrawn",
+            detail=f"{alert.rule} {day.isoformat()} #{alert.pk}",
+        )
+        withdrawn.append(alert)
+    return withdrawn

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from alsmove.accounts.models import User
 from alsmove.core import overwork as core
+from alsmove.logbook.alerts import withdraw_unsupported
 from alsmove.logbook.models import Alert, ExerciseLog, SessionLog, SessionLogRevision
 from alsmove.logbook.services import (
     Entry,
@@ -30,6 +31,7 @@ class Correction:
     changed: bool  # False: nothing new (the same correction sent again, or no change)
     result: core.OverworkResult
     alerts: list[Alert]
+    withdrawn: list[Alert] = field(default_factory=list)  # no longer shown by the log
 
 
 def _content(log: SessionLog) -> dict[str, Any]:
@@ -115,7 +117,8 @@ def correct_log(
         )
         result = evaluate(patient, log.day)
         alerts = raise_alerts(patient, result, log.day)
-    return Correction(log, True, result, alerts)
+        withdrawn = withdraw_unsupported(patient, result, log.day, by=by)
+    return Correction(log, True, result, alerts, withdrawn)
 
 
 def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:

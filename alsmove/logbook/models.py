@@ -218,6 +218,10 @@ class Alert(models.Model):
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledgement = models.TextField(blank=True)
+    # Set when a corrected log no longer shows the sign: the alert is closed (acknowledged
+    # by whoever corrected the log, at that moment) and kept, so the team can still see
+    # what was first logged.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-day", "-created_at")
