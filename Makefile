@@ -5,8 +5,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://alsmove:alsmove@127.0.0.1:5432/alsmove
 export DJANGO_SETTINGS_MODULE := config.settings
+# With DEBUG off the product refuses the public built-in key. Unless a key is given, the
+# targets that serve use one made at random for this machine, kept in var/secret_key.
+KEY_FILE := $(CURDIR)/var/secret_key
+ifeq ($(origin ALSMOVE_SECRET_KEY)$(origin ALSMOVE_SECRET_KEY_FILE),undefinedundefined)
+run serve bench: export ALSMOVE_SECRET_KEY_FILE := $(KEY_FILE)
+endif
 
 .PHONY: run serve test test-postgres e2e lint bench bench-fit system-deps postgres clean
+
+$(KEY_FILE):
+	mkdir -p var
+	umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,7 +28,7 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/system-deps.sh
 
-run: $(STAMP)
+run: $(STAMP) $(KEY_FILE)
 	mkdir -p var
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_library
@@ -31,7 +41,7 @@ run: $(STAMP)
 # serving the collected, compressed static files. HOST and PORT may be set.
 HOST ?= 127.0.0.1
 PORT ?= 8000
-serve: $(STAMP)
+serve: $(STAMP) $(KEY_FILE)
 	mkdir -p var
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_library
@@ -64,7 +74,7 @@ e2e: $(STAMP) system-deps
 # full clinic network (2,000 people); the default 0.1 keeps the run near 10 minutes.
 SCALE ?= 0.1
 BENCH_PG_URL ?= postgres://alsmove:alsmove@127.0.0.1:5432/alsmove_bench
-bench: $(STAMP)
+bench: $(STAMP) $(KEY_FILE)
 	@bash scripts/bench-deps.sh
 	@bash scripts/postgres.sh
 	@bash scripts/bench-db.sh "$(BENCH_PG_URL)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -35,15 +36,51 @@ def envsecret(name: str, default: str) -> str:
 DEBUG = envbool("ALSMOVE_DEBUG")
 # The benchmark's bare view (the framework floor, /bench/floor/) exists only when this is on.
 ALSMOVE_BENCH = envbool("ALSMOVE_BENCH")
-# The local default key is only for a developer's machine; production sets its own.
-SECRET_KEY = envsecret("ALSMOVE_SECRET_KEY", "local-development-only-not-a-secret")
 ALLOWED_HOSTS = os.environ.get("ALSMOVE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("ALSMOVE_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
-SECURE_COOKIES = envbool("ALSMOVE_SECURE_COOKIES")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
+
+# --- Production settings that fail closed (security13) -------------------------------
+# The built-in key is public (it is in the repository): anyone could sign a session or a
+# password-reset link with it. So it is accepted only with DEBUG on; with DEBUG off the
+# product refuses to start until ALSMOVE_SECRET_KEY (or ALSMOVE_SECRET_KEY_FILE) is set.
+# `make run`, `make serve` and `make bench` make a random key in var/ for this machine;
+# the test suite sets its own (config/testing_env.py).
+BUILTIN_SECRET_KEY = "local-development-only-not-a-secret"  # noqa: S105 (public, see above)
+SECRET_KEY = envsecret("ALSMOVE_SECRET_KEY", BUILTIN_SECRET_KEY)
+if not DEBUG and SECRET_KEY == BUILTIN_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "ALS Move will not start: ALSMOVE_SECRET_KEY is not set, and the built-in key is "
+        "public. Set ALSMOVE_SECRET_KEY (or ALSMOVE_SECRET_KEY_FILE, a file holding it) to "
+        "a long random value, for example the output of: python3 -c 'import secrets; "
+        "print(secrets.token_urlsafe(50))'. On a developer's machine ALSMOVE_DEBUG=True "
+        "allows the built-in key."
+    )
+if not DEBUG and len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "ALS Move will not start: ALSMOVE_SECRET_KEY is shorter than 50 characters."
+    )
+# ALSMOVE_SECURE=True: the site is served over HTTPS (usually behind a TLS proxy). It
+# turns on secure cookies, HSTS, the redirect to HTTPS and trusting the proxy's
+# X-Forwarded-Proto header (so request.is_secure() and the links in emails say https).
+# Each can still be set on its own.
+SECURE = envbool("ALSMOVE_SECURE")
+_secure = str(SECURE)
+SECURE_COOKIES = envbool("ALSMOVE_SECURE_COOKIES", _secure)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_SSL_REDIRECT = envbool("ALSMOVE_SSL_REDIRECT", _secure)
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("ALSMOVE_HSTS_SECONDS", str(60 * 60 * 24 * 365) if SECURE else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("ALSMOVE_HSTS_INCLUDE_SUBDOMAINS", _secure)
+# Preloading is a promise to browsers that is slow to undo: never on unless asked for.
+SECURE_HSTS_PRELOAD = envbool("ALSMOVE_HSTS_PRELOAD")
+# Only trust the header when a proxy that sets it (and strips a client's own) is in front.
+if envbool("ALSMOVE_PROXY_SSL_HEADER", _secure):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# --- end of the production settings block ---------------------------------------------
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -198,6 +235,12 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("ALSMOVE_FROM_EMAIL", "ALS Move <noreply@example.org>")
 # Where people open the site: the links in reminder emails start with it.
 ALSMOVE_BASE_URL = os.environ.get("ALSMOVE_BASE_URL", "http://127.0.0.1:8000")
+if SECURE and not ALSMOVE_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "ALS Move will not start: ALSMOVE_SECURE=True but ALSMOVE_BASE_URL "
+        f"({ALSMOVE_BASE_URL!r}) does not start with https://, so links in emails would "
+        "be sent unencrypted. Set ALSMOVE_BASE_URL to the site's https:// address."
+    )
 
 # No inline script or style anywhere: every script and stylesheet is a file we serve.
 CONTENT_SECURITY_POLICY = {
@@ -213,9 +256,50 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Errors and logs (security13) -----------------------------------------------------
+# ALSMOVE_ADMINS="Ada Brooks <ada@clinic.example>, ops@clinic.example": they get an email
+# for every server error (with DEBUG off). Logs go to stderr, or to ALSMOVE_LOG_FILE
+# (reopened when rotated); ALSMOVE_LOG_FORMAT=json writes one JSON object a line.
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses([os.environ.get("ALSMOVE_ADMINS", "")])
+    if address
+]
+SERVER_EMAIL = os.environ.get("ALSMOVE_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+_log_format = os.environ.get("ALSMOVE_LOG_FORMAT", "text")
+if _log_format not in ("text", "json"):
+    raise ImproperlyConfigured(f"ALSMOVE_LOG_FORMAT must be text or json, not {_log_format!r}")
+_log_file = os.environ.get("ALSMOVE_LOG_FILE", "")
+_log_level = os.environ.get("ALSMOVE_LOG_LEVEL", "WARNING")
+_log_handler: dict[str, object] = (
+    {"class": "logging.handlers.WatchedFileHandler", "filename": _log_file}
+    if _log_file
+    else {"class": "logging.StreamHandler"}
+)
+_log_handler["formatter"] = _log_format
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("ALSMOVE_LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": _log_handler,
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "reporter_class": "config.logs.PrivateExceptionReporter",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": _log_level},
+    "loggers": {
+        # Replaces Django's own "django" logger, whose error email lists form fields and
+        # variables. Errors reach the administrators (nothing is sent while ADMINS is
+        # empty) and, through the root, the log.
+        "django": {"handlers": ["mail_admins"], "level": _log_level, "propagate": True},
+    },
 }
+# --- end of the errors and logs block -------------------------------------------------
