@@ -2,8 +2,8 @@
 
 Each subcommand module exposes `register(subparsers)` which adds its parser and sets
 `func` to a callable taking the parsed arguments and returning an exit code. Commands read
-and write JSON and need no database, so they run without Django; the one exception,
-`send-reminders`, sets Django up inside its own `run()`.
+and write JSON and need no database, so they run without Django; the exceptions,
+`send-reminders`, `backup` and `restore`, set Django up inside their own `run()`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("library", "assess", "plan", "overwork", "send_reminders")
+COMMANDS = ("library", "assess", "plan", "overwork", "send_reminders", "backup", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
