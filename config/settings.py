@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    # For its templates and static files only: the API docs page serves django-ninja's own
+    # copy of Swagger UI instead of loading it from a CDN the CSP blocks (security13).
+    "ninja",
     "alsmove.accounts",
     "alsmove.patients",
     "alsmove.exercises",

@@ -1,11 +1,18 @@
 """The JSON API (django-ninja), one router per app, session authentication.
 
 Every route that touches a patient calls the access policy; the OpenAPI document is at
-/api/v1/openapi.json and the browsable docs at /api/v1/docs.
+/api/v1/openapi.json and the browsable docs at /api/v1/docs, both for signed-in accounts
+only. The docs page is django-ninja's Swagger UI from the static files the package ships
+("ninja" is an installed app for that), so it works offline under the strict CSP.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -23,11 +30,29 @@ from alsmove.api import (
     sessions,
 )
 
+
+def signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The OpenAPI document and its docs page describe every route and its fields: shown
+    to signed-in accounts only. The document answers a visitor like every API route (401
+    in JSON); the docs page sends them to the login page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            if request.path.endswith(".json"):
+                return _json_error(request, "Log in first.", 401)
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 api = NinjaAPI(
     title="ALS Move API",
     version="1",
     urls_namespace="api",
     auth=django_auth,
+    docs_decorator=signed_in_only,
     description=(
         "Exercise library, patient records, care teams, ALSFRS-R records, routines, "
         "session logs, check-ins and alerts. "

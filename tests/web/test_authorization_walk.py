@@ -33,8 +33,6 @@ PUBLIC = {
     "library/<slug:slug>/pictogram.svg",
     "resources/",
     "resources/<slug:resource>/",
-    "api/v1/openapi.json",
-    "api/v1/docs",
     "api/v1/exercises",
     "api/v1/exercises/<slug>",
 }
