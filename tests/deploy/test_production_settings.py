@@ -200,3 +200,27 @@ def test_an_unknown_log_format_is_refused() -> None:
     done = manage("check", env=clean_env(**PRODUCTION, ALSMOVE_LOG_FORMAT="xml"))
     assert done.returncode == 2
     assert "ALSMOVE_LOG_FORMAT must be text or json" in done.stderr
+
+
+def test_production_hashes_passwords_with_argon2() -> None:
+    # The suite itself uses a fast hasher (tests/conftest.py); the real settings do not.
+    hashers = settings_in(clean_env(**PRODUCTION), "PASSWORD_HASHERS")["PASSWORD_HASHERS"]
+    assert isinstance(hashers, list)
+    assert hashers[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+@pytest.mark.parametrize("password", ["short1", "password123", "lin.wu.lakeside"])
+def test_short_common_or_account_like_passwords_are_refused(password: str) -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from alsmove.accounts.models import User
+
+    with pytest.raises(ValidationError):
+        validate_password(password, User(email="lin.wu@lakeside.example", full_name="Lin Wu"))
+
+
+def test_the_demo_with_its_public_password_is_never_loaded_unless_asked_for() -> None:
+    done = manage("load_demo", env=clean_env(**PRODUCTION))
+    assert done.returncode != 0
+    assert "ALSMOVE_ALLOW_DEMO=True" in done.stderr
