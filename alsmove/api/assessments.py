@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
+from alsmove.api.routines import REFUSALS
 from alsmove.assessments.services import (
     current_records,
     progression_summary,
@@ -65,7 +66,11 @@ def _is_counted(patient: Any, assessment: Any) -> bool:
     return assessment.pk in {a.pk for a, _ in current_records(patient)}
 
 
-@router.get("/{patient_id}/alsfrs", response=list[AssessmentOut], summary="ALSFRS-R records")
+@router.get(
+    "/{patient_id}/alsfrs",
+    response={200: list[AssessmentOut], **REFUSALS},
+    summary="ALSFRS-R records",
+)
 def list_assessments(request: HttpRequest, patient_id: int) -> list[AssessmentOut]:
     patient = require(request.user, patient_id, Action.VIEW)
     counted = {a.pk for a, _ in current_records(patient)}
@@ -74,7 +79,7 @@ def list_assessments(request: HttpRequest, patient_id: int) -> list[AssessmentOu
 
 @router.post(
     "/{patient_id}/alsfrs",
-    response={201: AssessmentOut, 400: ErrorOut},
+    response={201: AssessmentOut, **REFUSALS, 400: ErrorOut},
     summary="Add an ALSFRS-R record",
 )
 def create_assessment(
@@ -93,7 +98,7 @@ def create_assessment(
 
 @router.put(
     "/{patient_id}/alsfrs/{assessment_id}",
-    response={200: AssessmentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: AssessmentOut, **REFUSALS, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Correct an ALSFRS-R record (a new version; the old one is kept)",
     description=(
         "A clinician's rating is corrected only by a clinician, a self-report only by the "
@@ -125,7 +130,7 @@ def correct_assessment(
 
 @router.get(
     "/{patient_id}/progression",
-    response={200: dict[str, Any], 404: ErrorOut},
+    response={200: dict[str, Any], **REFUSALS, 404: ErrorOut},
     summary="Totals, stages, slope and forecast (the `alsmove assess` shape)",
 )
 def get_progression(request: HttpRequest, patient_id: int) -> Any:

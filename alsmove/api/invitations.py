@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
+from alsmove.api.routines import REFUSALS
 from alsmove.patients.invitations import (
     accept,
     decline,
@@ -78,7 +79,7 @@ class AnsweredOut(Schema):
 
 @router.post(
     "/{patient_id}/team/invitations",
-    response={202: SentOut, 400: ErrorOut},
+    response={202: SentOut, **REFUSALS, 400: ErrorOut},
     summary="Invite a caregiver or therapist (nothing is shared until they accept)",
 )
 def post_invitation(
@@ -100,7 +101,7 @@ def post_invitation(
 
 @router.get(
     "/{patient_id}/team/invitations",
-    response=list[PendingOut],
+    response={200: list[PendingOut], **REFUSALS},
     summary="Invitations waiting for an answer",
 )
 def list_pending(request: HttpRequest, patient_id: int) -> list[PendingOut]:
@@ -120,7 +121,7 @@ def list_pending(request: HttpRequest, patient_id: int) -> list[PendingOut]:
 
 @router.delete(
     "/{patient_id}/team/invitations/{invitation_id}",
-    response={204: None, 404: ErrorOut},
+    response={204: None, **REFUSALS, 404: ErrorOut},
     summary="Withdraw an invitation (its link stops working)",
 )
 def delete_invitation(
@@ -136,7 +137,7 @@ def delete_invitation(
 
 @router.delete(
     "/{patient_id}/team/me",
-    response={204: None, 404: ErrorOut},
+    response={204: None, **REFUSALS, 404: ErrorOut},
     summary="Leave a record you were added to",
 )
 def leave_team(request: HttpRequest, patient_id: int) -> Status[ErrorOut | None]:
@@ -148,7 +149,11 @@ def leave_team(request: HttpRequest, patient_id: int) -> Status[ErrorOut | None]
     return Status(204, None)
 
 
-@mine.get("", response=list[InvitationOut], summary="Invitations waiting for your answer")
+@mine.get(
+    "",
+    response={200: list[InvitationOut], 401: ErrorOut},
+    summary="Invitations waiting for your answer",
+)
 def list_mine(request: HttpRequest) -> list[InvitationOut]:
     return [
         InvitationOut(
@@ -173,7 +178,7 @@ def _yours(request: HttpRequest, invitation_id: int) -> Invitation:
 
 @mine.post(
     "/{invitation_id}/accept",
-    response={200: AnsweredOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: AnsweredOut, **REFUSALS, 400: ErrorOut, 404: ErrorOut},
     summary="Accept an invitation sent to your account",
 )
 def post_accept(request: HttpRequest, invitation_id: int) -> Status[AnsweredOut | ErrorOut]:
@@ -189,7 +194,7 @@ def post_accept(request: HttpRequest, invitation_id: int) -> Status[AnsweredOut 
 
 @mine.post(
     "/{invitation_id}/decline",
-    response={200: AnsweredOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: AnsweredOut, **REFUSALS, 400: ErrorOut, 404: ErrorOut},
     summary="Decline an invitation sent to your account",
 )
 def post_decline(request: HttpRequest, invitation_id: int) -> Status[AnsweredOut | ErrorOut]:

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from alsmove.accounts.policy import Action, allowed_actions, require, visible_patients
+from alsmove.api.routines import REFUSALS, ErrorOut
 from alsmove.patients.models import Patient
 
 router = Router(tags=["patients"])
@@ -41,17 +42,19 @@ def _patient_out(request: HttpRequest, patient: Patient) -> PatientOut:
     )
 
 
-@router.get("", response=list[PatientOut], summary="Records you may see")
+@router.get("", response={200: list[PatientOut], 401: ErrorOut}, summary="Records you may see")
 def list_patients(request: HttpRequest) -> list[PatientOut]:
     return [_patient_out(request, p) for p in visible_patients(request.user)]
 
 
-@router.get("/{patient_id}", response=PatientOut, summary="One record")
+@router.get("/{patient_id}", response={200: PatientOut, **REFUSALS}, summary="One record")
 def get_patient(request: HttpRequest, patient_id: int) -> PatientOut:
     return _patient_out(request, require(request.user, patient_id, Action.VIEW))
 
 
-@router.get("/{patient_id}/team", response=list[MemberOut], summary="The care team")
+@router.get(
+    "/{patient_id}/team", response={200: list[MemberOut], **REFUSALS}, summary="The care team"
+)
 def get_team(request: HttpRequest, patient_id: int) -> list[MemberOut]:
     patient = require(request.user, patient_id, Action.VIEW)
     return [

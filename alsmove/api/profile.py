@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from ninja import Body, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, allowed_actions, require
+from alsmove.api.routines import REFUSALS
 from alsmove.patients.models import FunctionalProfile
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.profile_service import save_profile
@@ -38,7 +39,8 @@ class ProfileOut(Schema):
 
 class ProfileErrors(Schema):
     detail: str
-    errors: dict[str, list[str]]
+    # Not required: a refusal by the access policy (404, 403) has only "detail".
+    errors: dict[str, list[str]] = {}
 
 
 def _out(profile: FunctionalProfile, version: int | None = None) -> ProfileOut:
@@ -51,7 +53,7 @@ def _out(profile: FunctionalProfile, version: int | None = None) -> ProfileOut:
 
 @router.get(
     "/{patient_id}/profile",
-    response={200: ProfileOut, 404: ProfileErrors},
+    response={200: ProfileOut, **REFUSALS, 404: ProfileErrors},
     summary="The functional profile",
 )
 def get_profile(request: HttpRequest, patient_id: int) -> Any:
@@ -77,7 +79,7 @@ def _form_data(instance: FunctionalProfile | None, body: dict[str, Any]) -> dict
 
 @router.put(
     "/{patient_id}/profile",
-    response={200: ProfileOut, 201: ProfileOut, 400: ProfileErrors},
+    response={200: ProfileOut, 201: ProfileOut, **REFUSALS, 400: ProfileErrors},
     summary="Change the functional profile (fields not named keep their values)",
 )
 def put_profile(
