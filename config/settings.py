@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "alsmove.routines",
     "alsmove.logbook",
     "alsmove.sessions.apps.GuidedSessionsConfig",
+    "alsmove.caregiving",
     "alsmove.web",
     "alsmove.demo",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
+from alsmove.caregiving.services import sync_skills
 from alsmove.demo.seed import Demo, seed_demo
 from alsmove.exercises.services import sync_library
 from alsmove.resources.services import sync_resources
@@ -32,6 +33,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         sync_library()
         sync_resources()
+        sync_skills()
         seed_demo()
 
 
@@ -41,4 +43,5 @@ def demo(db: None) -> Demo:
     # (and reloads it after a browser test has emptied the database).
     sync_library()
     sync_resources()
+    sync_skills()
     return seed_demo()

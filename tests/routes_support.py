@@ -218,4 +218,5 @@ def demo_samples(demo: object) -> dict[str, str]:
         "kind": "after_30_min",
         "exercise": "neck-forward-tilt",
         "resource": "massage",
+        "skill": "transfer-board-bed-chair",
     }

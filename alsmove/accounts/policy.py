@@ -36,6 +36,9 @@ class Action(StrEnum):
     # by them and by their therapists, not by everyone who may view the record.
     ANSWER_FEELINGS = "answer_feelings"
     SEE_SHARED_FEELINGS = "see_shared_feelings"
+    # Marking which caregiver skills (transfers, turning, a cough...) a helper has been
+    # taught: a clinical record, made only by a linked therapist who may write in it.
+    TEACH_SKILLS = "teach_skills"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -48,13 +51,18 @@ LINK_GRANTS: dict[str, frozenset[Action]] = {
     ),
 }
 # A linked therapist who may log rates as a clinician; one who may edit the plan may also
-# invite team members, recording the consent.
+# invite team members, recording the consent. Both mark the caregiver skills they taught.
 # Every linked therapist reads what the person chose to tell their therapist.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
     "view": frozenset({Action.SEE_SHARED_FEELINGS}),
-    "log": frozenset({Action.RATE_AS_CLINICIAN, Action.SEE_SHARED_FEELINGS}),
+    "log": frozenset({Action.RATE_AS_CLINICIAN, Action.SEE_SHARED_FEELINGS, Action.TEACH_SKILLS}),
     "edit_plan": frozenset(
-        {Action.MANAGE_TEAM, Action.RATE_AS_CLINICIAN, Action.SEE_SHARED_FEELINGS}
+        {
+            Action.MANAGE_TEAM,
+            Action.RATE_AS_CLINICIAN,
+            Action.SEE_SHARED_FEELINGS,
+            Action.TEACH_SKILLS,
+        }
     ),
 }
 # Anyone else who may log (a caregiver) may correct a self-report.

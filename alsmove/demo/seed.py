@@ -16,6 +16,7 @@ from alsmove.accounts.models import Organisation, Role, User
 from alsmove.assessments.services import record_assessment
 from alsmove.core.i18n import Message
 from alsmove.demo.logs import seed_logs
+from alsmove.demo.skills import seed_skills_taught
 from alsmove.patients.models import (
     CareLink,
     FunctionalProfile,
@@ -225,6 +226,7 @@ def seed_demo(today: date | None = None) -> Demo:
             approve(rebuilt, by=therapist)
     if not patient.session_logs.exists():
         seed_logs(patient, person, caregiver, therapist, today)
+    seed_skills_taught(patient, caregiver, therapist, today)
     return Demo(
         riverside,
         hillside,

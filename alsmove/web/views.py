@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from alsmove.accounts.models import AuditEvent, Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
 from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
+from alsmove.caregiving.services import taught_to
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.feelings import offer_due
 from alsmove.logbook.forms import FeelingForm
@@ -47,9 +48,10 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         if may_log
         else []
     )
+    is_person = patient.user_id == user.pk
     return {
         "patient": patient,
-        "is_person": patient.user_id == user.pk,
+        "is_person": is_person,
         "may_log": may_log,
         "has_plan": session.has_plan,
         "count": len(session.items),
@@ -62,6 +64,8 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         "score": latest_score(patient),
         "reminder": next_reminder(patient, now),
         "may_set_reminders": can(user, patient, Action.EDIT_PROFILE),
+        # For a caregiver: the skills a therapist has taught them for this person.
+        "skills": [] if is_person else taught_to(user, patient),
     }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from alsmove.caregiving.services import sync_skills
 from alsmove.demo.seed import Demo, seed_demo
 from alsmove.exercises.services import sync_library
 from alsmove.resources.services import sync_resources
@@ -46,6 +47,7 @@ def browser() -> Iterator[Browser]:
 def live_demo(live_server: Any, transactional_db: None) -> Demo:
     sync_library()
     sync_resources()
+    sync_skills()
     return seed_demo()
 
 

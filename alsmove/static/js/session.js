@@ -17,13 +17,10 @@
   var number = document.getElementById("timer-number");
   var status = document.getElementById("timer-status");
   var ring = panel.querySelector(".timer-ring-progress");
-  var speechBox = document.getElementById("opt-speech");
   var toneBox = document.getElementById("opt-tone");
   var nextLink = document.getElementById("next-link");
   var stopLink = document.getElementById("stop-link");
   var stopUrl = stopLink ? stopLink.getAttribute("href") : "";
-  var options = document.getElementById("session-options");
-  var dwellBox = document.getElementById("opt-dwell");
   var circumference = 2 * Math.PI * 52;
 
   var sideIndex = 0;
@@ -32,22 +29,9 @@
   var remaining = hold || 0;
   var timerId = null;
 
+  var guide = window.ALSMoveGuide;
   panel.hidden = false;
-  options.hidden = false;
-
-  // The switches are saved to the person's account as they are flipped, so they stay
-  // for the rest of the session and the next one, on any device.
-  options.addEventListener("change", function (event) {
-    if (event.target === dwellBox) {
-      document.documentElement.setAttribute("data-dwell", dwellBox.checked ? "on" : "off");
-    }
-    window.fetch(options.action, {
-      method: "POST",
-      body: new window.FormData(options),
-      credentials: "same-origin",
-      headers: { "X-Requested-With": "fetch" }
-    }).catch(function () { /* kept on screen for this page; saved next time */ });
-  });
+  guide.keepOptions();
 
   // "Stop the session" says how far this exercise got, for the log of what was done.
   function markStop(how) {
@@ -56,13 +40,7 @@
   // With the timer shown, "Next" sits behind the primary button until the exercise ends.
   nextLink.classList.remove("button-primary");
 
-  function speak(text) {
-    if (!speechBox.checked || !("speechSynthesis" in window)) { return; }
-    try {
-      window.speechSynthesis.cancel();
-      window.speechSynthesis.speak(new window.SpeechSynthesisUtterance(text));
-    } catch (error) { /* speech is a help, never a requirement */ }
-  }
+  function speak(text) { guide.speak(text); }
 
   function say(text) {
     status.textContent = text;
@@ -188,14 +166,7 @@
     }
   });
 
-  // A switch that sends Enter or Space while nothing is focused still works the button.
-  document.addEventListener("keydown", function (event) {
-    var idle = !document.activeElement || document.activeElement === document.body;
-    if (idle && (event.key === "Enter" || event.key === " ")) {
-      event.preventDefault();
-      primary.click();
-    }
-  });
+  guide.pressOnIdleKey(primary);
 
   status.textContent = sideText() + cues.ready;
   // The page opens at the top (the name, the picture and the first step); the focus is
