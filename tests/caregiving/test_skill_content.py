@@ -127,7 +127,7 @@ def test_a_transfer_never_tells_the_helper_to_pull_on_an_arm() -> None:
 def test_a_broken_file_is_named_with_the_skill(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("- id: no-stop-rules\n  title: Oops\n", encoding="utf-8")
-    with pytest.raises(SkillError, match="broken.yaml: no-stop-rules"):
+    with pytest.raises(SkillError, match=r"broken\.yaml: no-stop-rules"):
         load_file(broken)
 
 
