@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 from django import template
 from django.utils.translation import gettext
+
+from alsmove.patients.clock import zone_for
 
 register = template.Library()
 
@@ -34,3 +37,12 @@ def get(container: Any, key: Any) -> Any:
         except (IndexError, ValueError, TypeError):
             return None
     return None
+
+
+@register.filter
+def clock_of(patient: Any) -> tzinfo | None:
+    """The time zone a record's pages show times in: the person's own (None, the server's,
+    on pages about no record). Used as `{% timezone patient|clock_of %}` in the layout."""
+    if not hasattr(patient, "time_zone"):
+        return None
+    return zone_for(patient)
