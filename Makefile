@@ -34,6 +34,7 @@ run: $(STAMP) $(KEY_FILE)
 	$(PY) manage.py load_library
 	$(PY) manage.py load_resources
 	$(PY) manage.py load_skills
+	$(PY) manage.py load_equipment
 	ALSMOVE_ALLOW_DEMO=True $(PY) manage.py load_demo
 	@echo "Serving ALS Move on http://127.0.0.1:8000  (Ctrl+C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -48,6 +49,7 @@ serve: $(STAMP) $(KEY_FILE)
 	$(PY) manage.py load_library
 	$(PY) manage.py load_resources
 	$(PY) manage.py load_skills
+	$(PY) manage.py load_equipment
 	ALSMOVE_STATIC_COMPRESSED=True $(PY) manage.py collectstatic --noinput -v0
 	@echo "Serving ALS Move with gunicorn on http://$(HOST):$(PORT)  (Ctrl+C stops it)"
 	ALSMOVE_STATIC_COMPRESSED=True $(VENV)/bin/gunicorn config.wsgi --preload \

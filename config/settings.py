@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "alsmove.assessments",
     "alsmove.routines",
     "alsmove.logbook",
+    "alsmove.equipment",
     "alsmove.sessions.apps.GuidedSessionsConfig",
     "alsmove.caregiving",
     "alsmove.web",

@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from alsmove.caregiving.services import sync_skills
 from alsmove.demo.seed import Demo, seed_demo
+from alsmove.equipment.catalogue import sync_catalogue
 from alsmove.exercises.services import sync_library
 from alsmove.resources.services import sync_resources
 
@@ -34,6 +35,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         sync_library()
         sync_resources()
         sync_skills()
+        sync_catalogue()
         seed_demo()
 
 
@@ -44,4 +46,5 @@ def demo(db: None) -> Demo:
     sync_library()
     sync_resources()
     sync_skills()
+    sync_catalogue()
     return seed_demo()

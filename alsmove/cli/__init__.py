@@ -13,7 +13,16 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("library", "assess", "plan", "overwork", "send_reminders", "backup", "restore")
+COMMANDS = (
+    "library",
+    "assess",
+    "plan",
+    "overwork",
+    "equipment",
+    "send_reminders",
+    "backup",
+    "restore",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

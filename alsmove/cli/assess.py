@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _read(path: str) -> str:
+def read_input(path: str) -> str:
     if path == "-":
         return sys.stdin.read()
     try:
@@ -54,7 +54,7 @@ def _read(path: str) -> str:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
-def _date(value: object, where: str) -> date:
+def parse_date(value: object, where: str) -> date:
     # date.fromisoformat also takes "20240301" and week dates; the format is pinned to
     # YYYY-MM-DD so a file reads the same to a person and to the program.
     if not isinstance(value, str) or not _ISO_DATE.match(value):
@@ -71,13 +71,13 @@ def _unknown(keys: set[str], allowed: set[str], where: str) -> None:
         raise InputError(f"{where}unknown field {extra[0]!r}")
 
 
-def _parse(document: object) -> tuple[date, list[tuple[date, Scores]]]:
+def parse_document(document: object) -> tuple[date, list[tuple[date, Scores]]]:
     if not isinstance(document, dict):
         raise InputError('the input must be a JSON object with "onset_date" and "assessments"')
     _unknown(set(document), _TOP_KEYS, "")
     if "onset_date" not in document:
         raise InputError("onset_date is missing")
-    onset = _date(document["onset_date"], "onset_date")
+    onset = parse_date(document["onset_date"], "onset_date")
     records = document.get("assessments")
     if records is None:
         raise InputError("assessments is missing")
@@ -93,7 +93,7 @@ def _parse(document: object) -> tuple[date, list[tuple[date, Scores]]]:
         _unknown(set(record), _RECORD_KEYS, f"{where}: ")
         if "date" not in record:
             raise InputError(f"{where}: date is missing")
-        day = _date(record["date"], f"{where}: date")
+        day = parse_date(record["date"], f"{where}: date")
         where = f"assessment {number} ({day.isoformat()})"
         items = record.get("items")
         if not isinstance(items, dict):
@@ -105,21 +105,24 @@ def _parse(document: object) -> tuple[date, list[tuple[date, Scores]]]:
     return onset, parsed
 
 
+def read_document(path: str) -> object:
+    """The parsed JSON of a file (or `-`, standard input); InputError in one line if not."""
+    text = read_input(path)
+    name = "stdin" if path == "-" else path
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{name}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
+    except (ValueError, RecursionError):
+        # Numbers too long to convert, or nesting too deep for the parser.
+        raise InputError(f"{name}: not usable JSON (too deeply nested or too large)") from None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        text = _read(args.file)
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            name = "stdin" if args.file == "-" else args.file
-            raise InputError(
-                f"{name}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-            ) from None
-        except (ValueError, RecursionError):
-            # Numbers too long to convert, or nesting too deep for the parser.
-            name = "stdin" if args.file == "-" else args.file
-            raise InputError(f"{name}: not usable JSON (too deeply nested or too large)") from None
-        onset, assessments = _parse(document)
+        onset, assessments = parse_document(read_document(args.file))
         summary = summarize(onset, assessments, date.today())
     except (InputError, AlsfrsError) as error:
         return fail(str(error))

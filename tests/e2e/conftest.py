@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from alsmove.caregiving.services import sync_skills
 from alsmove.demo.seed import Demo, seed_demo
+from alsmove.equipment.catalogue import sync_catalogue
 from alsmove.exercises.services import sync_library
 from alsmove.resources.services import sync_resources
 
@@ -48,6 +49,7 @@ def live_demo(live_server: Any, transactional_db: None) -> Demo:
     sync_library()
     sync_resources()
     sync_skills()
+    sync_catalogue()
     return seed_demo()
 
 

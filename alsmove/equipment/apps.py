@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EquipmentConfig(AppConfig):
+    name = "alsmove.equipment"
+    label = "equipment"
