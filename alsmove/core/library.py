@@ -9,7 +9,6 @@ safety rule.
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -264,7 +263,7 @@ class Exercise(BaseModel):
         """The steps for the position used (its own, when the exercise has them)."""
         return self.position_steps.get(position, self.steps)
 
-    @cached_property  # asked thousands of times a week by the engine; fields are frozen
+    @property  # not cached: model_copy(update=...) would carry a stale answer over
     def is_strengthening(self) -> bool:
         # Working against body weight is strengthening too, whatever the kind says, so
         # the 3/5 rule and easing apply to it (a wall push-up filed under posture, say).
