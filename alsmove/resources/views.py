@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.accounts.policy import visible_patients
+from alsmove.core.resources import Resource
 from alsmove.resources import labels, search
 from alsmove.resources.services import all_resources, find_resource
 
@@ -33,16 +34,32 @@ class ResourceFilterForm(forms.Form):
     )
 
 
+TOPICS = list(labels.TOPIC)
+STAGES = list(labels.STAGE)
+
+
+def _reading_order(entry: Resource) -> tuple[int, bool, int, str]:
+    """By topic; within one, what holds at every stage first, then the entries of one
+    stage or a few in the order of the stages (the early questions before the advanced
+    ones, not after them as the alphabet had it), then by title."""
+    return (
+        TOPICS.index(entry.topic),
+        len(entry.stages) < len(STAGES),
+        min(STAGES.index(stage) for stage in entry.stages),
+        entry.title,
+    )
+
+
 def resource_list(request: HttpRequest) -> HttpResponse:
     form = ResourceFilterForm(request.GET or None)
     # An invalid filter value (a hand-edited address) shows everything and says so.
     filters = form.cleaned_data if form.is_valid() else {}
     found = search.filtered(all_resources(), filters)
-    order = list(labels.TOPIC)
-    found.sort(key=lambda r: (order.index(r.topic), r.title))
+    found.sort(key=_reading_order)
     rows = [
         {
             "resource": r,
+            "topic_key": r.topic.value,
             "topic": labels.TOPIC[r.topic],
             "audiences": [labels.AUDIENCE[a] for a in r.audiences],
         }

@@ -7,12 +7,12 @@ from datetime import timedelta
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from alsmove.accounts.policy import Action, require
 from alsmove.assessments.models import Assessment
 from alsmove.exercises.services import library_for
 from alsmove.logbook.models import ExerciseLog, SessionLog
+from alsmove.patients.clock import today_for
 from alsmove.resources.services import find_resource
 
 RECENT_DAYS = 30
@@ -21,7 +21,8 @@ STAGE_QUESTIONS = ("questions-early-stage", "questions-middle-stage", "questions
 
 def questions_for_visit(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
-    since = timezone.localdate() - timedelta(days=RECENT_DAYS)
+    # The last 30 days on the person's own clock, like every "today" in the record.
+    since = today_for(patient) - timedelta(days=RECENT_DAYS)
     logs = SessionLog.objects.filter(patient=patient, day__gte=since)
     names = {e.id: e.name for e in library_for(request.user)}
     painful = (

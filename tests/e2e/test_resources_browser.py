@@ -29,7 +29,7 @@ def test_caregiver_support_is_found_by_search_and_filters_by_keyboard(
     assert "q=support" in page.url and "audience=caregiver" in page.url
     found = page.locator(".resource-card")
     assert 0 < found.count() < total
-    titles = found.locator("h2").all_inner_texts()
+    titles = found.locator("h3").all_inner_texts()
     assert "Support for caregivers" in titles and "Biofeedback" not in titles
     assert page.get_by_label("Search").input_value() == "support"
     assert_no_axe_violations(page, "resources search and filters")

@@ -15,7 +15,7 @@ from alsmove.resources.services import sync_resources
 
 
 def _titles(html: str) -> list[str]:
-    return re.findall(r'<h2 class="resource-card-title"><a href="/resources/([^/]+)/"', html)
+    return re.findall(r'<h3 class="resource-card-title"><a href="/resources/([^/]+)/"', html)
 
 
 def test_loading_twice_changes_nothing_and_an_edited_row_is_put_back(demo: Demo) -> None:
@@ -80,3 +80,28 @@ def test_the_main_navigation_links_to_the_resources(demo: Demo) -> None:
     html = Client().get("/resources/").content.decode()
     nav = html.split('<nav aria-label="Main">')[1].split("</nav>")[0]
     assert 'href="/resources/" aria-current="page"' in nav
+
+
+def test_the_list_is_grouped_by_topic_and_the_stage_questions_come_in_stage_order(
+    demo: Demo,
+) -> None:
+    html = Client().get("/resources/").content.decode()
+    headings = re.findall(r'<h2 id="topic-[a-z_]+">([^<]+)</h2>', html)
+    assert headings == [
+        "Massage and other therapies",
+        "Feelings and support",
+        "Questions to ask your care team",
+        "Finding care and equipment",
+    ]
+    order = _titles(html)
+    stages = ["questions-early-stage", "questions-middle-stage", "questions-advanced-stage"]
+    assert [order.index(s) for s in stages] == sorted(order.index(s) for s in stages)
+    assert order.index("when-to-call-your-therapist") < order.index("questions-early-stage")
+
+
+def test_a_filtered_list_keeps_only_the_topics_it_found(demo: Demo) -> None:
+    html = Client().get("/resources/?topic=emotional").content.decode()
+    assert re.findall(r'<h2 id="topic-[a-z_]+">([^<]+)</h2>', html) == ["Feelings and support"]
+    assert "No resource matches" not in html
+    empty = Client().get("/resources/?q=zzzzqqq").content.decode()
+    assert "No resource matches all of these filters" in empty
