@@ -96,6 +96,9 @@ INSTALLED_APPS = [
     # For its templates and static files only: the API docs page serves django-ninja's own
     # copy of Swagger UI instead of loading it from a CDN the CSP blocks (security13).
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "alsmove.accounts",
     "alsmove.patients",
     "alsmove.exercises",
@@ -120,6 +123,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sign-in safety (see the "Sign-in safety" block below): idle and 12-hour ends, then
+    # the second step, before anything that answers with a person's data.
+    "alsmove.accounts.session_guard.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "alsmove.accounts.session_guard.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -211,7 +219,21 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14  # two weeks: people should not be logged out mid-task
+
+# --- Sign-in safety (two-step sign-in, throttling, session ends) --------------------------
+# Kept together in this block; docs/sign-in.md says why each value is what it is.
+OTP_TOTP_ISSUER = "ALS Move"
+# Each wrong code doubles the wait before the next try on that device (1, 2, 4 ... s).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Sessions end after this long without a request: 30 minutes for staff, 8 hours for people
+# with ALS and caregivers (a session at home has long pauses), and 12 hours after sign-in
+# whatever happens.
+ALSMOVE_IDLE_MINUTES_STAFF = int(os.environ.get("ALSMOVE_IDLE_MINUTES_STAFF", "30"))
+ALSMOVE_IDLE_MINUTES_HOME = int(os.environ.get("ALSMOVE_IDLE_MINUTES_HOME", "480"))
+ALSMOVE_SESSION_MAX_HOURS = 12
+SESSION_COOKIE_AGE = ALSMOVE_SESSION_MAX_HOURS * 60 * 60
+# --- end of sign-in safety ----------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]

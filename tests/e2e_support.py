@@ -8,6 +8,7 @@ from typing import Any
 from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import BrowserContext, Page
+from signin_support import sign_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 # WCAG 2.2 A and AA, plus axe's best practices (landmarks, headings, regions).
@@ -23,7 +24,7 @@ AXE_OPTIONS = {
 def log_in(context: BrowserContext, live_server: Any, user: Any) -> None:
     """Give the browser a logged-in session without typing (the login form has its own test)."""
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

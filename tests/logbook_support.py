@@ -8,6 +8,7 @@ from typing import Any
 
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import record_session
@@ -16,7 +17,7 @@ from alsmove.patients.models import Patient
 
 def client_for(user: Any) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

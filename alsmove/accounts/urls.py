@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from alsmove.accounts import two_factor_views as two_step
 from alsmove.accounts import views
 
 app_name = "accounts"
@@ -11,6 +12,13 @@ urlpatterns = [
     path("preferences/", views.preferences, name="preferences"),
     path("preferences/session/", views.session_preferences, name="session_preferences"),
     path("disclaimer/", views.disclaimer, name="disclaimer"),
+    path("password/", views.PasswordChange.as_view(), name="password_change"),
+    path("two-step/", two_step.manage, name="two_step"),
+    path("two-step/set-up/", two_step.setup, name="two_step_setup"),
+    path("two-step/verify/", two_step.verify, name="two_step_verify"),
+    path("two-step/recovery-codes/", two_step.recovery_codes, name="two_step_codes"),
+    path("two-step/recovery-codes/new/", two_step.new_recovery_codes, name="two_step_new_codes"),
+    path("two-step/turn-off/", two_step.turn_off, name="two_step_off"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

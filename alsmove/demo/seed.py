@@ -28,6 +28,10 @@ from alsmove.patients.models import (
 from alsmove.routines.services import WHY_FIRST, WHY_PROFILE, approve, propose
 
 DEMO_PASSWORD = "alsmove-demo"
+# Demo staff sign in in two steps like real staff, with one published authenticator secret
+# (as public as the password above): add it to any authenticator app, or print the current
+# code with `manage.py demo_code`. Hex of the 20 bytes "alsmove-demo-twostep".
+DEMO_TOTP_KEY = b"alsmove-demo-twostep".hex()
 
 # Sam's nine months of ALSFRS-R: leg onset, then hands, a little speech and breathing
 # later. (days before today, who entered it, the changes from the previous record)
@@ -136,11 +140,29 @@ def _user(email: str, name: str, role: str, organisation: Organisation | None) -
             role=role,
             organisation=organisation,
         )
+    if role in (Role.THERAPIST, Role.ADMIN):
+        _demo_authenticator(user)
     # Demo people have already seen the disclaimer, so a tour starts on the real pages.
     if user.disclaimer_accepted_at is None:
         user.disclaimer_accepted_at = timezone.now()
         user.save(update_fields=["disclaimer_accepted_at"])
     return user
+
+
+def _demo_authenticator(user: User) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(
+            user=user, name="authenticator", key=DEMO_TOTP_KEY, confirmed=True
+        )
+
+
+def demo_secret() -> str:
+    """The demo authenticator secret as an app asks for it (base32)."""
+    import base64
+
+    return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode("ascii").rstrip("=")
 
 
 def _link(patient: Patient, member: User, relation: str, permission: str, by: User) -> None:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from alsmove.accounts import staff
+from alsmove.accounts import two_factor_views as two_step
 from alsmove.web import views
 
 app_name = "web"
@@ -11,4 +12,5 @@ urlpatterns = [
     path("clinic/staff/add/", staff.add_staff_view, name="add_staff"),
     path("clinic/staff/<int:user_id>/switch-off/", staff.switch_off_view, name="switch_off"),
     path("clinic/staff/<int:user_id>/switch-on/", staff.switch_on_view, name="switch_on"),
+    path("clinic/staff/<int:user_id>/reset-two-step/", two_step.reset_view, name="reset_two_step"),
 ]

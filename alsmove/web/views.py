@@ -112,12 +112,19 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "web/about.html")
 
 
-ACCOUNT_EVENTS = ("staff_added", "staff_switched_off", "staff_switched_on", "refused")
+ACCOUNT_EVENTS = (
+    "staff_added",
+    "staff_switched_off",
+    "staff_switched_on",
+    "two_factor_reset",
+    "refused",
+)
 # What each account event means, in words an administrator reads.
 EVENT_WORDS = {
     "staff_added": gettext_lazy("Added an account:"),
     "staff_switched_off": gettext_lazy("Switched an account off:"),
     "staff_switched_on": gettext_lazy("Switched an account on again:"),
+    "two_factor_reset": gettext_lazy("Reset the two-step sign-in of:"),
     "refused": gettext_lazy("Was refused access to a record"),
 }
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

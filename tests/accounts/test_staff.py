@@ -4,6 +4,7 @@ import re
 
 from django.core import mail
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent, Role, User
 from alsmove.demo.seed import Demo
@@ -17,7 +18,7 @@ def _logs_in(email: str, password: str) -> bool:
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -4,6 +4,7 @@ import json
 
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 
@@ -25,7 +26,7 @@ ITEMS = {
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.accounts.models import User
 from alsmove.assessments.models import Assessment, AssessmentDraft, Source
@@ -14,7 +15,7 @@ ITEM_STEPS = ["1", "2", "3", "4", "tube", "5", "6", "7", "8", "9", "10", "11", "
 
 def _client(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

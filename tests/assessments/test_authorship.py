@@ -18,6 +18,7 @@ from django.test import Client
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.assessments.models import Assessment, AssessmentDraft, Source
@@ -50,7 +51,7 @@ CLINICIAN_ITEMS = {
 
 def _client(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

@@ -20,6 +20,7 @@ VIEWER = {
     "patients/<int:patient_id>/routine/review/": "therapist",
     "clinic/": "admin",
     "clinic/staff/<int:user_id>/switch-off/": "admin",
+    "clinic/staff/<int:user_id>/reset-two-step/": "admin",
     "accounts/login/": None,
     "accounts/signup/": None,
     "accounts/password-reset/": None,

@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 from e2e_support import log_in
 from playwright.sync_api import BrowserContext, Page, Route
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import SessionLog
@@ -89,7 +90,7 @@ def test_a_repeat_answered_200_also_leaves_the_queue_and_is_stored_once(
     (entry,) = _queue(page)
     # The same log reached the server another way first (another tab, an earlier try).
     other = Client()
-    other.force_login(live_demo.person)
+    sign_in(other, live_demo.person)
     first = other.post(url, entry["body"], content_type="application/x-www-form-urlencoded")
     assert first.status_code == 302 and _todays(live_demo) == before + 1
     with page.expect_response(lambda r: r.request.method == "POST") as answer:

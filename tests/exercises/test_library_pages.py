@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 from alsmove.exercises.services import library_for
@@ -73,7 +74,7 @@ def test_a_changed_exercise_gets_a_new_pictogram_address(demo: Demo) -> None:
 
 def test_a_logged_in_person_caches_the_pictogram_files_too(demo: Demo) -> None:
     client = Client()
-    client.force_login(demo.person)
+    sign_in(client, demo.person)
     page = client.get("/library/")
     assert "no-store" in page["Cache-Control"]  # the page itself is theirs
     src = re.findall(r'src="(/library/[^"]+)"', page.content.decode())[0]

@@ -4,6 +4,7 @@ JavaScript; "suits me" asks the core's safety rules about the chosen record's pr
 from __future__ import annotations
 
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.core.safety import safe_positions
 from alsmove.demo.seed import Demo
@@ -14,7 +15,7 @@ from alsmove.patients.services import core_profile
 def _client(user: object | None = None) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user)  # type: ignore[arg-type]
+        sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

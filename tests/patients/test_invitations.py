@@ -15,6 +15,7 @@ from django.core import mail
 from django.http import Http404
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.accounts.policy import Action, allowed_actions, require, visible_patients
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.http import HttpResponse
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.accounts.policy import Action, allowed_actions, visible_patients
 from alsmove.accounts.services import sign_up
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

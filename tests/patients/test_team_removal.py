@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.demo.seed import Demo
@@ -16,7 +17,7 @@ from alsmove.patients.services import TeamError, restore_member
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

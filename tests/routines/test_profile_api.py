@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 from alsmove.patients.models import FunctionalProfile
@@ -13,7 +14,7 @@ from alsmove.patients.models import FunctionalProfile
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.core.library import Exercise, Position
 from alsmove.core.safety import exclusion
@@ -19,7 +20,7 @@ HELPER_EXERCISE = "passive-shoulder-flexion"
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

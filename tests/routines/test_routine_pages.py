@@ -4,6 +4,7 @@ import re
 
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 from alsmove.patients.models import FunctionalProfile
@@ -13,7 +14,7 @@ from alsmove.routines.services import WHY_PROFILE, current_plans, plan_in_use
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.core.library import Position
 from alsmove.demo.seed import Demo
@@ -14,7 +15,7 @@ from alsmove.sessions.services import todays_session
 
 def test_each_step_page_shows_the_steps_for_the_position_used(demo: Demo) -> None:
     client = Client()
-    client.force_login(demo.person)
+    sign_in(client, demo.person)
     library = {e.id: e for e in default_library()}
     session = todays_session(demo.patient)
     assert session.items, "the demo has exercises today"

@@ -12,6 +12,7 @@ import json
 import pytest
 from django.test import Client
 from routes_support import API_BODIES, Route, all_routes, demo_samples, url_for
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.demo.seed import Demo
@@ -71,7 +72,7 @@ def _counts() -> tuple[int, ...]:
 def _client_for(user: object | None) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user)  # type: ignore[arg-type]
+        sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.test import Client
 from routes_support import Route, all_routes, demo_samples, url_for
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.assessments.models import Assessment
@@ -61,7 +62,7 @@ def _counts() -> tuple[int, ...]:
 
 def _client(user: object) -> Client:
     client = Client(raise_request_exception=False)
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

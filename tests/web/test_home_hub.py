@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, ReminderSchedule
@@ -16,7 +17,7 @@ from alsmove.web.hub import next_reminder, open_alerts_by_patient
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -24,6 +24,7 @@ from alsmove.patients.clock import today_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import dataset
+from signin_support import sign_in
 
 Request = Callable[[Client], Any]
 
@@ -124,7 +125,7 @@ def test_the_page_makes_no_more_queries_with_ten_times_the_data(
     _grow(demo, 1, "one")
     user, request = _pages(demo)[page]
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     assert request(client).status_code in (200, 302)  # the stored session, the library
     with CaptureQueriesContext(connection) as small:
         assert request(client).status_code in (200, 302)

@@ -20,6 +20,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 from routes_support import API_BODIES, Route, all_routes, demo_samples, url_for
+from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.demo.seed import Demo
@@ -63,9 +64,9 @@ def _clients(demo: Demo) -> dict[str, Client]:
         ("team member who may only look", demo.caregiver),
     ):
         clients[who] = Client()
-        clients[who].force_login(user)
+        sign_in(clients[who], user)
     clients["the person, without a CSRF token"] = Client(enforce_csrf_checks=True)
-    clients["the person, without a CSRF token"].force_login(demo.person)
+    sign_in(clients["the person, without a CSRF token"], demo.person)
     return clients
 
 

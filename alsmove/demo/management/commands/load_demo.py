@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from alsmove.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from alsmove.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, demo_secret, seed_demo
 
 
 class Command(BaseCommand):
@@ -19,3 +19,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<30} {login.name} — {login.role}")
+        self.stdout.write(
+            "Therapists and administrators then type a code from an authenticator app.\n"
+            "  Demo authenticator secret (all demo staff; public, like the password):\n"
+            f"    {demo_secret()}\n"
+            "  Or print the current code:\n"
+            "    ALSMOVE_ALLOW_DEMO=True .venv/bin/python manage.py demo_code"
+        )
