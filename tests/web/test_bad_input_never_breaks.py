@@ -43,7 +43,7 @@ JUNK_BODIES = [{}, {"date": "yesterday"}, {"items": {"1": 99}}, [], "text", {"ch
 ROUTES = [r for r in all_routes() if "<" in r.template or r.template.endswith("/")]
 # Routes whose plain POST is a complete, valid request (a button with no fields): junk
 # fields around it are ignored and the action happens, as a press of the button would.
-BUTTON_ONLY = ("propose", "revoke", "withdraw", "switch-off")
+BUTTON_ONLY = ("propose", "revoke", "withdraw", "switch-off", "reset-two-step")
 
 
 def _counts() -> tuple[int, ...]:
@@ -84,6 +84,6 @@ def test_junk_posted_to_any_route_gets_an_answer_and_saves_nothing(
             response = client.post(url, JUNK_FORM)
         assert response.status_code < 500, (url, user, response.status_code)
     # Junk may change something only through an explicit button (a fresh proposal, a
-    # removal, a withdrawn invitation, a staff account switched off).
+    # removal, a withdrawn invitation, a staff account switched off, a two-step reset).
     if not any(word in route.template for word in BUTTON_ONLY):
         assert _counts() == counts, url
