@@ -125,3 +125,17 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class ResetRequest(models.Model):
+    """One password-reset request, kept an hour or so to throttle them (accounts.reset):
+    from where, for which account (None when the address has no account), and whether an
+    email went out."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    address = models.GenericIPAddressField(null=True)
+    user = models.ForeignKey(User, null=True, on_delete=models.CASCADE, related_name="+")
+    sent = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.address}"

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from alsmove.accounts import two_factor_views as two_step
 from alsmove.accounts import views
+from alsmove.accounts.reset import ThrottledPasswordResetView
 
 app_name = "accounts"
 urlpatterns = [
@@ -21,7 +22,7 @@ urlpatterns = [
     path("two-step/turn-off/", two_step.turn_off, name="two_step_off"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        ThrottledPasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",

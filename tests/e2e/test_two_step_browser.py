@@ -96,3 +96,32 @@ def test_a_new_therapist_sets_up_the_authenticator_by_keyboard_alone(
     page.keyboard.press("Enter")
     page.wait_for_url("**/caseload/")
     assert page.get_by_role("heading", name="Caseload").first.is_visible()
+
+
+def test_the_idle_sign_out_and_the_login_wait_say_why_in_words(
+    live_demo: Demo, live_server: Any, page: Page
+) -> None:
+    from alsmove.accounts.session_guard import LAST_SEEN
+
+    _type_password(page, live_server, "person@example.org")
+    page.wait_for_url(live_server.url + "/")
+    from django.contrib.sessions.backends.db import SessionStore
+
+    cookie = next(c for c in page.context.cookies() if c["name"] == "sessionid")
+    session = SessionStore(session_key=cookie["value"])
+    session[LAST_SEEN] = int(session[LAST_SEEN]) - 9 * 3600
+    session.save()
+    page.goto(f"{live_server.url}/")
+    page.wait_for_url("**/accounts/login/**")
+    assert page.get_by_role("status").filter(has_text="nothing happened for a while").is_visible()
+    assert_no_axe_violations(page, "login after an idle sign-out")
+    screenshot(page, "login-after-idle")
+    for _ in range(5):
+        page.get_by_label("Email address").fill("person@example.org")
+        page.get_by_label("Password").fill("not the password")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
+    page.get_by_role("heading", name="Please wait before trying again").wait_for()
+    assert page.get_by_text("the next try waits 30 seconds").is_visible()
+    assert_no_axe_violations(page, "login wait")
+    screenshot(page, "login-wait")
