@@ -27,6 +27,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     response_schema_conformance,
     status_code_conformance,
 )
+from signin_support import sign_in  # noqa: E402
 
 # Bounded: two examples an operation for each persona, 240 requests in all, keep the run
 # near a minute on a loaded machine (a quarter of that on a quiet one).
@@ -52,7 +53,7 @@ def load_schema() -> Any:
 
 def signed_in_cookies(user: Any) -> dict[str, str]:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return {"sessionid": client.cookies["sessionid"].value, "csrftoken": CSRF}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.management import call_command
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.caregiving.loader import default_skills
 from alsmove.caregiving.models import SkillRecord
@@ -16,7 +17,7 @@ SKILL = "transfer-board-bed-chair"
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
+from signin_support import sign_in
 
 from alsmove.accounts.policy import Action, can
 from alsmove.caregiving.models import SkillTaught
@@ -22,7 +23,7 @@ SKILL = "toilet-transfer"
 
 def _client(user: object) -> Client:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    sign_in(client, user)  # type: ignore[arg-type]
     return client
 
 

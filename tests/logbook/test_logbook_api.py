@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from logbook_support import client_for, log_session, make_user
+from signin_support import sign_in
 
 from alsmove.accounts.models import Role
 from alsmove.core.overwork import result_to_json
@@ -225,7 +226,7 @@ def test_an_unrelated_therapist_is_refused_every_logbook_route(demo: Demo) -> No
 
 def test_the_routes_and_their_refusals_are_in_the_openapi_document(demo: Demo) -> None:
     client = Client()
-    client.force_login(demo.therapist)  # the document is for signed-in accounts
+    sign_in(client, demo.therapist)  # the document is for signed-in accounts
     spec = client.get("/api/v1/openapi.json").json()
     logs = spec["paths"]["/api/v1/patients/{patient_id}/logs"]
     assert {"200", "201", "400", "401", "403", "404", "409", "422"} <= set(

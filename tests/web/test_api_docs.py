@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 
@@ -23,14 +24,14 @@ def test_a_visitor_gets_no_openapi_document_and_is_sent_to_log_in_for_the_docs(
 def test_every_persona_signed_in_reads_the_document(demo: Demo) -> None:
     for user in (demo.person, demo.caregiver, demo.therapist, demo.admin):
         client = Client()
-        client.force_login(user)
+        sign_in(client, user)
         spec = client.get("/api/v1/openapi.json").json()
         assert spec["info"]["title"] == "ALS Move API"
 
 
 def test_the_docs_page_loads_only_this_sites_scripts_and_styles(demo: Demo) -> None:
     client = Client()
-    client.force_login(demo.therapist)
+    sign_in(client, demo.therapist)
     page = client.get("/api/v1/docs")
     assert page.status_code == 200
     html = page.content.decode()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 
@@ -31,7 +32,7 @@ def test_every_page_forbids_inline_script_and_framing(demo: Demo, path: str) -> 
 
 def test_a_signed_in_page_keeps_the_same_policy(demo: Demo) -> None:
     client = Client()
-    client.force_login(demo.person)
+    sign_in(client, demo.person)
     assert "script-src 'self'" in client.get("/", follow=True)["Content-Security-Policy"]
 
 

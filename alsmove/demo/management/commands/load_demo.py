@@ -24,5 +24,6 @@ class Command(BaseCommand):
             "  Demo authenticator secret (all demo staff; public, like the password):\n"
             f"    {demo_secret()}\n"
             "  Or print the current code:\n"
-            "    ALSMOVE_ALLOW_DEMO=True .venv/bin/python manage.py demo_code"
+            "    ALSMOVE_ALLOW_DEMO=True ALSMOVE_SECRET_KEY_FILE=var/secret_key \\\n"
+            "      .venv/bin/python manage.py demo_code"
         )
