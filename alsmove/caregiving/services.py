@@ -15,49 +15,32 @@ from alsmove.accounts.models import User
 from alsmove.accounts.policy import Action, require
 from alsmove.caregiving.loader import default_skills
 from alsmove.caregiving.models import SkillRecord, SkillTaught
+from alsmove.content_rows import LoadResult, sync_rows
 from alsmove.core.caregiving import Skill
 from alsmove.core.plausible import date_problem
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient, Relation
 
 
-@dataclass(frozen=True)
-class LoadResult:
-    created: int
-    updated: int
-    unchanged: int
-    removed: int
-
-
-@transaction.atomic
 def sync_skills(skills: Sequence[Skill] | None = None) -> LoadResult:
     """Make the rows match the YAML files. Safe to run again and again; a skill taken out
     of the files is taken off the list (its taught marks stay, by id)."""
     skills = default_skills() if skills is None else skills
-    existing = {r.slug: r for r in SkillRecord.objects.all()}
-    created = updated = unchanged = 0
-    for position, skill in enumerate(skills):
-        fields: dict[str, Any] = {
-            "title": skill.title,
-            "kind": skill.kind.value,
-            "position": position,
-            "data": skill.model_dump(mode="json"),
-        }
-        record = existing.pop(skill.id, None)
-        if record is None:
-            SkillRecord.objects.create(slug=skill.id, **fields)
-            created += 1
-        elif any(getattr(record, k) != v for k, v in fields.items()):
-            for key, value in fields.items():
-                setattr(record, key, value)
-            record.save()
-            updated += 1
-        else:
-            unchanged += 1
-    removed = len(existing)
-    if existing:
-        SkillRecord.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
-    return LoadResult(created, updated, unchanged, removed)
+    return sync_rows(
+        SkillRecord,
+        (
+            (
+                skill.id,
+                {
+                    "title": skill.title,
+                    "kind": skill.kind.value,
+                    "position": position,
+                    "data": skill.model_dump(mode="json"),
+                },
+            )
+            for position, skill in enumerate(skills)
+        ),
+    )
 
 
 def all_skills() -> list[Skill]:
