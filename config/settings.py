@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "alsmove.equipment",
     "alsmove.sessions.apps.GuidedSessionsConfig",
     "alsmove.caregiving",
+    "alsmove.interop",
     "alsmove.web",
     "alsmove.demo",
 ]

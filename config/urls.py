@@ -16,6 +16,7 @@ urlpatterns = [
     path("patients/", include("alsmove.logbook.urls_checkins")),
     path("patients/", include("alsmove.resources.urls_patients")),
     path("patients/", include("alsmove.caregiving.urls")),
+    path("patients/", include("alsmove.interop.urls")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 if settings.ALSMOVE_BENCH:  # the benchmark's floor: never on unless asked for

@@ -91,6 +91,36 @@ API_BODIES: dict[str, dict[str, object]] = {
     },
     "api/v1/patients/<patient_id>/routine/<version>/approve": {},
     "api/v1/patients/<patient_id>/profile": {"minutes": 25, "head_control": "good"},
+    # A bundle the importer would store (one clinician's rating): a refusal comes from
+    # the policy, never from the bundle.
+    "api/v1/patients/<patient_id>/fhir/import": {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {
+                "resource": {
+                    "resourceType": "QuestionnaireResponse",
+                    "questionnaire": "https://alsmove.example/fhir/Questionnaire/alsfrs-r|1",
+                    "status": "completed",
+                    "authored": "2026-01-02",
+                    "item": [
+                        {
+                            "linkId": item,
+                            "answer": [
+                                {
+                                    "valueCoding": {
+                                        "system": "https://alsmove.example/fhir/CodeSystem/alsfrs-r",
+                                        "code": f"{item}-4",
+                                    }
+                                }
+                            ],
+                        }
+                        for item in ("1", "2", "3", "4", "5a", "6", "7", "8", "9", "10", "11", "12")
+                    ],
+                }
+            }
+        ],
+    },
 }
 
 

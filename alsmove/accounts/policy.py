@@ -39,6 +39,12 @@ class Action(StrEnum):
     # Marking which caregiver skills (transfers, turning, a cough...) a helper has been
     # taught: a clinical record, made only by a linked therapist who may write in it.
     TEACH_SKILLS = "teach_skills"
+    # The record as a FHIR Bundle (alsmove.interop): the person's own, and their linked
+    # therapists' (to take to another clinic's system). Not a caregiver's.
+    EXPORT_FHIR = "export_fhir"
+    # ALSFRS-R records from another system's FHIR bundle: a linked therapist who may
+    # record assessments (log or plan rights); they are stored as that therapist's ratings.
+    IMPORT_ASSESSMENTS = "import_assessments"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -54,14 +60,24 @@ LINK_GRANTS: dict[str, frozenset[Action]] = {
 # invite team members, recording the consent. Both mark the caregiver skills they taught.
 # Every linked therapist reads what the person chose to tell their therapist.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
-    "view": frozenset({Action.SEE_SHARED_FEELINGS}),
-    "log": frozenset({Action.RATE_AS_CLINICIAN, Action.SEE_SHARED_FEELINGS, Action.TEACH_SKILLS}),
+    "view": frozenset({Action.SEE_SHARED_FEELINGS, Action.EXPORT_FHIR}),
+    "log": frozenset(
+        {
+            Action.RATE_AS_CLINICIAN,
+            Action.SEE_SHARED_FEELINGS,
+            Action.TEACH_SKILLS,
+            Action.EXPORT_FHIR,
+            Action.IMPORT_ASSESSMENTS,
+        }
+    ),
     "edit_plan": frozenset(
         {
             Action.MANAGE_TEAM,
             Action.RATE_AS_CLINICIAN,
             Action.SEE_SHARED_FEELINGS,
             Action.TEACH_SKILLS,
+            Action.EXPORT_FHIR,
+            Action.IMPORT_ASSESSMENTS,
         }
     ),
 }
@@ -79,6 +95,7 @@ OWNER_GRANTS = frozenset(
         Action.CORRECT_SELF_REPORT,
         Action.ANSWER_FEELINGS,
         Action.SEE_SHARED_FEELINGS,
+        Action.EXPORT_FHIR,
     }
 )
 

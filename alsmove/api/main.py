@@ -22,6 +22,7 @@ from ninja.security import django_auth
 from alsmove.api import (
     assessments,
     exercises,
+    fhir,
     invitations,
     logbook,
     patients,
@@ -95,4 +96,5 @@ api.add_router("/patients", profile.router)
 api.add_router("/patients", logbook.router)
 api.add_router("/patients", sessions.router)
 api.add_router("/patients", invitations.router)
+api.add_router("/patients", fhir.router)
 api.add_router("/invitations", invitations.mine)

@@ -73,12 +73,16 @@ def record_assessment(
     taken_on: date,
     items: Mapping[str, object],
     replaces: Assessment | None = None,
+    imported_source: str | None = None,
 ) -> Assessment:
     """Store a validated record; with `replaces`, the old version is kept as history.
 
     The record's source comes from the policy (a clinician's rating or a self-report),
     and a correction must be allowed by the policy for the replaced record's source
     (ALSFRS-SOURCE-01): otherwise PermissionDenied, and nothing is written.
+    `imported_source` is for a FHIR import only (alsmove.interop, which asked the policy
+    for IMPORT_ASSESSMENTS): a record brought from a file keeps the kind of author the
+    file gives it (a self-report stays one), entered by the importer.
     """
     # The patient row is locked until the end: two saves of one day take turns, so the
     # "already a record for that day" check below sees the other one (an onset change, in
@@ -87,6 +91,11 @@ def record_assessment(
     if replaces is not None:
         replaces = Assessment.objects.get(pk=replaces.pk)  # as it is now, under the lock
     source = source_for(by, patient)
+    if imported_source is not None:
+        if replaces is not None or imported_source not in Source.values:
+            raise ValueError("An imported record is a new record of a known source")
+        require(by, patient.pk, Action.IMPORT_ASSESSMENTS)
+        source = imported_source
     if replaces is not None:
         if replaces.patient_id != patient.pk or replaces.superseded_at is not None:
             raise AlsfrsError(Message(gettext_noop("That record has changed since; start again.")))

@@ -3,7 +3,7 @@
 Each subcommand module exposes `register(subparsers)` which adds its parser and sets
 `func` to a callable taking the parsed arguments and returning an exit code. Commands read
 and write JSON and need no database, so they run without Django; the exceptions,
-`send-reminders`, `backup` and `restore`, set Django up inside their own `run()`.
+`send-reminders`, `backup`, `restore` and `fhir-export`, set Django up inside their own `run()`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ COMMANDS = (
     "send_reminders",
     "backup",
     "restore",
+    "fhir_export",
 )
 
 

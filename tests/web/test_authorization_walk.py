@@ -40,7 +40,11 @@ PUBLIC = {
 REFUSED_STATUSES = {302, 401, 403, 404, 405}
 # Pages only the therapist may open: the person owns the record but does not approve
 # their own routine (accounts.policy: OWNER_GRANTS has no EDIT_PLAN), so they get 403.
-THERAPIST_ONLY = {"patients/<int:patient_id>/routine/review/"}
+THERAPIST_ONLY = {
+    "patients/<int:patient_id>/routine/review/",
+    # Importing ALSFRS-R records from a FHIR bundle (Action.IMPORT_ASSESSMENTS).
+    "patients/<int:patient_id>/fhir/import/",
+}
 # Pages for those added to a record: the person owns it and cannot leave it (403).
 MEMBERS_ONLY = {"patients/<int:patient_id>/team/leave/"}
 # Pages only the person opens: how they have been feeling is asked of them alone

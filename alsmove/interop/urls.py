@@ -1,0 +1,9 @@
+from django.urls import path
+
+from alsmove.interop import views
+
+app_name = "interop"
+urlpatterns = [
+    path("<int:patient_id>/fhir/export/", views.export, name="export"),
+    path("<int:patient_id>/fhir/import/", views.import_form, name="import"),
+]
