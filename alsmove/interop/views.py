@@ -74,9 +74,11 @@ def import_form(request: HttpRequest, patient_id: int) -> HttpResponse:
                     patient=patient, by=request.user, data=form.cleaned_data["bundle"]
                 )
             except BundleError as error:
+                problem = error.problem.render(_)
                 form.add_error(
                     "bundle",
-                    _("Nothing was imported. %(problem)s") % {"problem": error.problem.render(_)},
+                    _("Nothing was imported. %(problem)s")
+                    % {"problem": problem[:1].upper() + problem[1:]},
                 )
             else:
                 count = len(result.imported)
