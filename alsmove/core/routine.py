@@ -26,6 +26,8 @@ from alsmove.core.adjustments import NO_ADJUSTMENTS, Adjustments
 from alsmove.core.i18n import Message
 from alsmove.core.library import (
     Exercise,
+    Kind,
+    Phase,
     Position,
     Stage,
 )
@@ -217,6 +219,12 @@ def _prepare(
     out = _left_out(exercise, unsafe, stage, adjustments, reviewed, profile)
     if out is not None:
         return out
+    if Phase.MAIN not in exercise.phases and (
+        exercise.is_strengthening or exercise.kind is Kind.AEROBIC
+    ):
+        # ROUTINE-FLOW-01: a warm-up and a cool-down are gentle, so an entry that can only
+        # open or close a session and strengthens (or is aerobic) has no place in one.
+        return Exclusion(exercise.id, ROUTINE_FLOW_01, Message(texts.NOT_A_GENTLE_END))
     positions = sorted(safe, key=preference.index)
     if not reviewed:
         positions = [p for p in positions if p is not Position.STANDING]

@@ -198,6 +198,10 @@ HEAD_RAISED_NOTE = gettext_noop(
 FLOW_DROPPED = gettext_noop(
     "Left out today so that you are not moved to another position for just one exercise."
 )
+NOT_A_GENTLE_END = gettext_noop(
+    "Not planned: it can only start or end a session, and the start and the end of a "
+    "session are kept gentle, with no strengthening or aerobic work."
+)
 # ROUTINE-FLOW-02
 NO_TRANSFER = gettext_noop(
     "Not done today: it would mean moving you to another seat or bed, and nobody is there "

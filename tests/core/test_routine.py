@@ -568,3 +568,24 @@ def test_every_rule_id_is_documented_with_a_source() -> None:
         assert f"`{rule}`" in text, f"{rule} is missing from {DOCS.name}"
     for rule in safety_module.RULES.values():
         assert rule.sources and rule.statement.render()
+
+
+def test_a_strengthening_entry_that_only_warms_up_is_left_out_for_the_flow_with_a_reason() -> None:
+    # Warm-ups and cool-downs are gentle, so such an entry is never planned; it used to be
+    # reported as left out "to stay within your minutes", which was not why.
+    only_warm_up = exercise(
+        "arm-press-warm-up",
+        kind=Kind.STRENGTHENING,
+        body_region=BodyRegion.ARMS,
+        joints=(Joint.ELBOW,),
+        phases=(Phase.WARM_UP,),
+        muscle_groups=(MuscleGroup.ELBOW_EXTENSORS,),
+    )
+    neck = exercise("neck-stretch")
+    for day in range(7):
+        routine = build_routine(
+            person(minutes=60), (only_warm_up, neck), Stage.EARLY, day_index=day
+        )
+        assert rules_by_exercise(routine)["arm-press-warm-up"] == "ROUTINE-FLOW-01"
+        out = next(e for e in routine.excluded if e.exercise == "arm-press-warm-up")
+        assert "gentle" in out.reason.text
