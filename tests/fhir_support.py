@@ -33,3 +33,12 @@ def resources(bundle: dict[str, Any], resource_type: str) -> list[dict[str, Any]
     return [
         e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == resource_type
     ]
+
+
+def response_indexes(bundle: dict[str, Any]) -> list[int]:
+    """The 0-based positions of the bundle's QuestionnaireResponses (entry n+1)."""
+    return [
+        n
+        for n, e in enumerate(bundle["entry"])
+        if e["resource"]["resourceType"] == "QuestionnaireResponse"
+    ]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS, InvalidOut
+from alsmove.api.routines import REFUSALS, ErrorOut, InvalidOut
 from alsmove.interop.fhir.parse import BundleError
 from alsmove.interop.services import FHIR_JSON, ImportConflict, export_bundle, import_responses
 
@@ -59,7 +59,7 @@ def get_bundle(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 @router.post(
     "/{patient_id}/fhir/import",
-    response={200: ImportOut, 201: ImportOut, **REFUSALS, 409: InvalidOut},
+    response={200: ImportOut, 201: ImportOut, **REFUSALS, 400: ErrorOut, 409: InvalidOut},
     summary="Import ALSFRS-R QuestionnaireResponses from a FHIR Bundle",
     description=(
         "The body is a FHIR Bundle; its QuestionnaireResponses of the ALS Move ALSFRS-R "
@@ -67,7 +67,7 @@ def get_bundle(request: HttpRequest, patient_id: int) -> HttpResponse:
         "over. 201 when records were stored, 200 when every response was already stored. "
         "A malformed or implausible response answers 422, a day that already holds a "
         "different record 409, each naming the entry (1 = the first); nothing is stored "
-        "then."
+        "then. A body that is not JSON answers 400."
     ),
 )
 def import_bundle(

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.test import Client
-from fhir_support import validate_bundle
+from fhir_support import response_indexes, validate_bundle
 from signin_support import sign_in
 
 from alsmove.api.main import api
@@ -76,22 +76,24 @@ def test_the_api_imports_then_skips_the_same_bundle(demo: Demo) -> None:
 def test_the_api_answers_422_naming_the_entry_and_stores_nothing(demo: Demo) -> None:
     target = _target(demo)
     bundle = copy.deepcopy(export_bundle(demo.patient))
-    bundle["entry"][5]["resource"]["authored"] = "2999-12-31"
+    index = response_indexes(bundle)[2]
+    bundle["entry"][index]["resource"]["authored"] = "2999-12-31"
     response = _post(_client(demo.therapist), target, bundle)
     assert response.status_code == 422
-    assert response.json()["detail"].startswith("entry 6: ")
-    assert response.json()["errors"][0]["entry"] == 6
+    assert response.json()["detail"].startswith(f"entry {index + 1}: ")
+    assert response.json()["errors"][0]["entry"] == index + 1
     assert not target.assessments.exists()
 
 
 def test_the_api_answers_409_for_a_day_holding_a_different_record(demo: Demo) -> None:
     bundle = copy.deepcopy(export_bundle(demo.patient))
     # The demo's own record already holds this day, with other answers.
-    bundle["entry"][3]["resource"]["item"][0]["answer"][0]["valueCoding"]["code"] = "1-0"
+    index = response_indexes(bundle)[0]
+    bundle["entry"][index]["resource"]["item"][0]["answer"][0]["valueCoding"]["code"] = "1-0"
     before = Assessment.objects.count()
     response = _post(_client(demo.therapist), demo.patient, bundle)
     assert response.status_code == 409
-    assert response.json()["detail"].startswith("entry 4: a different record for ")
+    assert response.json()["detail"].startswith(f"entry {index + 1}: a different record for ")
     assert Assessment.objects.count() == before
 
 

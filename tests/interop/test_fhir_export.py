@@ -4,6 +4,7 @@ are exact, two exports are identical, and the query count does not grow with the
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -28,6 +29,7 @@ TYPES = (
     "Patient",
     "Condition",
     "Questionnaire",
+    "CodeSystem",
     "QuestionnaireResponse",
     "Observation",
     "CarePlan",
@@ -100,7 +102,9 @@ def test_the_condition_codes_are_exactly_snomed_86044005_and_icd_10_cm_g12_21(
 
 
 def test_no_loinc_code_appears_anywhere_in_the_bundle(bundle: dict[str, Any]) -> None:
-    assert "loinc" not in json.dumps(bundle).lower()
+    systems = set(re.findall(r"'system': '([^']+)'", str(bundle)))
+    assert systems
+    assert not [s for s in systems if "loinc" in s.lower()]
 
 
 def test_the_questionnaire_has_our_twelve_items_and_answers_in_our_wording(
@@ -165,13 +169,34 @@ def test_two_exports_of_the_same_record_are_identical(demo: Demo) -> None:
     assert json.dumps(export_bundle(demo.patient), sort_keys=True) == first
 
 
-def test_two_records_share_no_resource_id_but_the_questionnaire(demo: Demo) -> None:
-    ids = [
-        {e["resource"]["id"] for e in export_bundle(p)["entry"]}
-        for p in (demo.patient, demo.other_patient)
-    ]
+def test_two_records_share_no_resource_id_but_the_questionnaire_and_its_codes(
+    demo: Demo,
+) -> None:
+    bundles = [export_bundle(p) for p in (demo.patient, demo.other_patient)]
+    ids = [{e["resource"]["id"] for e in b["entry"]} for b in bundles]
     shared = ids[0] & ids[1]
-    assert len(shared) == 1
+    assert shared == {
+        r["id"] for t in ("Questionnaire", "CodeSystem") for r in resources(bundles[0], t)
+    }
+
+
+def test_every_alsfrs_code_in_the_bundle_is_defined_in_its_code_system(
+    bundle: dict[str, Any],
+) -> None:
+    (code_system,) = resources(bundle, "CodeSystem")
+    defined = {c["code"]: c["display"] for c in code_system["concept"]}
+    used = [
+        c
+        for r in resources(bundle, "QuestionnaireResponse")
+        for i in r["item"]
+        for a in i["answer"]
+        for c in [a.get("valueCoding")]
+        if c is not None
+    ]
+    assert used
+    for coding in used:
+        assert coding["system"] == code_system["url"] == ALSFRS_SYSTEM
+        assert defined[coding["code"]] == coding["display"]
 
 
 def _new_record(demo: Demo, count: int) -> Patient:

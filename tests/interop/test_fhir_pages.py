@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from fhir_support import validate_bundle
+from fhir_support import response_indexes, validate_bundle
 from signin_support import sign_in
 
 from alsmove.assessments.models import Assessment
@@ -109,13 +109,17 @@ def test_a_bad_file_is_answered_in_words_on_the_form_and_nothing_is_stored(
 def test_a_malformed_entry_is_named_on_the_form(demo: Demo) -> None:
     target = _target(demo)
     bundle = copy.deepcopy(export_bundle(demo.patient))
-    bundle["entry"][3]["resource"]["item"][5]["answer"][0]["valueCoding"]["code"] = "5a-7"
+    index = response_indexes(bundle)[0]
+    bundle["entry"][index]["resource"]["item"][5]["answer"][0]["valueCoding"]["code"] = "5a-7"
     response = _client(demo.therapist).post(
         f"/patients/{target.pk}/fhir/import/", {"bundle": _upload(json.dumps(bundle).encode())}
     )
     assert response.status_code == 400
     text = response.content.decode()
-    expected = "Nothing was imported. Entry 4: answer to item 5a is not one of the allowed answers"
+    expected = (
+        f"Nothing was imported. Entry {index + 1}: answer to item 5a is not one of the "
+        "allowed answers"
+    )
     assert expected in text
     assert not target.assessments.exists()
 

@@ -32,7 +32,12 @@ from alsmove.interop.fhir.codes import (
     SOURCE_SYSTEM,
     stable_id,
 )
-from alsmove.interop.fhir.questionnaire import TUBE_LINK_ID, answer_coding, questionnaire
+from alsmove.interop.fhir.questionnaire import (
+    TUBE_LINK_ID,
+    answer_coding,
+    code_system,
+    questionnaire,
+)
 from alsmove.interop.fhir.snapshot import (
     AssessmentData,
     EquipmentData,
@@ -323,7 +328,12 @@ def device_request_resource(record: RecordData, item: EquipmentData, patient: Re
 def bundle(record: RecordData) -> Resource:
     """The whole record as a Bundle of type collection (see docs/fhir.md)."""
     patient = patient_resource(record)
-    resources: list[Resource] = [patient, condition_resource(record, patient), questionnaire()]
+    resources: list[Resource] = [
+        patient,
+        condition_resource(record, patient),
+        questionnaire(),
+        code_system(),
+    ]
     found_observations: list[Resource] = []
     ordered = sorted(record.assessments, key=lambda a: (a.taken_on, a.source != "clinician", a.key))
     for assessment in ordered:

@@ -88,3 +88,43 @@ def questionnaire() -> dict[str, Any]:
         "code": [{"system": ALSFRS_SYSTEM, "code": "alsfrs-r", "display": "ALSFRS-R"}],
         "item": items,
     }
+
+
+def code_system() -> dict[str, Any]:
+    """The local code system of the items and answers, so a receiving system can read
+    every code in the bundle without asking us (each answer's score as a property)."""
+    concepts: list[dict[str, Any]] = [{"code": "alsfrs-r", "display": "ALSFRS-R"}]
+    for spec in ITEMS:
+        concepts.append({"code": spec.id, "display": spec.title})
+        concepts.extend(
+            {
+                "code": answer_code(spec.id, score),
+                "display": spec.level(score),
+                "property": [{"code": "score", "valueInteger": score}],
+            }
+            for score in SCORES
+        )
+    return {
+        "resourceType": "CodeSystem",
+        "id": stable_id("CodeSystem", ALSFRS_SYSTEM, QUESTIONNAIRE_VERSION),
+        "url": ALSFRS_SYSTEM,
+        "version": QUESTIONNAIRE_VERSION,
+        "name": "ALSMoveALSFRSRCodes",
+        "title": "ALSFRS-R items and answers, ALS Move wording",
+        "status": "active",
+        "content": "complete",
+        "caseSensitive": True,
+        "description": (
+            "Item codes are the item numbers (5a without a feeding tube, 5b with one); "
+            "answer codes are <item>-<score>. Not LOINC: there is no public LOINC panel "
+            "for the ALSFRS-R."
+        ),
+        "property": [
+            {
+                "code": "score",
+                "description": "The answer's score, 4 (as before) to 0 (no function left)",
+                "type": "integer",
+            }
+        ],
+        "concept": concepts,
+    }
