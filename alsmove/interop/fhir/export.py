@@ -62,6 +62,14 @@ SOURCE_DISPLAY = {"clinician": "Clinician's rating", "self_report": "Self-report
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # equipment.models.Status -> (DeviceRequest.status, DeviceRequest.intent)
+GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
+# The therapist's review of a goal -> Goal.achievementStatus (no review: none given).
+ACHIEVEMENT: dict[str, tuple[str, str, str]] = {
+    "met": ("achieved", "Achieved", "Met"),
+    "partly": ("in-progress", "In Progress", "Partly met"),
+    "not_met": ("not-achieved", "Not Achieved", "Not met"),
+}
+
 DEVICE_STATUS: dict[str, tuple[str, str]] = {
     "suggested": ("draft", "proposal"),
     "discussing": ("draft", "proposal"),
@@ -296,6 +304,14 @@ def goal_resource(record: RecordData, goal: GoalData, patient: Resource) -> Reso
         "description": {"text": goal.text},
         "subject": _ref(patient),
     }
+    if goal.achievement in ACHIEVEMENT:
+        code, display, text = ACHIEVEMENT[goal.achievement]
+        resource["achievementStatus"] = {
+            "coding": [_coding(GOAL_ACHIEVEMENT, code, display)],
+            "text": text,
+        }
+    if goal.expressed_by:
+        resource["expressedBy"] = {"display": goal.expressed_by}
     if goal.start is not None:
         resource["startDate"] = goal.start.isoformat()
     if goal.due is not None:

@@ -51,11 +51,15 @@ class EquipmentData:
 
 @dataclass(frozen=True)
 class GoalData:
+    """A measurable goal of the therapist's plan of care."""
+
     key: str
     text: str
     start: date | None = None
     due: date | None = None
     status: str = "active"  # FHIR Goal.lifecycleStatus
+    achievement: str = ""  # "", "met", "partly", "not_met": the therapist's review
+    expressed_by: str | None = None  # the therapist who signed the plan
 
 
 @dataclass(frozen=True)
