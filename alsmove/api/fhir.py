@@ -18,7 +18,7 @@ from ninja import Body, Router, Schema, Status
 from alsmove.accounts.policy import Action, require
 from alsmove.api.routines import REFUSALS, ErrorOut, InvalidOut
 from alsmove.interop.fhir.parse import BundleError
-from alsmove.interop.services import FHIR_JSON, ImportConflict, export_bundle, import_responses
+from alsmove.interop.services import FHIR_JSON, ImportConflict, exported_for, import_responses
 
 router = Router(tags=["fhir"])
 
@@ -53,7 +53,7 @@ def _problem(error: BundleError) -> dict[str, Any]:
 )
 def get_bundle(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.EXPORT_FHIR)
-    body = json.dumps(export_bundle(patient), ensure_ascii=False, indent=2)
+    body = json.dumps(exported_for(patient, request.user, "api"), ensure_ascii=False, indent=2)
     return HttpResponse(body, content_type=f"{FHIR_JSON}; charset=utf-8")
 
 

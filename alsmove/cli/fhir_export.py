@@ -32,12 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from alsmove.cli import fail
 
     django.setup()
-    from alsmove.interop.services import export_bundle
+    from alsmove.interop.services import exported_for
     from alsmove.patients.models import Patient
 
     patient = Patient.objects.filter(user__email__iexact=args.email.strip()).first()
     if patient is None:
         return fail(f"no person's record signs in with {args.email!r}")
-    json.dump(export_bundle(patient), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(exported_for(patient, None, "cli"), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -58,6 +58,14 @@ def export_bundle(patient: Patient) -> dict[str, Any]:
     return bundle(snapshot(patient))
 
 
+def exported_for(patient: Patient, by: User | None, where: str) -> dict[str, Any]:
+    """The bundle for a download, with an audit entry: the record left the product
+    (`where`: "page", "api" or "cli"; the command line has no signed-in actor)."""
+    data = export_bundle(patient)
+    AuditEvent.objects.create(actor=by, patient=patient, action="fhir_exported", detail=where)
+    return data
+
+
 def import_responses(*, patient: Patient, by: User, data: object) -> ImportResult:
     """Store the bundle's ALSFRS-R responses in `patient`'s record, all or nothing.
 

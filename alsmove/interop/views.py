@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from alsmove.accounts.policy import Action, require
 from alsmove.interop.fhir.parse import BundleError
-from alsmove.interop.services import FHIR_JSON, export_bundle, import_responses
+from alsmove.interop.services import FHIR_JSON, exported_for, import_responses
 from alsmove.patients.models import Patient
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -53,7 +53,7 @@ def _filename(patient: Patient) -> str:
 @require_GET
 def export(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.EXPORT_FHIR)
-    body = json.dumps(export_bundle(patient), ensure_ascii=False, indent=2)
+    body = json.dumps(exported_for(patient, request.user, "page"), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type=f"{FHIR_JSON}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(patient)}"'
     return response

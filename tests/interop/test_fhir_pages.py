@@ -14,6 +14,7 @@ from django.test import Client
 from fhir_support import response_indexes, validate_bundle
 from signin_support import sign_in
 
+from alsmove.accounts.models import AuditEvent
 from alsmove.assessments.models import Assessment
 from alsmove.demo.seed import Demo
 from alsmove.interop.services import export_bundle
@@ -57,6 +58,9 @@ def test_the_person_and_the_therapist_download_the_bundle_from_the_record_page(
     assert response["Content-Type"].startswith("application/fhir+json")
     assert "attachment" in response["Content-Disposition"]
     validate_bundle(json.loads(response.content))
+    assert AuditEvent.objects.filter(
+        patient=demo.patient, action="fhir_exported", actor=getattr(demo, who), detail="page"
+    ).exists()
 
 
 def test_a_caregiver_gets_no_download_and_is_refused_it(demo: Demo) -> None:
