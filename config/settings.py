@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "alsmove.sessions.apps.GuidedSessionsConfig",
     "alsmove.caregiving",
     "alsmove.interop",
+    "alsmove.portability",
     "alsmove.web",
     "alsmove.demo",
 ]

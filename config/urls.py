@@ -17,6 +17,7 @@ urlpatterns = [
     path("patients/", include("alsmove.resources.urls_patients")),
     path("patients/", include("alsmove.caregiving.urls")),
     path("patients/", include("alsmove.interop.urls")),
+    path("", include("alsmove.portability.urls")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 if settings.ALSMOVE_BENCH:  # the benchmark's floor: never on unless asked for

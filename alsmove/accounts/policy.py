@@ -45,6 +45,15 @@ class Action(StrEnum):
     # ALSFRS-R records from another system's FHIR bundle: a linked therapist who may
     # record assessments (log or plan rights); they are stored as that therapist's ratings.
     IMPORT_ASSESSMENTS = "import_assessments"
+    # A private calendar link of the planned sessions, check-ins and equipment dates: made
+    # by the person, or by a caregiver who may log (for their own calendar).
+    CALENDAR_FEED = "calendar_feed"
+    # The whole record leaves the product, or is erased, only at the person's own request.
+    EXPORT_RECORD = "export_record"
+    DELETE_RECORD = "delete_record"
+    # Not about one record: a clinic administrator imports an exported record into their
+    # own clinic (`require_clinic`).
+    IMPORT_RECORDS = "import_records"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -83,7 +92,7 @@ THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
 }
 # Anyone else who may log (a caregiver) may correct a self-report.
 NON_CLINICIAN_EXTRA: dict[str, frozenset[Action]] = {
-    "log": frozenset({Action.CORRECT_SELF_REPORT}),
+    "log": frozenset({Action.CORRECT_SELF_REPORT, Action.CALENDAR_FEED}),
 }
 # The person owns the record; plan approval stays with the therapist.
 OWNER_GRANTS = frozenset(
@@ -96,8 +105,13 @@ OWNER_GRANTS = frozenset(
         Action.ANSWER_FEELINGS,
         Action.SEE_SHARED_FEELINGS,
         Action.EXPORT_FHIR,
+        Action.CALENDAR_FEED,
+        Action.EXPORT_RECORD,
+        Action.DELETE_RECORD,
     }
 )
+# Actions about a clinic rather than one record, and the role that has them there.
+CLINIC_GRANTS: dict[str, frozenset[Action]] = {"admin": frozenset({Action.IMPORT_RECORDS})}
 
 
 def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
@@ -170,6 +184,21 @@ def require(user: Any, patient_id: int | str, action: Action) -> Patient:
         _audit_refusal(user, patient, action)
         raise PermissionDenied("You do not have permission for this")
     return patient
+
+
+def require_clinic(user: Any, action: Action) -> Any:
+    """The user's own clinic if they may do `action` there; otherwise 403. Only a clinic
+    administrator of an active account, for their own clinic, imports records."""
+    if (
+        user is None
+        or not getattr(user, "is_authenticated", False)
+        or not user.is_active
+        or user.organisation_id is None
+        or not isinstance(action, Action)
+        or action not in CLINIC_GRANTS.get(user.role, frozenset())
+    ):
+        raise PermissionDenied("You do not have permission for this")
+    return user.organisation
 
 
 def _audit_refusal(user: Any, patient: Patient, action: Action) -> None:

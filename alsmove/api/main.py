@@ -26,6 +26,7 @@ from alsmove.api import (
     invitations,
     logbook,
     patients,
+    portability,
     profile,
     routines,
     sessions,
@@ -56,7 +57,8 @@ api = NinjaAPI(
     docs_decorator=signed_in_only,
     description=(
         "Exercise library, patient records, care teams, ALSFRS-R records, routines, "
-        "session logs, check-ins and alerts. "
+        "session logs, check-ins and alerts, the calendar link and the whole-record "
+        "export and import. "
         "Session authentication."
     ),
 )
@@ -98,3 +100,5 @@ api.add_router("/patients", sessions.router)
 api.add_router("/patients", invitations.router)
 api.add_router("/patients", fhir.router)
 api.add_router("/invitations", invitations.mine)
+api.add_router("/patients", portability.router)
+api.add_router("/clinic", portability.clinic)

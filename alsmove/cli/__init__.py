@@ -3,7 +3,8 @@
 Each subcommand module exposes `register(subparsers)` which adds its parser and sets
 `func` to a callable taking the parsed arguments and returning an exit code. Commands read
 and write JSON and need no database, so they run without Django; the exceptions,
-`send-reminders`, `backup`, `restore` and `fhir-export`, set Django up inside their own `run()`.
+`send-reminders`, `backup`, `restore`, `fhir-export`, `export` and `import`, set Django
+up inside their own `run()`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ COMMANDS = (
     "backup",
     "restore",
     "fhir_export",
+    "record_export",
+    "record_import",
 )
 
 

@@ -43,7 +43,7 @@ JUNK_BODIES = [{}, {"date": "yesterday"}, {"items": {"1": 99}}, [], "text", {"ch
 ROUTES = [r for r in all_routes() if "<" in r.template or r.template.endswith("/")]
 # Routes whose plain POST is a complete, valid request (a button with no fields): junk
 # fields around it are ignored and the action happens, as a press of the button would.
-BUTTON_ONLY = ("propose", "revoke", "withdraw", "switch-off", "reset-two-step")
+BUTTON_ONLY = ("propose", "revoke", "withdraw", "switch-off", "reset-two-step", "calendar-link")
 
 
 def _counts() -> tuple[int, ...]:
