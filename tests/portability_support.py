@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 from datetime import date, time
+from typing import Any
 
 from django.utils import timezone
 
@@ -61,3 +63,18 @@ def enrich(demo: Demo) -> None:
     SessionLog.objects.filter(pk=log.pk).update(
         revision=2, changed_at=timezone.now(), changed_by=demo.caregiver
     )
+
+
+def new_person(document: dict[str, Any], email: str) -> dict[str, Any]:
+    """The same file for someone not here yet (fresh client ids too)."""
+    moved = copy.deepcopy(document)
+    moved["person"]["email"] = email
+    renamed = {log["client_id"]: str(uuid.uuid4()) for log in moved["session_logs"]}
+    for log in moved["session_logs"]:
+        log["client_id"] = renamed[log["client_id"]]
+    for c in moved["checkins"]:
+        c["client_id"] = str(uuid.uuid4())
+        c["session"] = renamed.get(c["session"]) if c["session"] else None
+    for f in moved["feelings"]:
+        f["client_id"] = str(uuid.uuid4())
+    return moved

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from portability_support import enrich
+from portability_support import enrich, new_person
 from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent, Organisation, Role, User
@@ -39,23 +39,6 @@ def _counts() -> tuple[int, ...]:
     )
 
 
-def _new_person(document: dict[str, Any], email: str) -> dict[str, Any]:
-    """The same file for someone not here yet (fresh client ids too)."""
-    import uuid
-
-    moved = copy.deepcopy(document)
-    moved["person"]["email"] = email
-    renamed = {log["client_id"]: str(uuid.uuid4()) for log in moved["session_logs"]}
-    for log in moved["session_logs"]:
-        log["client_id"] = renamed[log["client_id"]]
-    for c in moved["checkins"]:
-        c["client_id"] = str(uuid.uuid4())
-        c["session"] = renamed.get(c["session"]) if c["session"] else None
-    for f in moved["feelings"]:
-        f["client_id"] = str(uuid.uuid4())
-    return moved
-
-
 @pytest.mark.django_db(transaction=True)
 def test_export_then_import_into_an_empty_database_then_export_gives_the_same_record() -> None:
     demo = seed_demo()
@@ -76,7 +59,7 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_re
 
 
 def test_a_file_of_an_unknown_schema_version_is_refused_and_nothing_changes(demo: Demo) -> None:
-    document = _new_person(export_record(demo.patient), "new@example.org")
+    document = new_person(export_record(demo.patient), "new@example.org")
     document["schema_version"] = 2
     before = _counts()
     with pytest.raises(ImportRefused, match="Unknown schema version 2"):
@@ -105,7 +88,7 @@ def test_a_file_whose_person_already_has_an_account_is_refused(demo: Demo) -> No
 def test_a_damaged_file_is_refused_with_a_message_naming_the_problem(
     demo: Demo, damage: Any, named: str
 ) -> None:
-    document = _new_person(export_record(demo.patient), "new@example.org")
+    document = new_person(export_record(demo.patient), "new@example.org")
     damage(document)
     before = _counts()
     with pytest.raises(ImportRefused) as refused:
@@ -117,7 +100,7 @@ def test_a_damaged_file_is_refused_with_a_message_naming_the_problem(
 def test_a_file_that_breaks_a_database_rule_late_leaves_nothing_half_imported(
     demo: Demo,
 ) -> None:
-    document = _new_person(export_record(demo.patient), "new@example.org")
+    document = new_person(export_record(demo.patient), "new@example.org")
     assert document["checkins"], "the demo has a check-in"
     # The last thing written breaks one-answer-per-session-and-kind: everything before it
     # (account, record, assessments, logs...) must go too.
@@ -133,7 +116,7 @@ def test_a_file_that_breaks_a_database_rule_late_leaves_nothing_half_imported(
 
 
 def test_the_administrator_imports_through_the_page_into_their_own_clinic(demo: Demo) -> None:
-    document = _new_person(export_record(demo.patient), "moved@example.org")
+    document = new_person(export_record(demo.patient), "moved@example.org")
     client = Client()
     sign_in(client, demo.admin)
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -154,7 +137,7 @@ def test_only_a_clinic_administrator_may_import_and_a_refusal_changes_nothing(
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    document = _new_person(export_record(demo.patient), "moved@example.org")
+    document = new_person(export_record(demo.patient), "moved@example.org")
     before = _counts()
     for user in (demo.person, demo.caregiver, demo.therapist, demo.other_therapist):
         client = Client()

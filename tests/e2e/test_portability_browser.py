@@ -1,0 +1,76 @@
+"""The calendar link and the deletion pages in a real browser, by keyboard only: axe finds
+nothing, the explanation comes before the password, and the screenshots are saved."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from e2e_support import assert_no_axe_violations, log_in, screenshot
+from playwright.sync_api import BrowserContext, Page
+
+from alsmove.accounts.models import User
+from alsmove.demo.seed import DEMO_PASSWORD, Demo
+
+
+def _tab_to(page: Page, selector: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({json.dumps(selector)})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_the_person_makes_a_calendar_link_by_keyboard(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.person)
+    page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/")
+    _tab_to(page, "a[href$='/calendar/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/calendar/")
+    assert "Anyone who has the link can read this calendar" in page.content()
+    assert_no_axe_violations(page, "calendar page")
+
+    _tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.locator("#feed-url").wait_for()
+    url = page.locator("#feed-url").input_value()
+    assert "/calendar/" in url and url.endswith(".ics")
+    assert_no_axe_violations(page, "calendar page with the new link")
+    screenshot(page, "calendar-link")
+    feed = page.request.get(url)
+    assert feed.status == 200 and feed.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in feed.text()
+
+
+def test_the_deletion_page_explains_first_and_takes_the_password_by_keyboard(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
+) -> None:
+    log_in(context, live_server, live_demo.person)
+    page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/your-data/")
+    assert_no_axe_violations(page, "your data page")
+    screenshot(page, "your-data")
+    _tab_to(page, "a[href$='/delete/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/delete/")
+    text = page.locator("main").inner_text()
+    assert text.index("What is erased") < text.index("What is kept") < text.index("Your password")
+    assert_no_axe_violations(page, "deletion page")
+    screenshot(page, "delete-account")
+
+    _tab_to(page, "input[type=password]")
+    page.keyboard.type("not my password")
+    _tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.get_by_text("That is not your password").first.wait_for()
+    assert User.objects.get(pk=live_demo.person.pk).is_active
+    assert_no_axe_violations(page, "deletion page with an error")
+
+    _tab_to(page, "input[type=password]")
+    page.keyboard.type(DEMO_PASSWORD)
+    _tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Your account is deleted").wait_for()
+    assert not User.objects.get(pk=live_demo.person.pk).is_active
+    assert_no_axe_violations(page, "deleted page")
