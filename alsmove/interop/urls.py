@@ -4,6 +4,6 @@ from alsmove.interop import views
 
 app_name = "interop"
 urlpatterns = [
-    path("<int:patient_id>/fhir/export/", views.export, name="export"),
+    path("<int:patient_id>/fhir/record.json", views.export, name="export"),
     path("<int:patient_id>/fhir/import/", views.import_form, name="import"),
 ]

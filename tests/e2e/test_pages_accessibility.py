@@ -29,9 +29,13 @@ VIEWER = {
     "patients/<int:patient_id>/team/leave/": "caregiver",
     # The emailed link, opened by the therapist it was sent to (see _samples).
     "invitations/<str:token>/": "other_therapist",
+    # Importing ALSFRS-R records from a FHIR bundle is the therapist's (IMPORT_ASSESSMENTS).
+    "patients/<int:patient_id>/fhir/import/": "therapist",
 }
-# Pages only: a pictogram file is an image (its alt text is checked on the library page).
-PAGES = [r for r in all_routes() if not r.is_api and not r.template.endswith(".svg")]
+# Pages only: a pictogram file is an image (its alt text is checked on the library page),
+# and a route named like a file is a download (a FHIR bundle, a calendar, a PDF, a zip).
+DOWNLOADS = (".svg", ".json", ".ics", ".pdf", ".zip")
+PAGES = [r for r in all_routes() if not r.is_api and not r.template.endswith(DOWNLOADS)]
 
 
 def _samples(demo: Demo, route: Route) -> dict[str, str]:

@@ -50,7 +50,7 @@ def test_the_person_and_the_therapist_download_the_bundle_from_the_record_page(
 ) -> None:
     client = _client(getattr(demo, who))
     page = client.get(f"/patients/{demo.patient.pk}/").content.decode()
-    url = f"/patients/{demo.patient.pk}/fhir/export/"
+    url = f"/patients/{demo.patient.pk}/fhir/record.json"
     assert url in page
     assert "and the FHIR export" not in page
     response = client.get(url)
@@ -67,7 +67,7 @@ def test_a_caregiver_gets_no_download_and_is_refused_it(demo: Demo) -> None:
     client = _client(demo.caregiver)
     page = client.get(f"/patients/{demo.patient.pk}/").content.decode()
     assert "/fhir/" not in page
-    assert client.get(f"/patients/{demo.patient.pk}/fhir/export/").status_code == 403
+    assert client.get(f"/patients/{demo.patient.pk}/fhir/record.json").status_code == 403
 
 
 def test_only_the_therapist_is_offered_the_import_form(demo: Demo) -> None:
