@@ -26,6 +26,10 @@ from icalendar import Calendar, Event
 
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.accounts.policy import Action, can
+from alsmove.assessments.services import current_records
+from alsmove.core.alsfrs import AlsfrsError
+from alsmove.core.equipment import plan as plan_equipment
+from alsmove.equipment.catalogue import catalogue_items
 from alsmove.equipment.models import PlanItem, Status
 from alsmove.logbook.models import ReminderSchedule
 from alsmove.patients.clock import now_for, zone_for
@@ -156,13 +160,33 @@ def _session_days(patient: Patient) -> tuple[int, dict[int, int]]:
     return plan.version, days
 
 
-def _equipment_dates(patient: Patient) -> list[tuple[PlanItem, date]]:
+def _equipment_dates(patient: Patient, today: date) -> list[tuple[PlanItem, date]]:
+    """Each open plan item's date: the one the plan holds (a start-by or an expected
+    delivery), else, for an item still suggested or discussed, the planner's start-by
+    (core/equipment.py, from the ALSFRS-R records and the onset date)."""
     items = list(
-        PlanItem.objects.filter(
-            patient=patient, status__in=EQUIPMENT_OPEN, target_date__isnull=False
-        ).order_by("target_date", "name")[:MAX_EQUIPMENT_EVENTS]
+        PlanItem.objects.filter(patient=patient, status__in=EQUIPMENT_OPEN).order_by(
+            "target_date", "name"
+        )[:MAX_EQUIPMENT_EVENTS]
     )
-    return [(item, item.target_date) for item in items if item.target_date is not None]
+    undated = {i.slug for i in items if i.target_date is None and i.status != Status.ORDERED}
+    planned: dict[str, date] = {}
+    if undated and patient.onset_date is not None:
+        records = [(a.taken_on, scores) for a, scores in current_records(patient)]
+        catalogue = [c for c in catalogue_items() if c.id in undated]
+        if records and catalogue:
+            as_of = max(today, max(day for day, _ in records))
+            try:
+                suggestions = plan_equipment(catalogue, patient.onset_date, records, as_of)
+            except (AlsfrsError, ValueError):
+                suggestions = []
+            planned = {s.item.id: s.start_by for s in suggestions if s.start_by is not None}
+    dated = []
+    for item in items:
+        on = item.target_date or planned.get(item.slug)
+        if on is not None:
+            dated.append((item, on))
+    return sorted(dated, key=lambda pair: (pair[1], pair[0].name))
 
 
 def _event(uid: str, summary: str, description: str, stamp: datetime) -> Event:
@@ -236,7 +260,7 @@ def build_feed(patient: Patient, now: datetime | None = None) -> bytes:
         next_day.add("rrule", {"freq": "weekly", "byday": WEEKDAYS[next_weekday]})
         calendar.add_component(next_day)
 
-    for item, on in _equipment_dates(patient):
+    for item, on in _equipment_dates(patient, today):
         summary = (
             _("Equipment expected: %(name)s")
             if item.status == Status.ORDERED

@@ -12,9 +12,13 @@ from icalendar import Calendar
 from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent
+from alsmove.assessments.services import current_records
+from alsmove.core.equipment import plan
 from alsmove.demo.seed import Demo
+from alsmove.equipment.catalogue import catalogue_items
 from alsmove.equipment.models import PlanItem
 from alsmove.logbook.models import ReminderSchedule
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.portability import calendar
 from alsmove.portability.calendar import create_link, hash_token, revoke_link
@@ -91,6 +95,22 @@ def test_the_feed_parses_with_icalendar_and_has_the_sessions_check_ins_and_equip
     text = response.content.decode()
     for word in (patient.display_name, "ALS ", "ALSFRS", demo.person.email, "amyotrophic"):
         assert word not in text.replace("ALS Move", "")
+
+
+def test_an_undated_suggested_item_takes_the_planners_start_by_date(demo: Demo) -> None:
+    patient = demo.patient
+    item = next(i for i in catalogue_items() if i.id == "shower-chair")
+    PlanItem.objects.create(patient=patient, slug=item.id, name=item.name)
+    records = [(a.taken_on, scores) for a, scores in current_records(patient)]
+    assert patient.onset_date is not None
+    as_of = max(today_for(patient), records[-1][0])
+    expected = plan(catalogue_items(), patient.onset_date, records, as_of)
+    start_by = next(s.start_by for s in expected if s.item.id == item.id)
+    assert start_by is not None
+    feed = Calendar.from_ical(calendar.build_feed(patient))
+    (event,) = [e for e in feed.walk("VEVENT") if item.name in str(e["SUMMARY"])]
+    assert str(event["SUMMARY"]).startswith("Start arranging")
+    assert event.decoded("DTSTART") == start_by
 
 
 def test_a_check_in_follows_each_session_half_an_hour_after_it_ends(demo: Demo) -> None:
