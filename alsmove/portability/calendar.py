@@ -32,7 +32,7 @@ from alsmove.core.equipment import plan as plan_equipment
 from alsmove.equipment.catalogue import catalogue_items
 from alsmove.equipment.models import PlanItem, Status
 from alsmove.logbook.models import ReminderSchedule
-from alsmove.patients.clock import now_for, zone_for
+from alsmove.patients.clock import day_of, now_for, zone_for
 from alsmove.patients.models import Patient
 from alsmove.portability.models import CalendarToken
 from alsmove.routines.models import RoutinePlan
@@ -141,8 +141,10 @@ def _first_on_or_after(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _session_days(patient: Patient) -> tuple[int, dict[int, int]]:
-    """(the routine version, {weekday: minutes}) for the routine in use."""
+def _session_days(patient: Patient) -> tuple[int, date | None, dict[int, int]]:
+    """(the routine version, the day it came into use, {weekday: minutes}) for the
+    routine in use. Sessions repeat from that day, so an event's start stays the same
+    from one read of the feed to the next."""
     # The routine in use (as routines.services.plan_in_use, which this app may not import:
     # it reaches into the web app's labels): the approved one, else the proposal.
     plans = RoutinePlan.objects.filter(
@@ -150,14 +152,14 @@ def _session_days(patient: Patient) -> tuple[int, dict[int, int]]:
     )
     plan = next(iter(sorted(plans, key=lambda p: p.status != RoutineStatus.APPROVED)), None)
     if plan is None:
-        return 0, {}
+        return 0, None, {}
     days: dict[int, int] = {}
     for weekday in range(7):
         items = plan.items_for_day(weekday)
         if items:
             minutes = sum(float(item.get("minutes", 0)) for item in items)
             days[weekday] = max(5, round(minutes))
-    return plan.version, days
+    return plan.version, day_of(patient, plan.reviewed_at or plan.created_at), days
 
 
 def _equipment_dates(patient: Patient, today: date) -> list[tuple[PlanItem, date]]:
@@ -220,9 +222,9 @@ def build_feed(patient: Patient, now: datetime | None = None) -> bytes:
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
 
-    version, days = _session_days(patient)
+    version, since, days = _session_days(patient)
     for weekday, minutes in sorted(days.items()):
-        first = _first_on_or_after(today, weekday)
+        first = _first_on_or_after(since or today, weekday)
         start = datetime.combine(first, at, tzinfo=zone)
         rule = {"freq": "weekly", "byday": WEEKDAYS[weekday]}
         session = _event(

@@ -18,7 +18,7 @@ from alsmove.demo.seed import Demo
 from alsmove.equipment.catalogue import catalogue_items
 from alsmove.equipment.models import PlanItem
 from alsmove.logbook.models import ReminderSchedule
-from alsmove.patients.clock import today_for
+from alsmove.patients.clock import day_of, today_for
 from alsmove.patients.models import Patient
 from alsmove.portability import calendar
 from alsmove.portability.calendar import create_link, hash_token, revoke_link
@@ -95,6 +95,20 @@ def test_the_feed_parses_with_icalendar_and_has_the_sessions_check_ins_and_equip
     text = response.content.decode()
     for word in (patient.display_name, "ALS ", "ALSFRS", demo.person.email, "amyotrophic"):
         assert word not in text.replace("ALS Move", "")
+
+
+def test_the_sessions_repeat_from_the_day_the_routine_came_into_use(demo: Demo) -> None:
+    plan = plan_in_use(demo.patient)
+    assert plan is not None
+    since = day_of(demo.patient, plan.reviewed_at or plan.created_at)
+    first = Calendar.from_ical(calendar.build_feed(demo.patient))
+    later = Calendar.from_ical(
+        calendar.build_feed(demo.patient, now=timezone.now() + timedelta(days=20))
+    )
+    starts = {str(e["UID"]): e.decoded("DTSTART") for e in first.walk("VEVENT")}
+    assert starts == {str(e["UID"]): e.decoded("DTSTART") for e in later.walk("VEVENT")}
+    sessions = [v for k, v in starts.items() if k.startswith("session-")]
+    assert sessions and all(0 <= (s.date() - since).days < 7 for s in sessions)
 
 
 def test_an_undated_suggested_item_takes_the_planners_start_by_date(demo: Demo) -> None:
