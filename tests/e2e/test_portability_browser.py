@@ -74,3 +74,25 @@ def test_the_deletion_page_explains_first_and_takes_the_password_by_keyboard(
     page.get_by_role("heading", name="Your account is deleted").wait_for()
     assert not User.objects.get(pk=live_demo.person.pk).is_active
     assert_no_axe_violations(page, "deleted page")
+
+
+def test_the_administrator_imports_a_record_by_keyboard(
+    live_demo: Demo, live_server: Any, context: BrowserContext, page: Page, tmp_path: Any
+) -> None:
+    from alsmove.portability.export import export_record
+
+    (tmp_path / "record.json").write_text(json.dumps(export_record(live_demo.patient)))
+    log_in(context, live_server, live_demo.admin)
+    page.goto(f"{live_server.url}/clinic/")
+    _tab_to(page, "a[href$='/clinic/import/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/clinic/import/")
+    assert_no_axe_violations(page, "import page")
+    _tab_to(page, "input[type=file]")
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "record.json"))
+    _tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.get_by_text("already exists here").first.wait_for()
+    assert page.get_by_role("alert").is_visible()
+    assert_no_axe_violations(page, "import page with the refusal")
+    screenshot(page, "record-import-refused")
