@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "alsmove.caregiving",
     "alsmove.interop",
     "alsmove.portability",
+    "alsmove.documents",
     "alsmove.web",
     "alsmove.demo",
 ]

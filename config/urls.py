@@ -18,6 +18,7 @@ urlpatterns = [
     path("patients/", include("alsmove.caregiving.urls")),
     path("patients/", include("alsmove.interop.urls")),
     path("", include("alsmove.portability.urls")),
+    path("patients/", include("alsmove.documents.urls")),
     path("api/v1/", include("alsmove.api.urls")),
 ]
 if settings.ALSMOVE_BENCH:  # the benchmark's floor: never on unless asked for

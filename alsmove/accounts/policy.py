@@ -54,6 +54,12 @@ class Action(StrEnum):
     # Not about one record: a clinic administrator imports an exported record into their
     # own clinic (`require_clinic`).
     IMPORT_RECORDS = "import_records"
+    # Printable documents (alsmove/documents). The handouts need VIEW only; the progress
+    # note and the plan of care are clinical documents, read by the person and their
+    # therapists (not by every caregiver who may view the record). The plan of care is
+    # written and signed only by a therapist who may edit the plan.
+    READ_CLINICAL_DOCUMENTS = "read_clinical_documents"
+    WRITE_PLAN_OF_CARE = "write_plan_of_care"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -69,7 +75,9 @@ LINK_GRANTS: dict[str, frozenset[Action]] = {
 # invite team members, recording the consent. Both mark the caregiver skills they taught.
 # Every linked therapist reads what the person chose to tell their therapist.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
-    "view": frozenset({Action.SEE_SHARED_FEELINGS, Action.EXPORT_FHIR}),
+    "view": frozenset(
+        {Action.SEE_SHARED_FEELINGS, Action.EXPORT_FHIR, Action.READ_CLINICAL_DOCUMENTS}
+    ),
     "log": frozenset(
         {
             Action.RATE_AS_CLINICIAN,
@@ -77,6 +85,7 @@ THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
             Action.TEACH_SKILLS,
             Action.EXPORT_FHIR,
             Action.IMPORT_ASSESSMENTS,
+            Action.READ_CLINICAL_DOCUMENTS,
         }
     ),
     "edit_plan": frozenset(
@@ -87,6 +96,8 @@ THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
             Action.TEACH_SKILLS,
             Action.EXPORT_FHIR,
             Action.IMPORT_ASSESSMENTS,
+            Action.READ_CLINICAL_DOCUMENTS,
+            Action.WRITE_PLAN_OF_CARE,
         }
     ),
 }
@@ -108,6 +119,7 @@ OWNER_GRANTS = frozenset(
         Action.CALENDAR_FEED,
         Action.EXPORT_RECORD,
         Action.DELETE_RECORD,
+        Action.READ_CLINICAL_DOCUMENTS,
     }
 )
 # Actions about a clinic rather than one record, and the role that has them there.

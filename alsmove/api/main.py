@@ -21,6 +21,7 @@ from ninja.security import django_auth
 
 from alsmove.api import (
     assessments,
+    documents,
     exercises,
     fhir,
     invitations,
@@ -57,8 +58,8 @@ api = NinjaAPI(
     docs_decorator=signed_in_only,
     description=(
         "Exercise library, patient records, care teams, ALSFRS-R records, routines, "
-        "session logs, check-ins and alerts, the calendar link and the whole-record "
-        "export and import. "
+        "session logs, check-ins and alerts, printable documents (PDF), the calendar link "
+        "and the whole-record export and import. "
         "Session authentication."
     ),
 )
@@ -99,6 +100,7 @@ api.add_router("/patients", logbook.router)
 api.add_router("/patients", sessions.router)
 api.add_router("/patients", invitations.router)
 api.add_router("/patients", fhir.router)
+api.add_router("/patients", documents.router)
 api.add_router("/invitations", invitations.mine)
 api.add_router("/patients", portability.router)
 api.add_router("/clinic", portability.clinic)

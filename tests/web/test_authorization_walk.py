@@ -44,6 +44,7 @@ THERAPIST_ONLY = {
     "patients/<int:patient_id>/routine/review/",
     # Importing ALSFRS-R records from a FHIR bundle (Action.IMPORT_ASSESSMENTS).
     "patients/<int:patient_id>/fhir/import/",
+    "patients/<int:patient_id>/documents/plan-of-care/",
 }
 # Pages for those added to a record: the person owns it and cannot leave it (403).
 MEMBERS_ONLY = {"patients/<int:patient_id>/team/leave/"}
