@@ -9,10 +9,10 @@ export DJANGO_SETTINGS_MODULE := config.settings
 # targets that serve use one made at random for this machine, kept in var/secret_key.
 KEY_FILE := $(CURDIR)/var/secret_key
 ifeq ($(origin ALSMOVE_SECRET_KEY)$(origin ALSMOVE_SECRET_KEY_FILE),undefinedundefined)
-run serve bench: export ALSMOVE_SECRET_KEY_FILE := $(KEY_FILE)
+run serve bench bench-pdf: export ALSMOVE_SECRET_KEY_FILE := $(KEY_FILE)
 endif
 
-.PHONY: run serve test test-postgres e2e lint bench bench-fit system-deps postgres clean
+.PHONY: run serve test test-postgres e2e lint bench bench-fit bench-pdf system-deps postgres clean
 
 $(KEY_FILE):
 	mkdir -p var
@@ -74,7 +74,8 @@ e2e: $(STAMP) system-deps
 	$(VENV)/bin/pytest -m e2e
 
 # The load benchmark (SQLite, and PostgreSQL when BENCH_PG_URL names a database it may
-# empty), then the progression-fit figure; both write bench/results.md. SCALE=1 for the
+# empty), then the progression-fit figure and the PDF documents' render times; each writes
+# bench/results.md. SCALE=1 for the
 # full clinic network (2,000 people); the default 0.1 keeps the run near 10 minutes.
 SCALE ?= 0.1
 BENCH_PG_URL ?= postgres://alsmove:alsmove@127.0.0.1:5432/alsmove_bench
@@ -84,9 +85,15 @@ bench: $(STAMP) $(KEY_FILE)
 	@bash scripts/bench-db.sh "$(BENCH_PG_URL)"
 	BENCH_PG_URL=$(BENCH_PG_URL) $(PY) bench/load.py --scale $(SCALE)
 	$(PY) bench/bench_fit.py
+	$(PY) bench/bench_pdf.py
 
 bench-fit: $(STAMP)
 	$(PY) bench/bench_fit.py
+
+# Each printable document's render time for the demo person (bench/results.md).
+bench-pdf: $(STAMP) $(KEY_FILE)
+	@bash scripts/system-deps.sh
+	$(PY) bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis

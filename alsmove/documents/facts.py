@@ -175,7 +175,8 @@ def routine_handout(patient: Patient) -> dict[str, Any]:
 
 def caregiver_handout(patient: Patient) -> dict[str, Any]:
     context = routine_handout(patient)
-    context["exercises"] = [e for e in context["exercises"] if e["performer"] in HELPER_PERFORMERS]
+    helped = [e for e in context["exercises"] if e["performer"] in HELPER_PERFORMERS]
+    context["exercises"] = [{**e, "number": n} for n, e in enumerate(helped, start=1)]
     skills = {s.id: s for s in all_skills()}
     marks = (
         patient.skills_taught.select_related("caregiver", "taught_by")

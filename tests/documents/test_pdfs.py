@@ -124,10 +124,16 @@ def test_user_text_is_escaped_in_every_document(demo: Demo) -> None:
 
 
 def test_a_document_fetches_nothing_from_outside(demo: Demo) -> None:
-    from alsmove.documents.render import NothingToFetch, _no_fetching
+    from weasyprint import HTML
 
-    with pytest.raises(NothingToFetch):
-        _no_fetching("https://elsewhere.example/x.png")
+    from alsmove.documents.render import no_fetching
+
+    for url in ("https://elsewhere.example/x.png", "file:///etc/hostname", "data:,x"):
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            no_fetching().fetch(url)
+    # Even markup that asks for a picture gets none (the renderer warns and goes on).
+    html = '<p>before</p><img src="file:///etc/hostname" alt="gone"><p>after</p>'
+    assert HTML(string=html, url_fetcher=no_fetching()).write_pdf()
     patient = demo.patient
     patient.display_name = '<img src="https://elsewhere.example/x.png">'
     patient.save()
