@@ -35,6 +35,8 @@ def context_for(
     else:
         raise ValueError(f"no such document: {kind}")
     context.setdefault("today", today)
+    # The handouts are read at arm's length, on the fridge: 15 pt body text.
+    context["large_print"] = kind in ("routine-handout", "caregiver-handout")
     context["made_at"] = timezone.now()
     return context
 
