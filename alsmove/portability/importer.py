@@ -179,8 +179,30 @@ def _check_inside(model: RecordExport) -> None:
         check_who(f"care_team[{index}].member", m.member)
     if model.profile is not None:
         check_who("profile.updated_by", model.profile.updated_by)
+        _check_profile_choices(model.profile.model_dump())
     if model.reminders is not None:
         check_who("reminders.updated_by", model.reminders.updated_by)
+
+
+def _check_profile_choices(profile: dict[str, Any]) -> None:
+    """The profile's answers are the ones the profile form offers (or blank where a
+    question may stay unanswered)."""
+    for field in FunctionalProfile._meta.get_fields():
+        choices = getattr(field, "choices", None)
+        if not choices or field.name not in profile:
+            continue
+        allowed = {str(key) for key, _label in choices}
+        if getattr(field, "blank", False):
+            allowed.add("")
+        if str(profile[field.name]) not in allowed:
+            raise ImportRefused(
+                _("profile.%(field)s: %(value)s is not one of the answers (%(allowed)s).")
+                % {
+                    "field": field.name,
+                    "value": json.dumps(profile[field.name]),
+                    "allowed": ", ".join(sorted(a for a in allowed if a)),
+                }
+            )
 
 
 def _check_not_here(model: RecordExport) -> None:

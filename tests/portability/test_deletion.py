@@ -166,6 +166,17 @@ def test_the_person_deletes_through_the_page_and_is_signed_out(demo: Demo) -> No
     assert login.status_code == 200  # the form again: no such account any more
 
 
+def test_the_persons_other_signed_in_devices_are_signed_out_too(demo: Demo) -> None:
+    phone, laptop = Client(), Client()
+    sign_in(phone, demo.person)
+    sign_in(laptop, demo.person)
+    assert laptop.get(f"/patients/{demo.patient.pk}/").status_code == 200
+    response = phone.post(f"/patients/{demo.patient.pk}/delete/", {"password": DEMO_PASSWORD})
+    assert response.status_code == 200
+    assert laptop.get(f"/patients/{demo.patient.pk}/").status_code == 302
+    assert laptop.get("/api/v1/patients").status_code == 401
+
+
 def test_no_one_but_the_person_may_delete_the_record_and_nothing_changes(demo: Demo) -> None:
     before = _record_rows(demo.patient)
     for user, expected in (

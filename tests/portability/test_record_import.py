@@ -83,6 +83,7 @@ def test_a_file_whose_person_already_has_an_account_is_refused(demo: Demo) -> No
         (lambda d: d["assessments"][1].update(entered_by="p99"), "p99 is not in people"),
         (lambda d: d["record"].update(time_zone="Mars/Olympus"), "Mars/Olympus"),
         (lambda d: d.pop("routines"), "routines"),
+        (lambda d: d["profile"].update(standing="flying"), "profile.standing"),
     ],
 )
 def test_a_damaged_file_is_refused_with_a_message_naming_the_problem(
