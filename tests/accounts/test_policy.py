@@ -22,6 +22,7 @@ def test_a_caregiver_with_log_permission_may_view_and_log_only(demo: Demo) -> No
         Action.LOG,
         Action.LEAVE_TEAM,
         Action.CORRECT_SELF_REPORT,
+        Action.CALENDAR_FEED,  # a calendar link of their own (docs/data-export.md)
     }
 
 
