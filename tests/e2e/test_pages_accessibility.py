@@ -21,6 +21,7 @@ VIEWER = {
     "clinic/": "admin",
     "clinic/staff/<int:user_id>/switch-off/": "admin",
     "clinic/staff/<int:user_id>/reset-two-step/": "admin",
+    "clinic/import/": "admin",
     "accounts/login/": None,
     "accounts/signup/": None,
     "accounts/password-reset/": None,
