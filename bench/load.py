@@ -196,25 +196,13 @@ def _second_step(client: Any, user: Any) -> None:
         raise SystemExit(f"the second step failed for {user.email}")
 
 
-def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) -> list[Row]:
-    sys.path.insert(0, str(ROOT))
-    import dataset
-
-    os.environ.update(env)
-    os.environ["ALSMOVE_BENCH"] = "True"
-    dataset.setup_django(env.get("ALSMOVE_SQLITE_PATH"))
-    from django.db import connection
+def targets_and_cookies() -> tuple[list[Target], dict[str, str]]:
+    """The benchmarked pages, and a signed-in session cookie for each user they need."""
     from django.test import Client
 
     from alsmove.accounts.models import User
     from alsmove.exercises.models import ExerciseRecord
     from alsmove.patients.models import Patient
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # an empty schema for a fresh installation
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    counts = dataset.generate(args.scale)
-    print(f"[{label}] data: {counts.line()}", flush=True)
 
     cookies = {}
     for email in ("person@example.org", "therapist@example.org"):
@@ -253,6 +241,26 @@ def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) ->
         Target("quick-log POST", f"/patients/{caseload[0]}/log/new/", therapist, "POST", lua),
         Target("floor, again at the end", "/bench/floor/", "", is_floor=True),
     ]
+    return targets, cookies
+
+
+def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) -> list[Row]:
+    sys.path.insert(0, str(ROOT))
+    import dataset
+
+    os.environ.update(env)
+    os.environ["ALSMOVE_BENCH"] = "True"
+    dataset.setup_django(env.get("ALSMOVE_SQLITE_PATH"))
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # an empty schema for a fresh installation
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    counts = dataset.generate(args.scale)
+    print(f"[{label}] data: {counts.line()}", flush=True)
+
+    targets, cookies = targets_and_cookies()
+    lua = next(t.lua for t in targets if t.lua)
     rows = measure_in_process(targets, cookies)
     connection.close()
 

@@ -37,15 +37,45 @@ NEW_ALERTS, NO_LOGS, FAST_DECLINE, REVIEW, NOTHING = range(5)
 class CaseloadRow:
     patient: Patient
     rank: int = NOTHING
-    reasons: list[str] = field(default_factory=list)  # in words, most pressing first
     open_alerts: int = 0
     last_log: date | None = None
     rate: float | None = None
     pending_review: bool = False
+    quiet_days: int = 0  # days since the last log, when it is QUIET_DAYS or more
+    # What applies, most pressing first; put in words only for the rows a page shows.
+    signals: list[int] = field(default_factory=list)
 
-    def add(self, rank: int, reason: str) -> None:
+    def add(self, rank: int) -> None:
         self.rank = min(self.rank, rank)
-        self.reasons.append(reason)
+        self.signals.append(rank)
+
+    @property
+    def reasons(self) -> list[str]:
+        """Every reason that applies, in words, most pressing first."""
+        words = [_reason_words(self, signal) for signal in self.signals]
+        return words or [_("Nothing needs your attention.")]
+
+
+def _reason_words(row: CaseloadRow, signal: int) -> str:
+    if signal == NEW_ALERTS:
+        return ngettext(
+            "%(count)d new alert to look at (the newest from %(day)s).",
+            "%(count)d new alerts to look at (the newest from %(day)s).",
+            row.open_alerts,
+        ) % {"count": row.open_alerts, "day": _day(row.patient.newest_open)}
+    if signal == NO_LOGS and row.last_log is None:
+        return _("No sessions logged yet.")
+    if signal == NO_LOGS:
+        return _("No session logged for %(days)d days (the last on %(day)s).") % {
+            "days": row.quiet_days,
+            "day": _day(row.last_log),
+        }
+    if signal == FAST_DECLINE:
+        return _(
+            "Function is falling faster than average: %(rate)s points a month on "
+            "the latest ALSFRS-R."
+        ) % {"rate": row.rate}
+    return _("A new routine is waiting for your review.")
 
 
 def therapist_patients(user: Any) -> list[Patient]:
@@ -124,47 +154,28 @@ def _day(value: date) -> str:
 
 
 def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
-    """The rows, each judged on its person's own today (`today` fixes one for tests)."""
+    """The rows, each judged on its person's own today (`today` fixes one for tests).
+    Each row's reasons are put in words when read, so a page of 40 out of 200 people
+    words only its own 40."""
     rows = []
     for patient in therapist_patients(user):
         day = today or today_for(patient)
         row = CaseloadRow(patient, open_alerts=patient.open_alerts, last_log=patient.last_log)
         if row.open_alerts:
-            row.add(
-                NEW_ALERTS,
-                ngettext(
-                    "%(count)d new alert to look at (the newest from %(day)s).",
-                    "%(count)d new alerts to look at (the newest from %(day)s).",
-                    row.open_alerts,
-                )
-                % {"count": row.open_alerts, "day": _day(patient.newest_open)},
-            )
+            row.add(NEW_ALERTS)
         if row.last_log is None:
-            row.add(NO_LOGS, _("No sessions logged yet."))
+            row.add(NO_LOGS)
         elif row.last_log <= day - timedelta(days=QUIET_DAYS):
-            quiet = (day - row.last_log).days
-            row.add(
-                NO_LOGS,
-                _("No session logged for %(days)d days (the last on %(day)s).")
-                % {"days": quiet, "day": _day(row.last_log)},
-            )
+            row.quiet_days = (day - row.last_log).days
+            row.add(NO_LOGS)
         row.rate = _latest_rate(patient, day)
         if row.rate is not None and progression_category(row.rate) == "fast":
-            row.add(
-                FAST_DECLINE,
-                _(
-                    "Function is falling faster than average: %(rate)s points a month on "
-                    "the latest ALSFRS-R."
-                )
-                % {"rate": row.rate},
-            )
+            row.add(FAST_DECLINE)
         # Only someone who may approve a routine is asked to review one.
         grants = link_grants(user, patient.link_permission, patient.link_relation)
         row.pending_review = Action.EDIT_PLAN in grants and _pending_review(patient)
         if row.pending_review:
-            row.add(REVIEW, _("A new routine is waiting for your review."))
-        if not row.reasons:
-            row.reasons.append(_("Nothing needs your attention."))
+            row.add(REVIEW)
         rows.append(row)
     # Python's sort is stable: within a rank, the most alerts first, then by name.
     rows.sort(key=lambda r: (r.rank, -r.open_alerts))
