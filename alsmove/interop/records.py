@@ -10,6 +10,8 @@ from typing import Any
 from django.utils import translation
 
 from alsmove.assessments.services import shown_records
+from alsmove.core.plan_of_care import recertify_by
+from alsmove.documents.models import PlanOfCare
 from alsmove.equipment.models import PlanItem
 from alsmove.interop.fhir.snapshot import (
     AssessmentData,
@@ -60,8 +62,30 @@ def _routine(patient: Patient) -> RoutineData | None:
 
 
 def _goals(patient: Patient) -> tuple[GoalData, ...]:
-    # The therapist's plan-of-care goals are not stored by the product yet.
-    return ()
+    """The measurable goals of the therapist's plan of care (alsmove.documents): active
+    once the therapist has signed the plan, proposed until then; due by the plan's
+    recertification date (POC-RECERT-01)."""
+    care = PlanOfCare.objects.filter(patient=patient).select_related("signed_by").first()
+    if care is None:
+        return ()
+    signed = care.signed_at is not None and care.signed_by is not None
+    found = []
+    for n, goal in enumerate(care.goals or []):
+        text = str(goal.get("text") or "").strip() if isinstance(goal, dict) else ""
+        if not text:
+            continue
+        found.append(
+            GoalData(
+                key=f"plan-of-care/{n}",
+                text=text,
+                start=care.start_of_care,
+                due=recertify_by(care.certified_on),
+                status="active" if signed else "proposed",
+                achievement=str(goal.get("status") or ""),
+                expressed_by=care.signed_by.full_name if signed and care.signed_by else None,
+            )
+        )
+    return tuple(found)
 
 
 def _region(patient: Patient) -> str:

@@ -164,6 +164,38 @@ def test_the_equipment_plan_is_exported_as_device_requests(bundle: dict[str, Any
     assert requests["shower-chair"]["status"] == "draft"
 
 
+def test_the_plan_of_care_goals_are_exported_as_goals_of_the_care_plan(demo: Demo) -> None:
+    from alsmove.documents.services import save_plan_of_care
+
+    save_plan_of_care(
+        patient=demo.patient,
+        by=demo.therapist,
+        data={
+            "goal_1": "Keeps full range at both shoulders",
+            "goal_1_status": "met",
+            "goal_2": "Transfers bed to chair with one helper",
+            "start_of_care": today_for(demo.patient) - timedelta(days=30),
+            "certified_on": today_for(demo.patient) - timedelta(days=20),
+            "sign": True,
+        },
+    )
+    bundle = export_bundle(demo.patient)
+    validate_bundle(bundle)
+    goals = resources(bundle, "Goal")
+    assert [g["description"]["text"] for g in goals] == [
+        "Keeps full range at both shoulders",
+        "Transfers bed to chair with one helper",
+    ]
+    assert {g["lifecycleStatus"] for g in goals} == {"active"}
+    assert goals[0]["achievementStatus"]["coding"][0]["code"] == "achieved"
+    assert "achievementStatus" not in goals[1]
+    assert goals[0]["expressedBy"] == {"display": demo.therapist.full_name}
+    due = (today_for(demo.patient) + timedelta(days=70)).isoformat()
+    assert goals[0]["target"] == [{"dueDate": due}]
+    (care_plan,) = resources(bundle, "CarePlan")
+    assert care_plan["goal"] == [{"reference": f"urn:uuid:{g['id']}"} for g in goals]
+
+
 def test_two_exports_of_the_same_record_are_identical(demo: Demo) -> None:
     first = json.dumps(export_bundle(demo.patient), sort_keys=True)
     assert json.dumps(export_bundle(demo.patient), sort_keys=True) == first
