@@ -86,6 +86,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 INSTALLED_APPS = [
+    # The support desk (alsmove/accounts/support_desk.py): Django's admin without its
+    # default site, mounted at ALSMOVE_SUPPORT_URL, read-only and audited.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -126,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Keeps the request at hand for the audit trail (who, from where, which page).
+    "alsmove.accounts.audit.AuditContextMiddleware",
     # Sign-in safety (see the "Sign-in safety" block below): idle and 12-hour ends, then
     # the second step, before anything that answers with a person's data.
     "alsmove.accounts.session_guard.SessionTimeoutMiddleware",
@@ -141,6 +146,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Where the support desk (Django's admin, read-only) answers: not the well-known /admin/.
+ALSMOVE_SUPPORT_URL = os.environ.get("ALSMOVE_SUPPORT_URL", "support-desk/").strip("/") + "/"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import include, path
 
+from alsmove.accounts.support_desk import desk
+
 urlpatterns = [
     path("", include("alsmove.web.urls")),
     path("", include("alsmove.logbook.urls_caseload")),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("", include("alsmove.portability.urls")),
     path("patients/", include("alsmove.documents.urls")),
     path("api/v1/", include("alsmove.api.urls")),
+    path(settings.ALSMOVE_SUPPORT_URL, desk.urls),
 ]
 if settings.ALSMOVE_BENCH:  # the benchmark's floor: never on unless asked for
     from alsmove.web.bench import floor

@@ -10,6 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+# A regex route's named group (the support desk's app index) read as a plain parameter.
+REGEX_GROUP = re.compile(r"\^?\(\?P<(?P<name>\w+)>[^)]*\)\$?")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Route:
 
 def _walk(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[Route]:
     for entry in patterns:
-        route = prefix + str(entry.pattern)
+        route = REGEX_GROUP.sub(r"<\g<name>>", prefix + str(entry.pattern))
         if isinstance(entry, URLResolver):
             yield from _walk(entry.url_patterns, route)
         else:
@@ -249,4 +251,8 @@ def demo_samples(demo: object) -> dict[str, str]:
         "exercise": "neck-forward-tilt",
         "resource": "massage",
         "skill": "transfer-board-bed-chair",
+        # The support desk (Django's admin): a record's row, and an app's index.
+        "object_id": str(patient.pk),
+        "content_type_id": "1",
+        "app_label": "patients",
     }

@@ -109,22 +109,100 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role == Role.ADMIN
 
 
+class AuditRowIsFinal(Exception):
+    """Raised on any try to change or remove an audit row through the application."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Rows are only ever added: updates and deletes through a queryset are refused."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AuditRowIsFinal("Audit rows cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditRowIsFinal("Audit rows cannot be removed")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise AuditRowIsFinal("Audit rows cannot be changed")
+
+    def update_or_create(self, *args: Any, **kwargs: Any) -> Any:
+        raise AuditRowIsFinal("Audit rows cannot be changed")
+
+
 class AuditEvent(models.Model):
-    """Who did what to whose record: care-team changes and refused access."""
+    """Who did what to whose record, when and from where: reads, changes, refusals and
+    account events. A row is written once and never changed or removed (docs/security.md,
+    "The audit trail"): save() refuses an existing row, delete() and the queryset's
+    update() and delete() refuse, and on PostgreSQL a trigger refuses UPDATE and DELETE.
+
+    The actor, the record and the clinic are kept as plain ids (no foreign-key constraint,
+    nothing done on delete), so deleting an account or a record never has to change a row:
+    the trail outlives them. `actor_label` keeps the actor's name as it was, for the
+    person's "who looked" page; a record's name is never copied into the trail.
+    """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        User,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    # The actor's place on the record at the time: "self", "therapist", "caregiver", or
+    # their account role ("admin", "support") when they reached it another way.
+    relation = models.CharField(max_length=20, blank=True)
     patient = models.ForeignKey(
-        "patients.Patient", null=True, on_delete=models.SET_NULL, related_name="audit_events"
+        "patients.Patient",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="audit_events",
+    )
+    # Whose trail this row is in: the record's clinic, else the actor's.
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     action = models.CharField(max_length=50)
+    # What was read or tried: the page's or API route's name ("assessments:progress").
+    kind = models.CharField(max_length=100, blank=True)
+    # From where: the client's address as the proxy reports it (django-axes' reading).
+    address = models.GenericIPAddressField(null=True, blank=True)
     detail = models.TextField(blank=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
-        ordering = ("-at",)
+        ordering = ("-at", "-id")
+        indexes = [
+            models.Index(fields=["patient", "action", "at"], name="audit_patient_action_at"),
+            models.Index(fields=["organisation", "at"], name="audit_clinic_at"),
+            models.Index(fields=["actor", "patient", "kind", "at"], name="audit_debounce"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditRowIsFinal("Audit rows cannot be changed")
+        if self.actor_id is not None and not self.actor_label and self.action != "refused":
+            self.actor_label = self.actor.full_name or self.actor.email  # type: ignore[union-attr]
+        if self.organisation_id is None:
+            if self.patient_id is not None:
+                self.organisation_id = self.patient.organisation_id  # type: ignore[union-attr]
+            if self.organisation_id is None and self.actor_id is not None:
+                self.organisation_id = self.actor.organisation_id  # type: ignore[union-attr]
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditRowIsFinal("Audit rows cannot be removed")
 
 
 class ResetRequest(models.Model):

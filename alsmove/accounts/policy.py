@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from alsmove.accounts.audit import record_read, record_refusal
+
 if TYPE_CHECKING:
     from alsmove.patients.models import Patient
 
@@ -60,6 +62,9 @@ class Action(StrEnum):
     # written and signed only by a therapist who may edit the plan.
     READ_CLINICAL_DOCUMENTS = "read_clinical_documents"
     WRITE_PLAN_OF_CARE = "write_plan_of_care"
+    # "Who looked at my record": the trail of who read and changed the record is the
+    # person's own; they may show it to anyone (docs/security.md says why no one else).
+    SEE_TRAIL = "see_trail"
 
 
 # What each link permission grants. A link grants nothing not listed here.
@@ -120,6 +125,7 @@ OWNER_GRANTS = frozenset(
         Action.EXPORT_RECORD,
         Action.DELETE_RECORD,
         Action.READ_CLINICAL_DOCUMENTS,
+        Action.SEE_TRAIL,
     }
 )
 # Actions about a clinic rather than one record, and the role that has them there.
@@ -127,16 +133,22 @@ CLINIC_GRANTS: dict[str, frozenset[Action]] = {"admin": frozenset({Action.IMPORT
 
 
 def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
+    return _grants(user, patient)[0]
+
+
+def _grants(user: Any, patient: Patient) -> tuple[frozenset[Action], str]:
+    """What `user` may do on `patient`, and their place on it ("self", "therapist",
+    "caregiver"; "" for none), from one query at most."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
+        return frozenset(), ""
     if patient.user_id is not None and patient.user_id == user.pk:
-        return OWNER_GRANTS
+        return OWNER_GRANTS, "self"
     # Only an accepted invitation makes a link; a pending one lives in another table
     # and grants nothing.
     link = patient.care_links.active().filter(member=user).first()
     if link is None:
-        return frozenset()
-    return link_grants(user, link.permission, link.relation)
+        return frozenset(), ""
+    return link_grants(user, link.permission, link.relation), str(link.relation)
 
 
 def link_grants(user: Any, permission: str | None, relation: str | None) -> frozenset[Action]:
@@ -188,13 +200,16 @@ def require(user: Any, patient_id: int | str, action: Action) -> Patient:
         patient = Patient.objects.get(pk=int(patient_id))
     except (Patient.DoesNotExist, ValueError, TypeError):
         raise Http404("No such record") from None
-    actions = allowed_actions(user, patient)
+    actions, relation = _grants(user, patient)
     if Action.VIEW not in actions:
-        _audit_refusal(user, patient, action)
+        record_refusal(user, action)
         raise Http404("No such record")
     if action not in actions:
-        _audit_refusal(user, patient, action)
+        record_refusal(user, action)
         raise PermissionDenied("You do not have permission for this")
+    # Granted: a page or API read of the record is in the person's trail (debounced;
+    # a request that writes is recorded by its service, in its transaction).
+    record_read(user, patient, relation)
     return patient
 
 
@@ -212,9 +227,3 @@ def require_clinic(user: Any, action: Action) -> Any:
         raise PermissionDenied("You do not have permission for this")
     return user.organisation
 
-
-def _audit_refusal(user: Any, patient: Patient, action: Action) -> None:
-    from alsmove.accounts.models import AuditEvent
-
-    actor = user if getattr(user, "is_authenticated", False) else None
-    AuditEvent.objects.create(actor=actor, patient=patient, action="refused", detail=str(action))

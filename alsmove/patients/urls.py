@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alsmove.patients import invitation_views, views
+from alsmove.patients import invitation_views, trail, views
 
 app_name = "patients"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:patient_id>/", views.overview, name="overview"),
     path("<int:patient_id>/edit/", views.edit, name="edit"),
     path("<int:patient_id>/team/", views.team, name="team"),
+    path("<int:patient_id>/who-looked/", trail.who_looked, name="who_looked"),
     path("<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
     path("<int:patient_id>/team/<int:link_id>/restore/", views.restore, name="restore"),
     path("<int:patient_id>/team/leave/", invitation_views.leave_view, name="leave"),

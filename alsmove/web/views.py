@@ -12,9 +12,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.accounts.models import Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
 from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
 from alsmove.caregiving.services import taught_to
@@ -112,23 +111,6 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "web/about.html")
 
 
-ACCOUNT_EVENTS = (
-    "staff_added",
-    "staff_switched_off",
-    "staff_switched_on",
-    "two_factor_reset",
-    "refused",
-)
-# What each account event means, in words an administrator reads.
-EVENT_WORDS = {
-    "staff_added": gettext_lazy("Added an account:"),
-    "staff_switched_off": gettext_lazy("Switched an account off:"),
-    "staff_switched_on": gettext_lazy("Switched an account on again:"),
-    "two_factor_reset": gettext_lazy("Reset the two-step sign-in of:"),
-    "refused": gettext_lazy("Was refused access to a record"),
-}
-
-
 @login_required
 def clinic(request: HttpRequest) -> HttpResponse:
     return clinic_page(request)
@@ -149,9 +131,6 @@ def clinic_page(request: HttpRequest, form: StaffForm | None = None) -> HttpResp
     # Just switched off: the page offers the way back at the top ("Undo").
     undo = request.GET.get("undo", "")
     undo_member = staff.filter(pk=int(undo), is_active=False).first() if undo.isdigit() else None
-    events = AuditEvent.objects.filter(
-        actor__organisation_id=user.organisation_id, action__in=ACCOUNT_EVENTS
-    ).select_related("actor")[:20]
     return render(
         request,
         "web/clinic.html",
@@ -160,8 +139,6 @@ def clinic_page(request: HttpRequest, form: StaffForm | None = None) -> HttpResp
             "staff": staff,
             "record_count": record_count,
             "form": form or StaffForm(),
-            # Account events only: an administrator manages access, not care.
-            "events": [{"event": e, "words": EVENT_WORDS.get(e.action, e.action)} for e in events],
             "undo_member": undo_member,
         },
         status=400 if form is not None else 200,

@@ -137,7 +137,7 @@ def test_a_switched_off_colleague_is_switched_on_again_by_undo_and_logs_in(demo:
         AuditEvent.objects.filter(detail="therapist@example.org").values_list("action", flat=True)
     )
     assert "staff_switched_off" in actions and "staff_switched_on" in actions
-    assert "Switched an account on again:" in client.get("/clinic/").content.decode()
+    assert "Switched an account on again:" in client.get("/clinic/trail/").content.decode()
 
 
 def test_only_this_clinics_administrator_switches_an_account_on(demo: Demo) -> None:

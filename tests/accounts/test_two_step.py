@@ -186,7 +186,7 @@ def test_an_administrator_resets_a_colleagues_lost_authenticator_after_asking(
     assert not TOTPDevice.objects.filter(user=demo.therapist).exists()
     event = AuditEvent.objects.get(action="two_factor_reset")
     assert event.actor == demo.admin and event.detail == demo.therapist.email
-    assert b"Reset the two-step sign-in of:" in admin.get("/clinic/").content
+    assert b"Reset the two-step sign-in of:" in admin.get("/clinic/trail/").content
     # The therapist's open session loses the second step at once.
     assert therapist_session.get("/caseload/")["Location"].startswith("/accounts/two-step/set-up/")
 

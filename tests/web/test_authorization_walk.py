@@ -52,6 +52,8 @@ MEMBERS_ONLY = {"patients/<int:patient_id>/team/leave/"}
 # (Action.ANSWER_FEELINGS), so their therapist (and a caregiver) gets 403.
 PERSON_ONLY = {
     "patients/<int:patient_id>/feeling/",
+    # Who looked at the record is the person's own (Action.SEE_TRAIL).
+    "patients/<int:patient_id>/who-looked/",
     "patients/<int:patient_id>/feeling/<int:feeling_id>/share/",
     # The whole record leaves or is erased only at the person's own request.
     "patients/<int:patient_id>/your-data/",
