@@ -49,6 +49,7 @@ PAGE_WORDS = {
     "routines": gettext_lazy("exercise routine"),
     "sessions": gettext_lazy("exercise session"),
     "visit": gettext_lazy("questions for the clinic"),
+    "interop": gettext_lazy("record, to pass to another health system"),
     "api": gettext_lazy("record, through the app"),
     "support": gettext_lazy("record, at the support desk"),
 }
@@ -70,6 +71,8 @@ CHANGE_WORDS = {
     "assessment_changed": gettext_lazy("corrected a function score"),
     "alert_acknowledged": gettext_lazy("looked into an alert"),
     "alert_withdrawn": gettext_lazy("withdrew an alert"),
+    "fhir_exported": gettext_lazy("downloaded your record for another health system"),
+    "assessments_imported": gettext_lazy("imported function scores from another system"),
 }
 SOMEONE = pgettext_lazy("who looked, when the name is not known", "Someone")
 
