@@ -23,7 +23,7 @@ from axes.helpers import get_client_ip_address
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from alsmove.accounts.models import AuditEvent, Role
+from alsmove.accounts.models import AuditEvent, label_kept_for
 
 if TYPE_CHECKING:
     from alsmove.patients.models import Patient
@@ -32,7 +32,6 @@ READ = "read"
 REFUSED = "refused"
 READ_WINDOW = timedelta(minutes=5)
 READ_METHODS = ("GET", "HEAD")
-STAFF = (Role.THERAPIST, Role.ADMIN)
 
 _request: ContextVar[HttpRequest | None] = ContextVar("alsmove_audit_request", default=None)
 
@@ -101,7 +100,7 @@ def record_read(
     return AuditEvent.objects.create(
         at=now,
         actor=user,
-        actor_label=user.full_name or user.email,
+        actor_label=label_kept_for(user),
         relation=relation,
         patient=patient,
         action=READ,
@@ -117,10 +116,9 @@ def record_refusal(user: Any, action: str) -> AuditEvent:
     request = current_request()
     signed_in = getattr(user, "is_authenticated", False)
     actor = user if signed_in else None
-    staff = signed_in and user.role in STAFF
     return AuditEvent.objects.create(
         actor=actor,
-        actor_label=(user.full_name or user.email) if staff else "",
+        actor_label=label_kept_for(user) if signed_in else "",
         relation=user.role if signed_in else "",
         patient=None,
         organisation_id=user.organisation_id if signed_in else None,

@@ -109,6 +109,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role == Role.ADMIN
 
 
+def label_kept_for(user: Any) -> str:
+    """The name an audit row keeps of its actor: a member of staff's (a professional act,
+    part of the legal record), never a person's or a caregiver's (their name goes when
+    they delete their account; the pages read it from the account while it exists)."""
+    if user is None or not (user.is_staff or user.role in (Role.THERAPIST, Role.ADMIN)):
+        return ""
+    return str(user.full_name or user.email)
+
+
+def actor_names(events: Any) -> dict[int, str]:
+    """The current names of the actors of these rows, in one query (for rows that keep
+    no name: a person's or a caregiver's; "" once the account was deleted)."""
+    ids = {e.actor_id for e in events if e.actor_id and not e.actor_label}
+    if not ids:
+        return {}
+    return dict(User.objects.filter(pk__in=ids).values_list("pk", "full_name"))
+
+
 class AuditRowIsFinal(Exception):
     """Raised on any try to change or remove an audit row through the application."""
 
@@ -137,8 +155,8 @@ class AuditEvent(models.Model):
 
     The actor, the record and the clinic are kept as plain ids (no foreign-key constraint,
     nothing done on delete), so deleting an account or a record never has to change a row:
-    the trail outlives them. `actor_label` keeps the actor's name as it was, for the
-    person's "who looked" page; a record's name is never copied into the trail.
+    the trail outlives them. `actor_label` keeps a staff actor's name as it was (not a
+    person's or a caregiver's: `label_kept_for`); a record's name is never copied in.
     """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -192,7 +210,7 @@ class AuditEvent(models.Model):
         if not self._state.adding:
             raise AuditRowIsFinal("Audit rows cannot be changed")
         if self.actor_id is not None and not self.actor_label and self.action != "refused":
-            self.actor_label = self.actor.full_name or self.actor.email  # type: ignore[union-attr]
+            self.actor_label = label_kept_for(self.actor)
         if self.organisation_id is None:
             if self.patient_id is not None:
                 self.organisation_id = self.patient.organisation_id  # type: ignore[union-attr]

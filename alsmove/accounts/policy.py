@@ -226,4 +226,3 @@ def require_clinic(user: Any, action: Action) -> Any:
     ):
         raise PermissionDenied("You do not have permission for this")
     return user.organisation
-

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from alsmove.accounts.audit import READ
-from alsmove.accounts.models import AuditEvent
+from alsmove.accounts.models import AuditEvent, actor_names
 from alsmove.accounts.policy import Action, require
 from alsmove.patients.clock import zone_for
 from alsmove.patients.models import Patient
@@ -85,11 +85,13 @@ def page_words(kind: str) -> str:
     return str(words)
 
 
-def sentence(event: AuditEvent, patient: Patient, team: dict[int, str]) -> dict[str, Any]:
+def sentence(
+    event: AuditEvent, patient: Patient, team: dict[int, str], names: dict[int, str]
+) -> dict[str, Any]:
     """One line of the page: the sentence, and the moment on the person's clock. A change
     recorded without the actor's place on the record says their place on the team now."""
     at = timezone.localtime(event.at, zone_for(patient))
-    name = event.actor_label or str(SOMEONE)
+    name = event.actor_label or names.get(event.actor_id or 0) or str(SOMEONE)
     place = event.relation or team.get(event.actor_id or 0, "")
     relation = RELATION_WORDS.get(place)
     if event.action == READ:
@@ -126,12 +128,13 @@ def who_looked(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.SEE_TRAIL)
     page = Paginator(trail_for(patient), PER_PAGE).get_page(request.GET.get("page"))
     team = dict(patient.care_links.values_list("member_id", "relation"))
+    names = actor_names(page.object_list)
     return render(
         request,
         "patients/who_looked.html",
         {
             "patient": patient,
             "page": page,
-            "lines": [sentence(event, patient, team) for event in page.object_list],
+            "lines": [sentence(event, patient, team, names) for event in page.object_list],
         },
     )

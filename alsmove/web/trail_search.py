@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from alsmove.accounts.audit import READ, REFUSED, client_address
-from alsmove.accounts.models import AuditEvent, Role, User
+from alsmove.accounts.models import AuditEvent, Role, User, actor_names
 from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.patients.models import Patient
 from alsmove.patients.trail import CHANGE_WORDS, page_words
@@ -139,21 +139,25 @@ def search(organisation_id: int, data: dict[str, Any]) -> QuerySet[AuditEvent]:
     return events.order_by("-at", "-id")
 
 
-def describe(event: AuditEvent, names: dict[int, str]) -> dict[str, Any]:
-    """One row, in words an administrator reads."""
+def describe(
+    event: AuditEvent, names: dict[int, str], actors: dict[int, str] | None = None
+) -> dict[str, Any]:
+    """One row, in words an administrator reads. `actors`: current names of actors whose
+    rows keep none (people and caregivers; never used for a refusal)."""
+    someone = (actors or {}).get(event.actor_id or 0) or _("Someone")
     if event.action == REFUSED:
         who = event.actor_label or str(ROLE_WORDS.get(event.relation, _("Someone signed in")))
         if not event.actor_id:
             who = _("Someone not signed in")
         what = _("Was refused a page of a record")
     elif event.action == READ:
-        who = event.actor_label or _("Someone")
+        who = event.actor_label or someone
         what = _("Opened: %(what)s") % {"what": page_words(event.kind)}
     elif event.action in ACCOUNT_WORDS:
-        who = event.actor_label or _("Someone")
+        who = event.actor_label or someone
         what = f"{ACCOUNT_WORDS[event.action]} {event.detail}"
     else:
-        who = event.actor_label or _("Someone")
+        who = event.actor_label or someone
         words = CHANGE_WORDS.get(event.action)
         what = str(words) if words else _("Changed the record")
     record = ""
@@ -198,6 +202,7 @@ def trail(request: HttpRequest) -> HttpResponse:
     )
     rows = list(page.object_list)
     names = _names(int(user.organisation_id), rows)  # type: ignore[union-attr,arg-type]
+    actors = actor_names(rows)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -206,7 +211,7 @@ def trail(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "rows": [describe(e, names) for e in rows],
+            "rows": [describe(e, names, actors) for e in rows],
             "filters": query.urlencode(),
         },
         status=200 if valid else 400,
@@ -238,8 +243,9 @@ def _csv_rows(organisation_id: int, events: QuerySet[AuditEvent]) -> Iterator[st
 
 def _csv_batch(writer: Any, organisation_id: int, batch: list[AuditEvent]) -> Iterator[str]:
     names = _names(organisation_id, batch)
+    actors = actor_names(batch)
     for event in batch:
-        row = describe(event, names)
+        row = describe(event, names, actors)
         yield writer.writerow(
             [
                 safe_cell(row["at"].astimezone(UTC).isoformat(timespec="seconds")),

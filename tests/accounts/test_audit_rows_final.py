@@ -66,7 +66,9 @@ def test_deleting_a_persons_account_and_record_keeps_their_trail(demo: Demo) -> 
     kept = AuditEvent.objects.filter(pk__in=rows)
     assert kept.count() == 2
     assert set(kept.values_list("patient_id", flat=True)) == {patient_id}
-    assert kept.get(action="record_created").actor_label == "Lee Leaving"
+    # A person's name is not kept in the trail (a member of staff's is).
+    assert kept.get(action="record_created").actor_label == ""
+    assert kept.get(action="read").actor_label == "Tess Morgan"
 
 
 @on_postgres
@@ -93,3 +95,20 @@ def test_the_postgresql_trigger_is_installed_on_the_audit_table(db: None) -> Non
             " AND NOT tgisinternal"
         )
         assert cursor.fetchone() == (1,)
+
+
+def test_deleting_my_account_through_the_product_keeps_the_trail_without_my_name(
+    demo: Demo,
+) -> None:
+    from alsmove.portability.deletion import delete_account_and_record
+
+    user = sign_up(
+        email="going@example.org", full_name="Gil Going", password="a-long-pass-1", role="person"
+    )
+    patient = Patient.objects.get(user=user)
+    AuditEvent.objects.create(actor=demo.therapist, patient=patient, action="read", kind="x:y")
+    before = set(AuditEvent.objects.filter(patient_id=patient.pk).values_list("pk", "action"))
+    delete_account_and_record(patient=patient, user=user, password="a-long-pass-1")
+    after = set(AuditEvent.objects.filter(patient_id=patient.pk).values_list("pk", "action"))
+    assert before < after  # every row kept, and the deletion added
+    assert "Gil Going" not in repr(list(AuditEvent.objects.filter(patient_id=patient.pk).values()))

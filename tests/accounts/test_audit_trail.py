@@ -190,3 +190,13 @@ def test_the_record_and_the_home_page_link_to_who_looked(demo: Demo) -> None:
     assert link in client.get("/").content.decode()
     therapist = _client(demo.therapist)
     assert link not in therapist.get(f"/patients/{demo.patient.pk}/").content.decode()
+
+
+def test_a_caregivers_look_is_named_from_their_account_and_not_kept_in_the_row(
+    demo: Demo,
+) -> None:
+    caregiver = _client(demo.caregiver)
+    assert caregiver.get(f"/patients/{demo.patient.pk}/routine/").status_code == 200
+    read = AuditEvent.objects.get(action=READ, actor=demo.caregiver)
+    assert read.actor_label == "" and read.relation == "caregiver"
+    assert "Alex Rivera, your caregiver, looked at your exercise routine on" in _who_looked(demo)
