@@ -109,6 +109,21 @@ def record_read(
     )
 
 
+def record_change(by: Any, patient: Patient, action: str, detail: str = "") -> AuditEvent:
+    """A change to a person's record, for the service that makes it to call inside its
+    transaction (so the row and the change are kept or lost together)."""
+    request = current_request()
+    return AuditEvent.objects.create(
+        actor=by,
+        relation="self" if patient.user_id is not None and patient.user_id == by.pk else "",
+        patient=patient,
+        action=action,
+        kind=page_kind(request),
+        address=client_address(request),
+        detail=detail,
+    )
+
+
 def record_refusal(user: Any, action: str) -> AuditEvent:
     """A refused try, kept without the record it was for (nobody else's record is named
     in the trail), and without the name of an actor who is not staff (a person or a

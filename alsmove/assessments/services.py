@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.accounts.policy import Action, can, correction_action, require
 from alsmove.assessments.models import Assessment, Source
@@ -129,6 +130,8 @@ def record_assessment(
         AuditEvent.objects.create(
             actor=by, patient=patient, action="assessment_changed", detail=str(replaces.pk)
         )
+    elif imported_source is None:  # an import writes one row for the whole bundle
+        record_change(by, patient, "assessment_recorded", detail=str(taken_on))
     return assessment
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import User
 from alsmove.accounts.policy import Action, require
 from alsmove.caregiving.loader import default_skills
@@ -103,6 +104,7 @@ def mark_taught(
         skill=skill,
         defaults={"taught_on": taught_on, "taught_by": by},
     )
+    record_change(by, patient, "skill_taught", detail=skill)
     return mark
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import User
 from alsmove.core import overwork as core
 from alsmove.logbook.alerts import withdraw_unsupported
@@ -115,6 +116,7 @@ def correct_log(
             ExerciseLog(session=log, exercise=e.exercise, status=e.status, pain=e.pain)
             for e in entries
         )
+        record_change(by, patient, "log_corrected", detail=str(log.day))
         result = evaluate(patient, log.day)
         alerts = raise_alerts(patient, result, log.day)
         withdrawn = withdraw_unsupported(patient, result, log.day, by=by)

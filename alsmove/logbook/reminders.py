@@ -9,12 +9,14 @@ from datetime import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alsmove.accounts.audit import record_change
 from alsmove.accounts.policy import Action, require
 from alsmove.logbook.forms import ReminderForm
 from alsmove.logbook.models import ReminderSchedule
@@ -42,19 +44,21 @@ def reminders(request: HttpRequest, patient_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         # One clock per record: the reminder's zone is the record's (see patients.clock).
-        Patient.objects.filter(pk=patient.pk).update(time_zone=data["time_zone"])
-        ReminderSchedule.objects.update_or_create(
-            patient=patient,
-            defaults={
-                "enabled": data["enabled"],
-                "days": sorted(set(data["days"])),
-                "time": data["time"],
-                "time_zone": data["time_zone"],
-                "caregivers_too": data["caregivers_too"],
-                "updated_by": request.user,
-                "updated_at": timezone.now(),
-            },
-        )
+        with transaction.atomic():
+            Patient.objects.filter(pk=patient.pk).update(time_zone=data["time_zone"])
+            ReminderSchedule.objects.update_or_create(
+                patient=patient,
+                defaults={
+                    "enabled": data["enabled"],
+                    "days": sorted(set(data["days"])),
+                    "time": data["time"],
+                    "time_zone": data["time_zone"],
+                    "caregivers_too": data["caregivers_too"],
+                    "updated_by": request.user,
+                    "updated_at": timezone.now(),
+                },
+            )
+            record_change(request.user, patient, "reminders_changed")
         if data["enabled"]:
             days = ", ".join(str(dict(WEEKDAYS)[d]) for d in sorted(set(data["days"])))
             messages.success(

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import User
 from alsmove.core import overwork as core
 from alsmove.core.adjustments import Adjustments
@@ -270,6 +271,7 @@ def record_log(
                 ExerciseLog(session=log, exercise=e.exercise, status=e.status, pain=e.pain)
                 for e in entries
             )
+            record_change(by, patient, "session_logged", detail=str(day))
             result = evaluate(patient, day)
             alerts = raise_alerts(patient, result, day)
     except IntegrityError:
@@ -367,6 +369,7 @@ def record_checkin(
                 heaviness=heaviness,
                 entered_by=by,
             )
+            record_change(by, patient, "checkin_recorded", detail=f"{kind} {day}")
             result = evaluate(patient, day)
             alerts = raise_alerts(patient, result, day)
     except IntegrityError:
@@ -404,6 +407,7 @@ def clear_flag(*, patient: Patient, exercise: str, by: User, day: date, note: st
         FlagReview.objects.create(
             patient=patient, exercise=exercise, day=day, reviewed_by=by, note=note.strip()
         )
+        record_change(by, patient, "flag_cleared", detail=exercise)
         # The alerts about this exercise have been looked at: the review answers them.
         Alert.objects.filter(
             patient=patient, exercise=exercise, acknowledged_at__isnull=True, day__lte=day

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import User
 from alsmove.core.i18n import Message
 from alsmove.patients.models import FunctionalProfile, Patient
@@ -24,5 +25,6 @@ def save_profile(
     saved.updated_by = by
     saved.updated_at = timezone.now()
     saved.save()
+    record_change(by, patient, "profile_changed")
     plan = propose(patient, by=by, why=Message(WHY_FIRST if is_new else WHY_PROFILE))
     return saved, plan

@@ -200,3 +200,23 @@ def test_a_caregivers_look_is_named_from_their_account_and_not_kept_in_the_row(
     read = AuditEvent.objects.get(action=READ, actor=demo.caregiver)
     assert read.actor_label == "" and read.relation == "caregiver"
     assert "Alex Rivera, your caregiver, looked at your exercise routine on" in _who_looked(demo)
+
+
+def test_a_caregivers_quick_log_is_a_change_on_the_persons_page_in_its_transaction(
+    demo: Demo,
+) -> None:
+    import uuid
+
+    from alsmove.logbook.models import SessionLog
+
+    client = _client(demo.caregiver)
+    response = client.post(
+        f"/patients/{demo.patient.pk}/log/new/",
+        {"client_id": str(uuid.uuid4()), "pain": "0", "fatigue": "2", "cramps": "none"},
+    )
+    assert response.status_code in (200, 302)
+    log = SessionLog.objects.filter(patient=demo.patient, entered_by=demo.caregiver).latest("pk")
+    row = AuditEvent.objects.get(action="session_logged", actor=demo.caregiver)
+    assert row.patient_id == demo.patient.pk and row.detail == str(log.day)
+    assert not AuditEvent.objects.filter(action=READ, actor=demo.caregiver).exists()
+    assert "Alex Rivera, your caregiver, logged an exercise session on" in _who_looked(demo)
