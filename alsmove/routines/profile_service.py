@@ -25,6 +25,7 @@ def save_profile(
     saved.updated_by = by
     saved.updated_at = timezone.now()
     saved.save()
-    record_change(by, patient, "profile_changed")
+    if is_new or form.has_changed():  # an API call naming no field changes nothing
+        record_change(by, patient, "profile_changed")
     plan = propose(patient, by=by, why=Message(WHY_FIRST if is_new else WHY_PROFILE))
     return saved, plan
