@@ -36,6 +36,7 @@ from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import library_for
 from alsmove.logbook.alerts import rule_title
 from alsmove.logbook.models import Alert, SessionLog
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan, Status
 
@@ -274,8 +275,21 @@ def _adherence(
         .values("day", "entries", "done")
     )
     weekdays = {d for item in (plan.items if plan else []) for d in item.get("days", [])}
+    # A day counts as planned from the first routine (or the first log, when earlier),
+    # as on the trends page; before that nothing was planned.
+    first_plan = (
+        RoutinePlan.objects.filter(patient=patient)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    first_log = (
+        SessionLog.objects.filter(patient=patient).order_by("day").values_list("day", flat=True)
+    ).first()
+    since = [d for d in (first_plan and today_for(patient, first_plan), first_log) if d]
+    planned_from = max(start, min(since)) if since else end + timedelta(days=1)
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
-    planned = [d for d in days if d.weekday() in weekdays]
+    planned = [d for d in days if d >= planned_from and d.weekday() in weekdays]
     logged_days = {log["day"] for log in logs}
     return {
         "sessions": len(logs),

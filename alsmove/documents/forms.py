@@ -109,6 +109,7 @@ class PlanOfCareForm(forms.Form):
             self.fields[f"goal_{n}_status"] = forms.ChoiceField(
                 label=_("Goal {n}: met?").format(n=n), required=False, choices=GoalStatus.choices
             )
+        self.fields["sign"] = self.fields.pop("sign")  # signing comes last, after the goals
 
     def goal_pairs(self) -> list[tuple[Any, Any]]:
         return [(self[f"goal_{n}"], self[f"goal_{n}_status"]) for n in range(1, GOAL_SLOTS + 1)]

@@ -139,3 +139,17 @@ def test_a_document_fetches_nothing_from_outside(demo: Demo) -> None:
     patient.save()
     content = _pdf(demo, "routine-handout")  # the name is text, never an image to fetch
     assert '<img src="https://elsewhere.example/x.png">' in flat(content)
+
+
+def test_days_before_the_first_routine_or_log_are_not_counted_as_planned(demo: Demo) -> None:
+    from alsmove.documents.facts import progress_note
+    from alsmove.logbook.models import SessionLog
+
+    first_log = SessionLog.objects.filter(patient=demo.patient).order_by("day").first()
+    assert first_log is not None
+    before = first_log.day - timedelta(days=1)
+    quiet = progress_note(demo.patient, before - timedelta(days=60), before)
+    assert quiet["adherence"]["planned_days"] == 0 and quiet["adherence"]["sessions"] == 0
+    week_after = first_log.day + timedelta(days=6)
+    spanning = progress_note(demo.patient, before - timedelta(days=60), week_after)
+    assert 0 < spanning["adherence"]["planned_days"] <= 7

@@ -32,6 +32,8 @@ VIEWER = {
     "invitations/<str:token>/": "other_therapist",
     # Importing ALSFRS-R records from a FHIR bundle is the therapist's (IMPORT_ASSESSMENTS).
     "patients/<int:patient_id>/fhir/import/": "therapist",
+    # The plan of care is written and signed by the therapist (WRITE_PLAN_OF_CARE).
+    "patients/<int:patient_id>/documents/plan-of-care/": "therapist",
 }
 # Pages only: a pictogram file is an image (its alt text is checked on the library page),
 # and a route named like a file is a download (a FHIR bundle, a calendar, a PDF, a zip).
