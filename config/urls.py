@@ -21,6 +21,7 @@ urlpatterns = [
     path("patients/", include("alsmove.interop.urls")),
     path("", include("alsmove.portability.urls")),
     path("patients/", include("alsmove.documents.urls")),
+    path("patients/", include("alsmove.equipment.urls")),
     path("api/v1/", include("alsmove.api.urls")),
     path(settings.ALSMOVE_SUPPORT_URL, desk.urls),
 ]

@@ -123,6 +123,8 @@ API_BODIES: dict[str, dict[str, object]] = {
             }
         ],
     },
+    "api/v1/patients/<patient_id>/equipment": {"name": "Bidet seat", "note": "asked"},
+    "api/v1/patients/<patient_id>/equipment/<item>/status": {"status": "ordered", "note": "x"},
 }
 
 
@@ -255,4 +257,5 @@ def demo_samples(demo: object) -> dict[str, str]:
         "object_id": str(patient.pk),
         "content_type_id": "1",
         "app_label": "patients",
+        "item": "ramp",  # on the demo's equipment plan, and in the catalogue
     }

@@ -65,20 +65,34 @@ class Action(StrEnum):
     # "Who looked at my record": the trail of who read and changed the record is the
     # person's own; they may show it to anyone (docs/security.md says why no one else).
     SEE_TRAIL = "see_trail"
+    # The equipment plan: the person, a helper who may log and a linked therapist who
+    # may log change an item's status (ordered, delivered, in use...) with a date and a
+    # note; only a linked therapist adds items (from the catalogue or written in) and
+    # writes the item's own note. Reading the plan is VIEW.
+    CHANGE_EQUIPMENT = "change_equipment"
+    ADD_EQUIPMENT = "add_equipment"
 
 
 # What each link permission grants. A link grants nothing not listed here.
 # Everyone who was added may take themselves off again (LEAVE_TEAM).
 LINK_GRANTS: dict[str, frozenset[Action]] = {
     "view": frozenset({Action.VIEW, Action.LEAVE_TEAM}),
-    "log": frozenset({Action.VIEW, Action.LOG, Action.LEAVE_TEAM}),
+    "log": frozenset({Action.VIEW, Action.LOG, Action.CHANGE_EQUIPMENT, Action.LEAVE_TEAM}),
     "edit_plan": frozenset(
-        {Action.VIEW, Action.LOG, Action.EDIT_PROFILE, Action.EDIT_PLAN, Action.LEAVE_TEAM}
+        {
+            Action.VIEW,
+            Action.LOG,
+            Action.EDIT_PROFILE,
+            Action.EDIT_PLAN,
+            Action.CHANGE_EQUIPMENT,
+            Action.LEAVE_TEAM,
+        }
     ),
 }
 # A linked therapist who may log rates as a clinician; one who may edit the plan may also
 # invite team members, recording the consent. Both mark the caregiver skills they taught.
-# Every linked therapist reads what the person chose to tell their therapist.
+# Every linked therapist reads what the person chose to tell their therapist. One who may
+# log adds equipment to the plan.
 THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
     "view": frozenset(
         {Action.SEE_SHARED_FEELINGS, Action.EXPORT_FHIR, Action.READ_CLINICAL_DOCUMENTS}
@@ -91,6 +105,7 @@ THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
             Action.EXPORT_FHIR,
             Action.IMPORT_ASSESSMENTS,
             Action.READ_CLINICAL_DOCUMENTS,
+            Action.ADD_EQUIPMENT,
         }
     ),
     "edit_plan": frozenset(
@@ -103,6 +118,7 @@ THERAPIST_EXTRA: dict[str, frozenset[Action]] = {
             Action.IMPORT_ASSESSMENTS,
             Action.READ_CLINICAL_DOCUMENTS,
             Action.WRITE_PLAN_OF_CARE,
+            Action.ADD_EQUIPMENT,
         }
     ),
 }
@@ -126,6 +142,7 @@ OWNER_GRANTS = frozenset(
         Action.DELETE_RECORD,
         Action.READ_CLINICAL_DOCUMENTS,
         Action.SEE_TRAIL,
+        Action.CHANGE_EQUIPMENT,
     }
 )
 # Actions about a clinic rather than one record, and the role that has them there.

@@ -22,6 +22,7 @@ from ninja.security import django_auth
 from alsmove.api import (
     assessments,
     documents,
+    equipment,
     exercises,
     fhir,
     invitations,
@@ -58,8 +59,9 @@ api = NinjaAPI(
     docs_decorator=signed_in_only,
     description=(
         "Exercise library, patient records, care teams, ALSFRS-R records, routines, "
-        "session logs, check-ins and alerts, printable documents (PDF), the calendar link "
-        "and the whole-record export and import. "
+        "session logs, check-ins and alerts, printable documents (PDF), the equipment "
+        "catalogue and equipment plans, the calendar link and the whole-record export and "
+        "import. "
         "Session authentication."
     ),
 )
@@ -104,3 +106,5 @@ api.add_router("/patients", documents.router)
 api.add_router("/invitations", invitations.mine)
 api.add_router("/patients", portability.router)
 api.add_router("/clinic", portability.clinic)
+api.add_router("/equipment", equipment.catalogue_router)
+api.add_router("/patients", equipment.router)

@@ -18,6 +18,7 @@ from alsmove.core.alsfrs_source import counted
 from alsmove.core.i18n import Message, gettext_noop
 from alsmove.core.plausible import Problem, date_problem, record_problems
 from alsmove.core.progression import Summary, summarize
+from alsmove.equipment.forecast_alerts import core_profile, raise_forecast_alert
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 
@@ -75,8 +76,13 @@ def record_assessment(
     items: Mapping[str, object],
     replaces: Assessment | None = None,
     imported_source: str | None = None,
+    equipment_alert: bool = True,
 ) -> Assessment:
     """Store a validated record; with `replaces`, the old version is kept as history.
+
+    A record that brings equipment start-by dates much earlier raises a therapist alert
+    (EQUIP-ALERT-01); `equipment_alert=False` is for loading a history at once (the demo),
+    where each old record would be judged against today.
 
     The record's source comes from the policy (a clinician's rating or a self-report),
     and a correction must be allowed by the policy for the replaced record's source
@@ -117,6 +123,7 @@ def record_assessment(
         )
         if changed != 1:  # someone else changed it first: keep theirs, write nothing
             raise AlsfrsError(Message(gettext_noop("That record has changed since; start again.")))
+    before = _dated(current_records(patient))
     assessment = Assessment.objects.create(
         patient=patient,
         taken_on=taken_on,
@@ -132,7 +139,26 @@ def record_assessment(
         )
     elif imported_source is None:  # an import writes one row for the whole bundle
         record_change(by, patient, "assessment_recorded", detail=str(taken_on))
+    if equipment_alert:
+        _equipment_alert(patient, before, by)
     return assessment
+
+
+def _dated(records: list[tuple[Assessment, Scores]]) -> list[tuple[date, Scores]]:
+    return [(a.taken_on, scores) for a, scores in records]
+
+
+def _equipment_alert(patient: Patient, before: list[tuple[date, Scores]], by: User) -> None:
+    """EQUIP-ALERT-01, computed here (when a record is saved), never on a page read."""
+    after = _dated(current_records(patient))
+    raise_forecast_alert(
+        patient,
+        before=before,
+        after=after,
+        today=today_for(patient),
+        profile=core_profile(patient, after[-1][1] if after else None),
+        by=by,
+    )
 
 
 def shown_records(patient: Patient) -> list[tuple[Assessment, Scores]]:

@@ -45,6 +45,8 @@ RULE_DONE = "EQUIP-DONE-01"  # in use or declined: not suggested again
 RULE_HEURISTIC = "EQUIP-HEURISTIC-01"  # the signs are our heuristic
 RULE_POINTER = "EQUIP-POINTER-01"  # assessed by another professional
 RULE_ALERT = "EQUIP-ALERT-01"  # a start-by moved much earlier: tell the therapist
+RULE_OUTGROWN = "EQUIP-OUTGROWN-01"  # past the point where the item fits
+RULE_FIRST = "EQUIP-FIRST-01"  # of the "start now" items, the longest to get come first
 
 HORIZON_MONTHS = 12  # the forecast's reach: a start-by beyond it is "later"
 OWN_SLOPE_MIN_RECORDS = 3
@@ -53,12 +55,20 @@ OWN_SLOPE_WINDOW_MONTHS = 12.0
 OWN_SLOPE_LOW_FACTOR = 0.5
 OWN_SLOPE_HIGH_FACTOR = 2.0
 MIN_SHARE = 1.0 / 12.0
+# EQUIP-FIRST-01: a short list of "start now" items (the home page's card) shows this many.
+FIRST_COUNT = 3
 # EQUIP-ALERT-01: a start-by at least this much earlier than before, and within this
 # many weeks of today, is worth a therapist's look.
 ALERT_EARLIER_WEEKS = 4
 ALERT_WITHIN_WEEKS = 12
 
 Status = Literal["now", "soon", "later"]
+
+# EQUIP-ALERT-01's message in the therapist's alerts inbox (the dates are on the plan).
+ALERT_TEXT = gettext_noop(
+    "The new ALSFRS-R record brings forward when to start on: {names}. The new start-by "
+    "dates and the reasons are on the equipment plan."
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class Suggestion:
     start_by: date | None
     start_now: bool  # needed now, or its start-by has come
     reasons: tuple[Reason, ...]
+    outgrown: bool = False  # EQUIP-OUTGROWN-01: status "later", no dates, not suggested
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -238,6 +249,26 @@ def _reached_now(
     return reasons
 
 
+def _outgrown(
+    item: CatalogueItem, day: date, latest: Scores, profile: FunctionalProfile | None
+) -> Reason | None:
+    """EQUIP-OUTGROWN-01: the latest record (or the profile) is past the item's use."""
+    past = any(latest.item(sign.item) <= sign.at_or_below for sign in item.outgrown)
+    if profile is not None and not past:
+        past = any(
+            profile_value(profile, sign.field) in sign.values for sign in item.outgrown_profile
+        )
+    if not past or item.outgrown_text is None:
+        return None
+    return Reason(
+        RULE_OUTGROWN,
+        Message(
+            gettext_noop("No longer the right fit after the record of {day}: {text}"),
+            {"day": day.isoformat(), "text": item.outgrown_text},
+        ),
+    )
+
+
 def _common_reasons(item: CatalogueItem) -> list[Reason]:
     reasons = []
     if item.heuristic:
@@ -291,6 +322,9 @@ def suggest_item(
         raise AlsfrsError(Message(gettext_noop("no assessments: give at least one")))
     last_day, latest = records[-1]
     lead = timedelta(weeks=item.lead_time_weeks.max)
+    gone = _outgrown(item, last_day, latest, profile)
+    if gone is not None:
+        return Suggestion(item, "later", None, None, None, None, False, (gone,), outgrown=True)
     reached = _reached_now(item, last_day, latest, profile)
     if reached:
         reasons = [*reached, _start_by_reason(as_of, as_of, item, as_of), *_common_reasons(item)]
@@ -433,3 +467,17 @@ def earlier_starts(
         if previous is None or previous - new >= timedelta(weeks=ALERT_EARLIER_WEEKS):
             moved.append(EarlierStart(suggestion.item.id, previous, new))
     return moved
+
+
+def start_now_first(
+    suggestions: Iterable[Suggestion], settled: frozenset[str] = frozenset()
+) -> list[Suggestion]:
+    """EQUIP-FIRST-01: the items to start now (needed now or their start-by has come), not
+    settled, the longest lead time first (each week of waiting costs most there), then the
+    earliest estimated need, then the order given. A person far along can have thirty such
+    items at once; a short list shows the first `FIRST_COUNT` and says how many more."""
+    due = [s for s in suggestions if s.start_now and s.item.id not in settled]
+    return sorted(
+        due,
+        key=lambda s: (-s.item.lead_time_weeks.max, s.estimated_need or date.max),
+    )

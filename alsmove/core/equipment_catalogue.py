@@ -197,6 +197,11 @@ class CatalogueItem(BaseModel):
     signs: tuple[ItemSign, ...] = ()
     profile_signs: tuple[ProfileSign, ...] = ()
     sign_text: NonEmptyText  # the signs in plain words
+    # EQUIP-OUTGROWN-01: past these signs the item no longer fits (a cane once walking is
+    # gone); the planner stops suggesting it and says why in `outgrown_text`.
+    outgrown: tuple[ItemSign, ...] = ()
+    outgrown_profile: tuple[ProfileSign, ...] = ()
+    outgrown_text: NonEmptyText | None = None
     heuristic: bool  # the signs and thresholds are our reading, not a published cut-off
     lead_time_weeks: LeadTime
     lead_time_note: NonEmptyText
@@ -217,6 +222,8 @@ class CatalogueItem(BaseModel):
             raise ValueError("an item needs at least one sign (ALSFRS-R item or profile)")
         if (self.group is Group.HOME) != (self.home_area is not None):
             raise ValueError("home changes (group home) and only they have a home_area")
+        if bool(self.outgrown or self.outgrown_profile) != (self.outgrown_text is not None):
+            raise ValueError("outgrown signs and outgrown_text go together")
         if Paperwork.NONE in self.paperwork and len(self.paperwork) > 1:
             raise ValueError("paperwork 'none' cannot be listed with other paperwork")
         return self
@@ -227,4 +234,6 @@ class CatalogueItem(BaseModel):
         parts += [*self.alternatives, *self.choices]
         if self.pointer:
             parts.append(self.pointer)
+        if self.outgrown_text:
+            parts.append(self.outgrown_text)
         return tuple(parts)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from alsmove.accounts.models import Organisation, Role, User
 from alsmove.assessments.services import record_assessment
 from alsmove.core.i18n import Message
+from alsmove.demo.equipment import seed_equipment_plan
 from alsmove.demo.logs import seed_logs
 from alsmove.demo.skills import seed_skills_taught
 from alsmove.patients.models import (
@@ -226,12 +227,14 @@ def seed_demo(today: date | None = None) -> Demo:
                 by=entrants[who],
                 taken_on=today - timedelta(days=days_ago),
                 items=items,
+                equipment_alert=False,  # a history loaded at once, not a new record
             )
         record_assessment(
             patient=other_patient,
             by=other_therapist,
             taken_on=today - timedelta(days=30),
             items={**_BASELINE, "4": 2, "5a": 3, "8": 4, "9": 4, "6": 3},
+            equipment_alert=False,
         )
     if not FunctionalProfile.objects.filter(patient=patient).exists():
         profile = FunctionalProfile.objects.create(
@@ -249,6 +252,7 @@ def seed_demo(today: date | None = None) -> Demo:
     if not patient.session_logs.exists():
         seed_logs(patient, person, caregiver, therapist, today)
     seed_skills_taught(patient, caregiver, therapist, today)
+    seed_equipment_plan(patient, person, caregiver, therapist, today)
     return Demo(
         riverside,
         hillside,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.core import feelings, feelings_texts
+from alsmove.core import equipment, feelings, feelings_texts
 from alsmove.core import overwork as core
 from alsmove.logbook.models import Alert
 from alsmove.patients.models import Patient
@@ -28,6 +28,7 @@ RULE_TITLES = {
     core.FATIGUE_01: gettext_lazy("Very tired after the session"),
     core.REASSESS_01: gettext_lazy("The routine may need a reassessment"),
     feelings.FEELING_SHARED_01: gettext_lazy(feelings_texts.SHARED_TITLE),
+    equipment.RULE_ALERT: gettext_lazy("Equipment to start sooner"),
 }
 
 

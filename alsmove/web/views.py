@@ -17,6 +17,8 @@ from alsmove.accounts.models import Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
 from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
 from alsmove.caregiving.services import taught_to
+from alsmove.core.equipment import FIRST_COUNT
+from alsmove.equipment.services import plan_for
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.feelings import offer_due
 from alsmove.logbook.forms import FeelingForm
@@ -65,7 +67,15 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         "may_set_reminders": can(user, patient, Action.EDIT_PROFILE),
         # For a caregiver: the skills a therapist has taught them for this person.
         "skills": [] if is_person else taught_to(user, patient),
+        "equipment": _start_now(patient),
     }
+
+
+def _start_now(patient: Patient) -> dict[str, Any]:
+    """EQUIP-FIRST-01 on the home page: the first few items to start on now, and how many
+    more are on the equipment plan."""
+    due = plan_for(patient).start_now()
+    return {"first": due[:FIRST_COUNT], "more": max(len(due) - FIRST_COUNT, 0)}
 
 
 def home(request: HttpRequest) -> HttpResponse:
