@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from e2e_support import SCREENSHOTS, assert_no_axe_violations, log_in, screenshot
+from e2e_support import SCREENSHOTS, assert_no_axe_violations, log_in
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
@@ -37,7 +37,6 @@ def test_the_person_changes_a_status_by_keyboard_alone(
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/equipment/")
     assert_no_axe_violations(page, "equipment plan, person")
     page.screenshot(path=str(SCREENSHOTS / "equipment-plan.png"))  # the first screen
-    screenshot(page, "equipment-plan-full")
     # The page's own menu jumps to the plan; from there Tab reaches the ramp's status.
     _tab_until(page, "e.getAttribute('href') === '#plan-title'", "the On the plan link")
     page.keyboard.press("Enter")
