@@ -224,6 +224,15 @@ def _an_invitation(demo: object) -> int:
     return int(invitation.pk)
 
 
+def _a_taught_mark(demo: object) -> int:
+    """A caregiver skill the demo therapist marked as taught (the demo has two)."""
+    from alsmove.caregiving.models import SkillTaught
+
+    mark = SkillTaught.objects.filter(patient=demo.patient).first()  # type: ignore[attr-defined]
+    assert mark is not None, "the demo marks two skills as taught"
+    return int(mark.pk)
+
+
 def demo_samples(demo: object) -> dict[str, str]:
     patient = demo.patient  # type: ignore[attr-defined]
     link = patient.care_links.active().get(member=demo.caregiver)  # type: ignore[attr-defined]
@@ -257,5 +266,6 @@ def demo_samples(demo: object) -> dict[str, str]:
         "object_id": str(patient.pk),
         "content_type_id": "1",
         "app_label": "patients",
+        "mark_id": str(_a_taught_mark(demo)),
         "item": "ramp",  # on the demo's equipment plan, and in the catalogue
     }

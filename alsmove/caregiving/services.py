@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alsmove.accounts.audit import record_change
-from alsmove.accounts.models import User
+from alsmove.accounts.models import AuditEvent, User
 from alsmove.accounts.policy import Action, require
 from alsmove.caregiving.loader import default_skills
 from alsmove.caregiving.models import SkillRecord, SkillTaught
@@ -105,6 +105,29 @@ def mark_taught(
         defaults={"taught_on": taught_on, "taught_by": by},
     )
     record_change(by, patient, "skill_taught", detail=skill)
+    return mark
+
+
+@transaction.atomic
+def unmark_taught(*, patient: Patient, by: Any, mark_id: int) -> SkillTaught:
+    """Take back a taught mark made by mistake (or for the wrong helper); audited with
+    what it said, so the record of it stays. Only a therapist who may mark may unmark."""
+    require(by, patient.pk, Action.TEACH_SKILLS)
+    Patient.objects.select_for_update().filter(pk=patient.pk).first()
+    mark = (
+        SkillTaught.objects.select_related("caregiver").filter(patient=patient, pk=mark_id).first()
+    )
+    if mark is None:
+        raise NotTeachable("mark", _("That mark is not on this person's list any more."))
+    AuditEvent.objects.create(
+        actor=by,
+        patient=patient,
+        action="skill_unmarked",
+        detail=f"{mark.skill} caregiver #{mark.caregiver_id} taught {mark.taught_on.isoformat()}"[
+            :255
+        ],
+    )
+    mark.delete()
     return mark
 
 

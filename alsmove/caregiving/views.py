@@ -24,6 +24,7 @@ from alsmove.caregiving.services import (
     helpers,
     mark_taught,
     marks_for,
+    unmark_taught,
 )
 from alsmove.core.caregiving import SOURCES, Skill
 from alsmove.exercises.services import library_for
@@ -103,6 +104,17 @@ def taught(request: HttpRequest, patient_id: int) -> HttpResponse:
         else:
             return redirect(reverse("caregiving:list", args=[patient.pk]) + "#taught-title")
     return _list_page(request, patient, form, status=400)
+
+
+@login_required
+@require_POST
+def untaught(request: HttpRequest, patient_id: int, mark_id: int) -> HttpResponse:
+    patient = require(request.user, patient_id, Action.TEACH_SKILLS)
+    try:
+        unmark_taught(patient=patient, by=request.user, mark_id=mark_id)
+    except NotTeachable as problem:
+        raise Http404(str(problem)) from None
+    return redirect(reverse("caregiving:list", args=[patient.pk]) + "#taught-title")
 
 
 def _related(request: HttpRequest, skill: Skill) -> list[dict[str, str]]:

@@ -17,12 +17,14 @@ def test_the_person_owns_their_record_but_does_not_approve_their_own_plan(demo: 
 
 
 def test_a_caregiver_with_log_permission_may_view_and_log_only(demo: Demo) -> None:
+    # Logging includes keeping the equipment plan's statuses (ordered, delivered...).
     assert allowed_actions(demo.caregiver, demo.patient) == {
         Action.VIEW,
         Action.LOG,
         Action.LEAVE_TEAM,
         Action.CORRECT_SELF_REPORT,
         Action.CALENDAR_FEED,  # a calendar link of their own (docs/data-export.md)
+        Action.CHANGE_EQUIPMENT,
     }
 
 
@@ -117,3 +119,39 @@ def test_only_the_person_answers_about_their_feelings_and_only_therapists_read_w
     assert not can(demo.caregiver, demo.patient, Action.ANSWER_FEELINGS)
     assert not can(demo.caregiver, demo.patient, Action.SEE_SHARED_FEELINGS)
     assert not can(demo.other_therapist, demo.patient, Action.SEE_SHARED_FEELINGS)
+
+
+def test_equipment_statuses_are_kept_by_the_person_helpers_who_log_and_therapists(
+    demo: Demo,
+) -> None:
+    for user in (demo.person, demo.caregiver, demo.therapist):
+        assert can(user, demo.patient, Action.CHANGE_EQUIPMENT)
+    for user in (demo.other_therapist, demo.other_person, demo.admin):
+        assert not can(user, demo.patient, Action.CHANGE_EQUIPMENT)
+
+
+def test_only_a_linked_therapist_who_may_log_adds_equipment(demo: Demo) -> None:
+    assert can(demo.therapist, demo.patient, Action.ADD_EQUIPMENT)
+    for user in (demo.person, demo.caregiver, demo.other_therapist, demo.admin):
+        assert not can(user, demo.patient, Action.ADD_EQUIPMENT)
+
+
+def test_a_therapist_who_may_only_view_neither_adds_equipment_nor_changes_it(demo: Demo) -> None:
+    from alsmove.patients.models import CareLink, Permission
+
+    CareLink.objects.filter(patient=demo.patient, member=demo.therapist).update(
+        permission=Permission.VIEW
+    )
+    assert can(demo.therapist, demo.patient, Action.VIEW)
+    assert not can(demo.therapist, demo.patient, Action.CHANGE_EQUIPMENT)
+    assert not can(demo.therapist, demo.patient, Action.ADD_EQUIPMENT)
+
+
+def test_a_helper_who_may_change_the_plan_keeps_statuses_but_adds_nothing(demo: Demo) -> None:
+    from alsmove.patients.models import CareLink, Permission
+
+    CareLink.objects.filter(patient=demo.patient, member=demo.caregiver).update(
+        permission=Permission.EDIT_PLAN
+    )
+    assert can(demo.caregiver, demo.patient, Action.CHANGE_EQUIPMENT)
+    assert not can(demo.caregiver, demo.patient, Action.ADD_EQUIPMENT)

@@ -161,3 +161,40 @@ def test_a_get_on_the_marking_address_changes_nothing(demo: Demo) -> None:
     response = _client(demo.therapist).get(f"/patients/{demo.patient.pk}/skills/taught/")
     assert response.status_code == 405
     assert _rows() == before
+
+
+def _untaught(demo: Demo, user: object, mark_id: int) -> int:
+    url = f"/patients/{demo.patient.pk}/skills/taught/{mark_id}/remove/"
+    return _client(user).post(url).status_code
+
+
+def test_the_therapist_takes_back_a_mark_and_it_is_audited(demo: Demo) -> None:
+    from alsmove.accounts.models import AuditEvent
+
+    mark = SkillTaught.objects.filter(patient=demo.patient).first()
+    assert mark is not None
+    assert _untaught(demo, demo.therapist, mark.pk) == 302
+    assert not SkillTaught.objects.filter(pk=mark.pk).exists()
+    event = AuditEvent.objects.get(action="skill_unmarked")
+    assert event.actor == demo.therapist and mark.skill in event.detail
+    home = _client(demo.caregiver).get("/").content.decode()
+    assert SkillTaught.objects.filter(patient=demo.patient).count() == 1
+    assert "Skills you have been taught" in home
+
+
+@pytest.mark.parametrize("who", ["person", "caregiver", "other_therapist", "admin"])
+def test_no_one_else_takes_back_a_mark_and_nothing_changes(demo: Demo, who: str) -> None:
+    mark = SkillTaught.objects.filter(patient=demo.patient).first()
+    assert mark is not None
+    before = _rows()
+    assert _untaught(demo, getattr(demo, who), mark.pk) in (403, 404)
+    assert _rows() == before
+
+
+def test_a_mark_of_another_record_or_gone_is_not_found(demo: Demo) -> None:
+    assert _untaught(demo, demo.therapist, 999999) == 404
+    assert _client(demo.therapist).get(f"/patients/{demo.patient.pk}/skills/").status_code == 200
+    assert (
+        "Take back this mark"
+        in _client(demo.therapist).get(f"/patients/{demo.patient.pk}/skills/").content.decode()
+    )
