@@ -188,7 +188,7 @@ def test_the_persons_home_shows_three_items_to_start_now_and_how_many_more(demo:
     card = page.split("Equipment to start on now")[1].split("Your equipment and home plan")[0]
     assert card.count("<li>") == 3
     assert "Wheelchair-accessible vehicle" in card
-    assert "more on the plan" in card
+    assert "more to start on now" in card
     assert "Power wheelchair" not in card  # ordered: its steps have started
 
 

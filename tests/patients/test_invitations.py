@@ -332,6 +332,7 @@ def test_an_account_of_the_wrong_kind_cannot_accept(demo: Demo) -> None:
         Action.LEAVE_TEAM,
         Action.CORRECT_SELF_REPORT,
         Action.CALENDAR_FEED,  # a calendar link of their own (docs/data-export.md)
+        Action.CHANGE_EQUIPMENT,
     }
 
 
