@@ -47,11 +47,8 @@ def bundle(demo: Demo) -> dict[str, Any]:
         target_date=today_for(demo.patient) + timedelta(days=20),
         note="Measured at the clinic.",
     )
-    # The demo plan has a shower chair already (delivered): made a suggestion here.
-    PlanItem.objects.update_or_create(
-        patient=demo.patient,
-        slug="shower-chair",
-        defaults={"name": "Shower chair", "status": "suggested"},
+    PlanItem.objects.create(
+        patient=demo.patient, slug="shower-chair", name="Shower chair", status="suggested"
     )
     return export_bundle(demo.patient)
 
