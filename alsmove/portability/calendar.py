@@ -167,8 +167,10 @@ def _equipment_dates(patient: Patient, today: date) -> list[tuple[PlanItem, date
     delivery), else, for an item still suggested or discussed, the planner's start-by
     (core/equipment.py, from the ALSFRS-R records and the onset date)."""
     items = list(
+        # Dated items first on every database (SQLite sorts a missing date first), so an
+        # undated written-in item, which may get no date at all, does not take a place.
         PlanItem.objects.filter(patient=patient, status__in=EQUIPMENT_OPEN).order_by(
-            "target_date", "name"
+            F("target_date").asc(nulls_last=True), "name"
         )[:MAX_EQUIPMENT_EVENTS]
     )
     undated = {i.slug for i in items if i.target_date is None and i.status != Status.ORDERED}

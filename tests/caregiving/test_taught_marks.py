@@ -164,7 +164,7 @@ def test_a_get_on_the_marking_address_changes_nothing(demo: Demo) -> None:
 
 
 def _untaught(demo: Demo, user: object, mark_id: int) -> int:
-    url = f"/patients/{demo.patient.pk}/skills/taught/{mark_id}/remove/"
+    url = f"/patients/{demo.patient.pk}/skills/taught/{mark_id}/withdraw/"
     return _client(user).post(url).status_code
 
 
