@@ -78,7 +78,8 @@ def test_the_progress_note_shows_scores_stages_adherence_overwork_and_equipment(
     assert last is not None and str(last.total) in text
     assert "sessions logged" in text and "planned days" in text
     assert "Possible overwork and what was done" in text
-    assert "No equipment plan yet." in text  # the demo has no equipment plan
+    # The demo's equipment plan (alsmove/demo/equipment.py), each item with its status.
+    assert "Power wheelchair" in text and "No equipment plan yet." not in text
     assert "Signature:" in text
 
 
