@@ -219,8 +219,8 @@ def _reached_now(
                     RULE_NOW,
                     Message(
                         gettext_noop(
-                            "On {day} the answer on {title} (item {item}) was {score}, at "
-                            "or below {threshold}: {signs}"
+                            "On {day}, the answer to the question on {title} scored "
+                            "{score} out of 4: {signs}"
                         ),
                         {
                             "day": day.isoformat(),
