@@ -29,6 +29,7 @@ from typing import Literal
 
 from alsmove.core.alsfrs import ITEMS_BY_ID, MAX_SCORE, MAX_TOTAL, AlsfrsError, Scores
 from alsmove.core.equipment_catalogue import CatalogueItem, profile_value
+from alsmove.core.equipment_texts import PROFILE_SIGN_TEXTS
 from alsmove.core.i18n import Message, gettext_noop
 from alsmove.core.profile import FunctionalProfile
 from alsmove.core.progression import forecast, months_between
@@ -240,13 +241,20 @@ def _reached_now(
                 reasons.append(
                     Reason(
                         RULE_PROFILE,
-                        Message(
-                            gettext_noop("The functional profile says {field}: {value}."),
-                            {"field": profile_sign.field.value.replace("_", " "), "value": value},
-                        ),
+                        _profile_message(profile_sign.field.value, value),
                     )
                 )
     return reasons
+
+
+def _profile_message(field: str, value: str) -> Message:
+    text = PROFILE_SIGN_TEXTS.get((field, value))
+    if text is not None:
+        return Message(text)
+    return Message(
+        gettext_noop("The functional profile says {field}: {value}."),
+        {"field": field.replace("_", " "), "value": value},
+    )
 
 
 def _outgrown(

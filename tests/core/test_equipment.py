@@ -22,6 +22,7 @@ from alsmove.core.equipment import (
     total_rates,
 )
 from alsmove.core.equipment_catalogue import CatalogueItem, ProfileField
+from alsmove.core.equipment_texts import PROFILE_SIGN_TEXTS
 from alsmove.equipment.loader import default_catalogue
 
 CATALOGUE = default_catalogue()
@@ -213,3 +214,14 @@ def test_a_start_by_moved_much_earlier_raises_an_alert_and_a_small_move_does_not
     assert earlier_starts([after], [after], later_day) == []
     nearly = suggest_item(chair, KNOWN_ONSET, [(KNOWN_DAY, KNOWN)], KNOWN_DAY + timedelta(days=1))
     assert earlier_starts([before], [nearly], KNOWN_DAY) == []
+
+
+def test_every_profile_sign_in_the_catalogue_has_a_sentence_in_plain_words() -> None:
+    signs = {
+        (sign.field.value, value)
+        for item in CATALOGUE
+        for sign in (*item.profile_signs, *item.outgrown_profile)
+        for value in sign.values
+    }
+    assert signs, "the catalogue reads the profile somewhere"
+    assert signs <= set(PROFILE_SIGN_TEXTS), signs - set(PROFILE_SIGN_TEXTS)
