@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from alsmove.caregiving.services import sync_skills
 from alsmove.demo.seed import Demo, seed_demo
@@ -57,6 +59,12 @@ def live_demo(live_server: Any, transactional_db: None) -> Demo:
 def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     yield context
+    # Let what the pages still fetch (lazy pictograms, a switch saved in the background)
+    # finish first: the live server would otherwise still be reading the database while
+    # the test's teardown empties it, and SQLite refuses that ("table is locked").
+    for open_page in context.pages:
+        with contextlib.suppress(PlaywrightError):  # one that never settles closes anyway
+            open_page.wait_for_load_state("networkidle", timeout=5000)
     context.close()
 
 
