@@ -52,6 +52,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def setup_django() -> None:
+    """For the commands that need the database: Django, set up from the one settings file."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
 def fail(message: str) -> int:
     """Print a one-line error for a person and return the usage-error exit code."""
     print(f"alsmove: error: {message}", file=sys.stderr)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
@@ -26,12 +25,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
 
-    from alsmove.cli import fail
+    from alsmove.cli import fail, setup_django
 
-    django.setup()
+    setup_django()
     from alsmove.interop.services import exported_for
     from alsmove.patients.models import Patient
 

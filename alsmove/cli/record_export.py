@@ -7,7 +7,6 @@ account that is not a person with a record, is one line on stderr and exit code 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
@@ -25,12 +24,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
 
-    from alsmove.cli import fail
+    from alsmove.cli import fail, setup_django
 
-    django.setup()
+    setup_django()
     from alsmove.patients.models import Patient
     from alsmove.portability.export import export_record, to_json_bytes
 

@@ -9,7 +9,6 @@ damaged file) is one line on stderr naming the problem, exit code 2, and changes
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
@@ -27,12 +26,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
 
-    from alsmove.cli import fail
+    from alsmove.cli import fail, setup_django
 
-    django.setup()
+    setup_django()
     from alsmove.accounts.models import Organisation
     from alsmove.portability.importer import ImportRefused, import_record, parse_file
 

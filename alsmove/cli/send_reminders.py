@@ -7,7 +7,6 @@ import happens inside `run()` to keep `alsmove --help` and the JSON tools light.
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 
@@ -23,13 +22,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
     from django.core.management import CommandError, call_command
 
-    from alsmove.cli import fail
+    from alsmove.cli import fail, setup_django
 
-    django.setup()
+    setup_django()
     options = {"now": args.now} if args.now else {}
     try:
         call_command("send_reminders", **options)
