@@ -20,6 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ValidationError
+
+from alsmove.core.caregiving import Skill
+from alsmove.core.equipment_catalogue import CatalogueItem
+from alsmove.core.library import Exercise
+from alsmove.core.resources import Resource
 
 PACKAGE = Path(__file__).resolve().parent
 LANGUAGES = ("es", "de")
@@ -56,6 +62,12 @@ TEXT_FIELDS: dict[str, frozenset[str]] = {
     "caregiving": frozenset(
         {"title", "summary", "prepare", "steps", "stop_if", "not_alone", "lift_needed"}
     ),
+}
+MODELS: dict[str, type[BaseModel]] = {
+    "exercises": Exercise,
+    "equipment": CatalogueItem,
+    "resources": Resource,
+    "caregiving": Skill,
 }
 # Inside a translated mapping, the keys that stay code (a resource's `known.source`).
 KEPT_KEYS = frozenset({"source"})
@@ -194,13 +206,20 @@ def write_skeletons(language: str) -> list[Path]:
 
 
 def problems(language: str) -> list[str]:
-    """Every problem with the overlays of one language (empty when all are complete)."""
+    """Every problem with the overlays of one language (empty when all are complete):
+    shape, completeness, and the same model validation as the English entries."""
     found = []
     for overlay in overlays(language):
         try:
-            merged_entries(overlay)
+            entries = merged_entries(overlay)
         except TranslationError as problem:
             found.append(str(problem))
+            continue
+        for entry in entries:
+            try:
+                MODELS[overlay.app].model_validate(entry)
+            except ValidationError as problem:
+                found.append(f"{overlay.translated.name}: {entry['id']}: {problem}")
     return found
 
 

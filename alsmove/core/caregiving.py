@@ -52,8 +52,9 @@ SourceKey = Annotated[str, Field(pattern=r"^[a-z0-9-]{3,40}$")]
 ExerciseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{2,60}$")]
 
 # A passive-movement skill must say, in a stop rule, never to go past resistance or pain.
-_RESISTANCE = re.compile(r"\bresist", re.IGNORECASE)
-_PAIN = re.compile(r"\b(pain|hurts?)\b", re.IGNORECASE)
+# English, Spanish and German: the translated skills are held to the same stop rule.
+_RESISTANCE = re.compile(r"\b(resist|widerstand)", re.IGNORECASE)
+_PAIN = re.compile(r"\b(pain|hurts?|dolor|duele|schmerz\w*|tut\s+weh)\b", re.IGNORECASE)
 
 
 class Skill(BaseModel):

@@ -57,6 +57,14 @@ _CLAIM = re.compile(
     re.IGNORECASE,
 )
 _DENIAL = re.compile(r"\b(not|no|none|nothing|never|cannot|neither|nor)\b|n't\b", re.I)
+# The same claim in the translated content (Spanish, German), with its denials.
+_CLAIM_OTHER = re.compile(
+    r"\b(ralentiz\w*|frena\w*|frenar|detien\w*|revier\w*|retras\w*|cura\w*|"
+    r"verlangsam\w*|aufh[aä]lt\w*|aufhalten|umkehr\w*|verz[öo]ger\w*)\b"
+    r"[^.;:!?]*\b(ELA|ALS|enfermedad|progresi[óo]n|avance|Krankheit|Fortschreiten|Verlauf)\b",
+    re.IGNORECASE,
+)
+_DENIAL_OTHER = re.compile(r"\b(no|nunca|ni|nada|ning[úu]n\w*|nicht|kein\w*|nie|weder)\b", re.I)
 
 
 def promises_slowing(text: str) -> bool:
@@ -64,6 +72,8 @@ def promises_slowing(text: str) -> bool:
     without saying it does not."""
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if _CLAIM.search(sentence) and not _DENIAL.search(sentence):
+            return True
+        if _CLAIM_OTHER.search(sentence) and not _DENIAL_OTHER.search(sentence):
             return True
     return False
 
