@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.assessments.services import (
     current_records,
     progression_summary,
@@ -42,10 +42,6 @@ class AssessmentOut(Schema):
     # False for a self-report beside a clinician's rating of the same day: listed, but
     # not used for stages or the forecast (ALSFRS-SOURCE-01).
     counted: bool
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _out(a: Any, counted: bool = True) -> AssessmentOut:

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS, InvalidOut
+from alsmove.api.schemas import REFUSALS, InvalidOut
 from alsmove.documents.build import build_pdf, pdf_response
 from alsmove.documents.forms import period_from
 from alsmove.documents.services import record_download

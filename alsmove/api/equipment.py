@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS, ErrorOut, InvalidOut
+from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
 from alsmove.assessments.progress import sees_forecast
 from alsmove.core import equipment as core
 from alsmove.equipment import texts

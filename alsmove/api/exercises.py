@@ -1,23 +1,36 @@
-from __future__ import annotations
+"""The exercise library, open to everyone: the typed schema is built from the core model
+(`alsmove.core.library.Exercise`), so the OpenAPI document describes every field."""
 
-from typing import Any
+from __future__ import annotations
 
 from django.http import Http404, HttpRequest
 from ninja import Router
 
+from alsmove.api.schemas import ErrorOut
+from alsmove.core.library import Exercise
 from alsmove.exercises.services import find_exercise, library_for
 
 router = Router(tags=["exercises"])
 
 
-@router.get("", auth=None, summary="The whole exercise library")
-def list_exercises(request: HttpRequest) -> list[dict[str, Any]]:
-    return [e.model_dump(mode="json") for e in library_for(request.user)]
+@router.get(
+    "",
+    auth=None,
+    response={200: list[Exercise]},
+    summary="The whole exercise library",
+)
+def list_exercises(request: HttpRequest) -> list[Exercise]:
+    return list(library_for(request.user))
 
 
-@router.get("/{slug}", auth=None, summary="One exercise")
-def get_exercise(request: HttpRequest, slug: str) -> dict[str, Any]:
+@router.get(
+    "/{slug}",
+    auth=None,
+    response={200: Exercise, 404: ErrorOut},
+    summary="One exercise",
+)
+def get_exercise(request: HttpRequest, slug: str) -> Exercise:
     exercise = find_exercise(request.user, slug)
     if exercise is None:
         raise Http404
-    return exercise.model_dump(mode="json")
+    return exercise

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.patients.invitations import (
     accept,
     decline,
@@ -36,10 +36,6 @@ INVITED = (
     "The invitation is sent. They see nothing of this record unless they accept it, and "
     "their name shows on the team once they do."
 )
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class InviteIn(Schema):

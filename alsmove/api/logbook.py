@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS, ErrorOut, InvalidOut
+from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
 from alsmove.core import overwork as core
 from alsmove.core.i18n import Message
 from alsmove.core.library import ExerciseId

@@ -15,6 +15,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
@@ -44,7 +45,7 @@ def signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             if request.path.endswith(".json"):
-                return _json_error(request, "Log in first.", 401)
+                return _json_error(request, _("Log in first."), 401)
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
@@ -73,23 +74,23 @@ def _json_error(request: HttpRequest, message: str, status: int) -> HttpResponse
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return _json_error(request, "Not found.", 404)
+    return _json_error(request, _("Not found."), 404)
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return _json_error(request, "You do not have permission for this.", 403)
+    return _json_error(request, _("You do not have permission for this."), 403)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return _json_error(request, "Log in first.", 401)
+    return _json_error(request, _("Log in first."), 401)
 
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(
-        request, {"detail": "The request is not valid.", "errors": exc.errors}, status=422
+        request, {"detail": _("The request is not valid."), "errors": exc.errors}, status=422
     )
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from alsmove.accounts.policy import Action, allowed_actions, require, visible_patients
-from alsmove.api.routines import REFUSALS, ErrorOut
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.patients.models import Patient
 
 router = Router(tags=["patients"])

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest
 from ninja import Body, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require, require_clinic
-from alsmove.api.routines import REFUSALS, ErrorOut
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.portability.calendar import CalendarError, create_link, live_link, revoke_link
 from alsmove.portability.export import export_record
 from alsmove.portability.importer import ImportRefused, import_record

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from ninja import Body, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, allowed_actions, require
-from alsmove.api.routines import REFUSALS
+from alsmove.api.schemas import REFUSALS
 from alsmove.patients.models import FunctionalProfile
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.profile_service import save_profile

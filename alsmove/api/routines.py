@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.core.i18n import Message
 from alsmove.exercises.services import find_exercise
 from alsmove.patients.clock import today_for
@@ -34,24 +35,6 @@ from alsmove.routines.services import (
 from alsmove.web.templatetags.alsmove import message as render_message
 
 router = Router(tags=["routines"])
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class InvalidOut(Schema):
-    detail: str
-    errors: list[dict[str, Any]]
-
-
-# What the exception handlers in api/main.py send, declared so OpenAPI lists them.
-REFUSALS: dict[int, type[Schema]] = {
-    401: ErrorOut,  # not logged in
-    403: ErrorOut,  # on the care team, without this right
-    404: ErrorOut,  # no such record (or not yours to see), or no such version
-    422: InvalidOut,  # a path, query or body that does not validate
-}
 
 
 class ReasonOut(Schema):

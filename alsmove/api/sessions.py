@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.routines import REFUSALS
+from alsmove.api.schemas import REFUSALS
 from alsmove.sessions.services import todays_session
 
 router = Router(tags=["sessions"])
