@@ -6,11 +6,12 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.schemas import REFUSALS, ErrorOut
+from alsmove.api.schemas import REFUSALS, ErrorOut, error_text
 from alsmove.assessments.services import (
     current_records,
     progression_summary,
@@ -87,7 +88,7 @@ def create_assessment(
             patient=patient, by=request.user, taken_on=payload.date, items=payload.items
         )
     except AlsfrsError as error:
-        return Status(400, ErrorOut(detail=str(error)))
+        return Status(400, ErrorOut(detail=error_text(error)))
     propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
     return Status(201, _out(assessment, _is_counted(patient, assessment)))
 
@@ -108,7 +109,7 @@ def correct_assessment(
     patient = require(request.user, patient_id, Action.LOG)
     old = patient.assessments.current().filter(pk=assessment_id).first()
     if old is None:
-        return Status(404, ErrorOut(detail="No current record with that id."))
+        return Status(404, ErrorOut(detail=_("No current record with that id.")))
     require_correction(request.user, patient, old)
     try:
         assessment = record_assessment(
@@ -119,7 +120,7 @@ def correct_assessment(
             replaces=old,
         )
     except AlsfrsError as error:
-        return Status(400, ErrorOut(detail=str(error)))
+        return Status(400, ErrorOut(detail=error_text(error)))
     propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
     return Status(200, _out(assessment, _is_counted(patient, assessment)))
 

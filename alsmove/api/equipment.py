@@ -26,8 +26,6 @@ from alsmove.equipment.models import Status as PlanStatus
 from alsmove.equipment.services import (
     NAME_MAX,
     NOTE_MAX,
-    PlanConflict,
-    PlanError,
     add_item,
     plan_for,
     set_status,
@@ -164,16 +162,6 @@ def _item_out(item: PlanItem) -> PlanItemOut:
     )
 
 
-def _invalid(problem: PlanError) -> Status[InvalidOut]:
-    return Status(
-        422,
-        InvalidOut(
-            detail=str(problem),
-            errors=[{"loc": ["body", problem.field], "msg": str(problem), "type": "value_error"}],
-        ),
-    )
-
-
 @catalogue_router.get(
     "", response={200: list[CatalogueItemOut], 401: ErrorOut}, summary="The equipment catalogue"
 )
@@ -255,17 +243,14 @@ def change_status(
     target = payload.target_date
     if "target_date" not in payload.model_fields_set and current is not None:
         target = current.target_date
-    try:
-        set_status(
-            patient=patient,
-            by=request.user,
-            slug=item,
-            status=PlanStatus(payload.status),
-            target_date=target,
-            note=payload.note,
-        )
-    except PlanError as problem:
-        return _invalid(problem)
+    set_status(
+        patient=patient,
+        by=request.user,
+        slug=item,
+        status=PlanStatus(payload.status),
+        target_date=target,
+        note=payload.note,
+    )
     return Status(200, _item_out(_one(patient, item)))
 
 
@@ -278,17 +263,12 @@ def add_plan_item(
     request: HttpRequest, patient_id: int, payload: AddIn
 ) -> Status[PlanItemOut | ErrorOut | InvalidOut]:
     patient = require(request.user, patient_id, Action.ADD_EQUIPMENT)
-    try:
-        added = add_item(
-            patient=patient,
-            by=request.user,
-            slug=payload.item or "",
-            name=payload.name or "",
-            target_date=payload.target_date,
-            note=payload.note,
-        )
-    except PlanConflict as conflict:
-        return Status(409, ErrorOut(detail=str(conflict)))
-    except PlanError as problem:
-        return _invalid(problem)
+    added = add_item(
+        patient=patient,
+        by=request.user,
+        slug=payload.item or "",
+        name=payload.name or "",
+        target_date=payload.target_date,
+        note=payload.note,
+    )
     return Status(201, _item_out(_one(patient, added.slug)))

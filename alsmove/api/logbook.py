@@ -17,17 +17,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
+from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut, render_message
 from alsmove.core import overwork as core
-from alsmove.core.i18n import Message
 from alsmove.core.library import ExerciseId
 from alsmove.exercises.services import library_for
 from alsmove.logbook.feelings import alerts_visible_to
 from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.logbook.services import (
     Entry,
-    LogConflict,
-    LogError,
     checkin_warnings,
     evaluate,
     record_checkin,
@@ -154,7 +151,7 @@ def _name(user: Any) -> str | None:
 
 
 def _render(stored: dict[str, Any]) -> str:
-    return Message(stored["text"], stored.get("params") or {}).render(_)
+    return render_message(stored)
 
 
 def _warnings(found: list[dict[str, Any]], day: date) -> list[WarningOut]:
@@ -238,22 +235,18 @@ def create_log(request: HttpRequest, patient_id: int, payload: LogIn) -> Status[
                 detail=_("Not in the exercise library: %(ids)s.") % {"ids": ", ".join(unknown)}
             ),
         )
-    try:
-        outcome = record_log(
-            patient=patient,
-            by=request.user,
-            client_id=payload.client_id,
-            day=day,
-            plan=plan_in_use(patient),
-            entries=[Entry(e.exercise, e.status, e.pain) for e in payload.exercises],
-            fatigue=payload.fatigue,
-            cramps=payload.cramps,
-            breathless_after=payload.breathless_after,
-            note=payload.note,
-        )
-    except LogError as error:
-        status = 409 if isinstance(error, LogConflict) else 400
-        return Status(status, ErrorOut(detail=str(error)))
+    outcome = record_log(
+        patient=patient,
+        by=request.user,
+        client_id=payload.client_id,
+        day=day,
+        plan=plan_in_use(patient),
+        entries=[Entry(e.exercise, e.status, e.pain) for e in payload.exercises],
+        fatigue=payload.fatigue,
+        cramps=payload.cramps,
+        breathless_after=payload.breathless_after,
+        note=payload.note,
+    )
     log = outcome.log
     warnings = _warnings(warnings_on(outcome.result, log.day), log.day)
     return Status(201 if outcome.created else 200, LogSaved(log=_log_out(log), warnings=warnings))
@@ -293,21 +286,17 @@ def create_checkin(request: HttpRequest, patient_id: int, payload: CheckInIn) ->
         session = SessionLog.objects.filter(patient=patient, pk=payload.session_id).first()
         if session is None:
             return Status(400, ErrorOut(detail=_("That session is not in this record.")))
-    try:
-        outcome = record_checkin(
-            patient=patient,
-            by=request.user,
-            client_id=payload.client_id,
-            kind=payload.kind,
-            day=today_for(patient),
-            session=session,
-            weaker=payload.weaker,
-            soreness=payload.soreness,
-            heaviness=payload.heaviness,
-        )
-    except LogError as error:
-        status = 409 if isinstance(error, LogConflict) else 400
-        return Status(status, ErrorOut(detail=str(error)))
+    outcome = record_checkin(
+        patient=patient,
+        by=request.user,
+        client_id=payload.client_id,
+        kind=payload.kind,
+        day=today_for(patient),
+        session=session,
+        weaker=payload.weaker,
+        soreness=payload.soreness,
+        heaviness=payload.heaviness,
+    )
     checkin = outcome.checkin
     warnings = _warnings(checkin_warnings(outcome.result, checkin.day), checkin.day)
     body = CheckInSaved(checkin=_checkin_out(checkin), warnings=warnings)

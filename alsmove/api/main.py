@@ -34,6 +34,10 @@ from alsmove.api import (
     routines,
     sessions,
 )
+from alsmove.api.schemas import error_text
+from alsmove.equipment.services import PlanConflict, PlanError
+from alsmove.logbook.services import LogConflict, LogError
+from alsmove.portability.calendar import CalendarError
 
 
 def signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -92,6 +96,33 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(
         request, {"detail": _("The request is not valid."), "errors": exc.errors}, status=422
     )
+
+
+# Domain errors, mapped once here so the routes need no try/except: the sentence each
+# carries is sent in the request's language.
+@api.exception_handler(LogError)
+def log_refused(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A log or check-in that cannot be stored as sent (400), or whose client id belongs
+    to another record (409)."""
+    return _json_error(request, error_text(exc), 409 if isinstance(exc, LogConflict) else 400)
+
+
+@api.exception_handler(PlanConflict)
+def plan_conflict(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _json_error(request, error_text(exc), 409)
+
+
+@api.exception_handler(PlanError)
+def plan_invalid(request: HttpRequest, exc: Exception) -> HttpResponse:
+    text = error_text(exc)
+    field = getattr(exc, "field", "")
+    errors = [{"loc": ["body", field], "msg": text, "type": "value_error"}]
+    return api.create_response(request, {"detail": text, "errors": errors}, status=422)
+
+
+@api.exception_handler(CalendarError)
+def calendar_refused(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _json_error(request, error_text(exc), 409)
 
 
 api.add_router("/exercises", exercises.router)

@@ -11,7 +11,7 @@ from ninja import Body, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require, require_clinic
 from alsmove.api.schemas import REFUSALS, ErrorOut
-from alsmove.portability.calendar import CalendarError, create_link, live_link, revoke_link
+from alsmove.portability.calendar import create_link, live_link, revoke_link
 from alsmove.portability.export import export_record
 from alsmove.portability.importer import ImportRefused, import_record
 from alsmove.portability.schema import RecordExport
@@ -59,10 +59,7 @@ def get_calendar_link(request: HttpRequest, patient_id: int) -> CalendarLinkOut:
 )
 def post_calendar_link(request: HttpRequest, patient_id: int) -> Status[Any]:
     patient = require(request.user, patient_id, Action.CALENDAR_FEED)
-    try:
-        made = create_link(patient=patient, owner=request.user)
-    except CalendarError as error:
-        return Status(409, ErrorOut(detail=str(error)))
+    made = create_link(patient=patient, owner=request.user)
     url = request.build_absolute_uri(f"/calendar/{made.token}.ics")
     return Status(
         201,

@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.schemas import REFUSALS, ErrorOut
+from alsmove.api.schemas import REFUSALS, ErrorOut, render_message
 from alsmove.core.i18n import Message
 from alsmove.exercises.services import find_exercise
 from alsmove.patients.clock import today_for
@@ -32,7 +32,6 @@ from alsmove.routines.services import (
     propose,
     revise,
 )
-from alsmove.web.templatetags.alsmove import message as render_message
 
 router = Router(tags=["routines"])
 

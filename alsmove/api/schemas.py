@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from ninja import Schema
+
+from alsmove.core.i18n import Message
 
 
 class ErrorOut(Schema):
@@ -31,3 +34,28 @@ REFUSALS: dict[int, type[Schema]] = {
 
 # For a route any signed-in account may call and that names no record.
 SIGNED_IN: dict[int, type[Schema]] = {401: ErrorOut, 422: InvalidOut}
+
+
+def render_message(stored: Any) -> str:
+    """A stored {text, params} (from a core Message) in the request's language; "" when
+    nothing is stored. A translation with a broken placeholder falls back to the English,
+    so a catalogue slip never breaks an answer. The one renderer every API module uses."""
+    if isinstance(stored, Message):
+        stored = {"text": stored.text, "params": dict(stored.params)}
+    if not isinstance(stored, dict) or "text" not in stored:
+        return ""
+    message = Message(str(stored["text"]), stored.get("params") or {})
+    try:
+        return message.render(gettext)
+    except (KeyError, IndexError, ValueError):
+        return message.render()
+
+
+def error_text(error: Exception) -> str:
+    """The sentence a domain error carries, translated: a core Message is rendered in the
+    request's language, a plain string goes through gettext (already translated ones come
+    back unchanged)."""
+    first = error.args[0] if error.args else ""
+    if isinstance(first, Message):
+        return render_message(first)
+    return gettext(str(first)) if first else ""
