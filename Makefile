@@ -12,7 +12,9 @@ ifeq ($(origin ALSMOVE_SECRET_KEY)$(origin ALSMOVE_SECRET_KEY_FILE),undefinedund
 run serve bench bench-pdf: export ALSMOVE_SECRET_KEY_FILE := $(KEY_FILE)
 endif
 
-.PHONY: run serve test test-postgres e2e lint bench bench-fit bench-pdf system-deps postgres clean
+# The compiled catalogues (.mo) are not kept in git: every target that serves or tests
+# compiles them first from alsmove/locale/*/LC_MESSAGES/django.po (GNU gettext's msgfmt).
+.PHONY: run serve test test-postgres e2e lint messages bench bench-fit bench-pdf system-deps postgres clean
 
 $(KEY_FILE):
 	mkdir -p var
@@ -28,7 +30,11 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/system-deps.sh
 
-run: $(STAMP) $(KEY_FILE)
+# compilemessages reads no secret; ALSMOVE_DEBUG only lets settings load without a key.
+messages: $(STAMP) system-deps
+	ALSMOVE_DEBUG=True $(PY) manage.py compilemessages -v0 --ignore='.venv*' --ignore='node_modules' --ignore='var'
+
+run: $(STAMP) $(KEY_FILE) messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_library
@@ -43,7 +49,7 @@ run: $(STAMP) $(KEY_FILE)
 # serving the collected, compressed static files. HOST and PORT may be set.
 HOST ?= 127.0.0.1
 PORT ?= 8000
-serve: $(STAMP) $(KEY_FILE)
+serve: $(STAMP) $(KEY_FILE) messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_library
@@ -61,16 +67,16 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: $(STAMP) system-deps lint
+test: $(STAMP) system-deps messages lint
 	$(VENV)/bin/pytest
 
 postgres:
 	@bash scripts/postgres.sh
 
-test-postgres: $(STAMP) system-deps postgres
+test-postgres: $(STAMP) system-deps messages postgres
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
-e2e: $(STAMP) system-deps
+e2e: $(STAMP) system-deps messages
 	$(VENV)/bin/pytest -m e2e
 
 # The load benchmark (SQLite, and PostgreSQL when BENCH_PG_URL names a database it may

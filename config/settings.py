@@ -252,7 +252,8 @@ AXES_USERNAME_CALLABLE = "alsmove.accounts.middleware.axes_username"
 # --- end of sign-in safety ----------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# Each language is named in its own language: the switcher shows these names as they are.
+LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
 LOCALE_PATHS = [BASE_DIR / "alsmove" / "locale"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("ALSMOVE_TIME_ZONE", "UTC")
