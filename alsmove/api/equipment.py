@@ -230,7 +230,7 @@ def _one(patient: Patient, slug: str) -> PlanItem:
 
 @router.post(
     "/{patient_id}/equipment/{item}/status",
-    response={200: PlanItemOut, **REFUSALS},
+    response={200: PlanItemOut, 400: ErrorOut, **REFUSALS},
     summary="Change an item's status (a catalogue item not on the plan is put on it)",
 )
 def change_status(
@@ -256,7 +256,7 @@ def change_status(
 
 @router.post(
     "/{patient_id}/equipment",
-    response={201: PlanItemOut, 409: ErrorOut, **REFUSALS},
+    response={201: PlanItemOut, 400: ErrorOut, 409: ErrorOut, **REFUSALS},
     summary="The therapist adds an item: a catalogue item, or one written in by name",
 )
 def add_plan_item(

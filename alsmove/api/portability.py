@@ -96,7 +96,7 @@ def get_export(request: HttpRequest, patient_id: int) -> Any:
 
 @clinic.post(
     "/import",
-    response={201: ImportedOut, **REFUSALS, 409: ErrorOut},
+    response={201: ImportedOut, **REFUSALS, 400: ErrorOut, 409: ErrorOut},
     summary="Import an exported record into your clinic (clinic administrators)",
 )
 def post_import(
