@@ -13,6 +13,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
@@ -86,7 +87,7 @@ def post_invitation(
     try:
         validate_email(email)
     except ValidationError:
-        return Status(400, ErrorOut(detail="email: enter a valid email address."))
+        return Status(400, ErrorOut(detail=_("email: enter a valid email address.")))
     try:
         invite(patient=patient, by=request.user, **{**payload.model_dump(), "email": email})
     except TeamError as error:

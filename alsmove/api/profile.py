@@ -13,6 +13,7 @@ from typing import Any
 
 from django.forms.models import model_to_dict
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, allowed_actions, require
@@ -60,7 +61,8 @@ def get_profile(request: HttpRequest, patient_id: int) -> Any:
     patient = require(request.user, patient_id, Action.VIEW)
     profile = FunctionalProfile.objects.filter(patient=patient).first()
     if profile is None:
-        return Status(404, ProfileErrors(detail="There is no functional profile yet.", errors={}))
+        missing = _("There is no functional profile yet.")
+        return Status(404, ProfileErrors(detail=missing, errors={}))
     return _out(profile)
 
 
