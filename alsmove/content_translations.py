@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -109,12 +110,16 @@ def _read(path: Path) -> list[dict[str, Any]]:
     return raw
 
 
-def _merge(english: Any, translated: Any, where: str, free: bool = False) -> Any:
-    """`translated` laid over `english`, refusing any change of shape."""
+def _merge(
+    english: Any, translated: Any, where: str, free: bool = False, strict: bool = True
+) -> Any:
+    """`translated` laid over `english`, refusing any change of shape (and, when `strict`,
+    a long sentence left in English)."""
     if isinstance(english, str):
         if not isinstance(translated, str) or not translated.strip():
             raise TranslationError(f"{where}: expected text")
-        if len(english) >= SAME_IS_UNTRANSLATED and translated.strip() == english.strip():
+        same = translated.strip() == english.strip()
+        if strict and same and len(english) >= SAME_IS_UNTRANSLATED:
             raise TranslationError(f"{where}: still the English text")
         return translated
     if isinstance(english, list):
@@ -140,7 +145,7 @@ def _merge(english: Any, translated: Any, where: str, free: bool = False) -> Any
             raise TranslationError(f"{where}: missing keys {missing}, unexpected keys {extra}")
         merged = dict(english)
         for key in wanted:
-            merged[key] = _merge(english[key], translated[key], f"{where}.{key}")
+            merged[key] = _merge(english[key], translated[key], f"{where}.{key}", strict=strict)
         return merged
     raise TranslationError(f"{where}: {type(english).__name__} is not text")
 
@@ -176,6 +181,48 @@ def merged_entries(overlay: Overlay) -> list[dict[str, Any]]:
     if translated:
         raise TranslationError(f"{overlay.translated.name}: unknown ids {sorted(translated)}")
     return merged
+
+
+@cache
+def _words_by_id(app: str, language: str) -> dict[str, dict[str, Any]]:
+    """The translated words of every entry of `app` in `language`, by id (read once)."""
+    words: dict[str, dict[str, Any]] = {}
+    for overlay in overlays(language):
+        if overlay.app == app and overlay.translated.exists():
+            for item in _read(overlay.translated):
+                words[str(item.get("id"))] = item
+    return words
+
+
+def in_language(app: str, entry: Mapping[str, Any], language: str | None) -> dict[str, Any]:
+    """One English entry (as its JSON) with its words in `language` where they exist.
+
+    English when the language is English or unknown, when the entry has no translation
+    yet, or when its translation does not fit the English shape: a page never breaks for
+    a translation, and the completeness tests catch the gap."""
+    code = (language or "").split("-")[0]
+    words = _words_by_id(app, code).get(str(entry.get("id"))) if code in LANGUAGES else None
+    if words is None:
+        return dict(entry)
+    fields = TEXT_FIELDS[app]
+    out = dict(entry)
+    try:
+        for key in fields & set(entry) & set(words):
+            out[key] = _merge(entry[key], words[key], key, free=key in FREE_LENGTH, strict=False)
+    except TranslationError:
+        return dict(entry)
+    return out
+
+
+def name_in_language(app: str, entry_id: str, english: str, language: str | None) -> str:
+    """One entry's name (or title) in `language`, for the places that stored the English
+    name with a routine or a log; the English name when there is no translation."""
+    code = (language or "").split("-")[0]
+    if code not in LANGUAGES:
+        return english
+    words = _words_by_id(app, code).get(entry_id, {})
+    name = words.get("name", words.get("title"))
+    return name if isinstance(name, str) and name.strip() else english
 
 
 def skeleton(overlay: Overlay) -> list[dict[str, Any]]:

@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's saved language wins over the cookie and the browser.
+    "alsmove.accounts.language.UserLanguageMiddleware",
     # Keeps the request at hand for the audit trail (who, from where, which page).
     "alsmove.accounts.audit.AuditContextMiddleware",
     # Sign-in safety (see the "Sign-in safety" block below): idle and 12-hour ends, then
@@ -252,8 +254,12 @@ AXES_USERNAME_CALLABLE = "alsmove.accounts.middleware.axes_username"
 # --- end of sign-in safety ----------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-# Each language is named in its own language: the switcher shows these names as they are.
+# Each language by its own name, as the switcher on every page shows it.
 LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
+LANGUAGE_COOKIE_NAME = "alsmove_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "alsmove" / "locale"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("ALSMOVE_TIME_ZONE", "UTC")

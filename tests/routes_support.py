@@ -268,4 +268,5 @@ def demo_samples(demo: object) -> dict[str, str]:
         "app_label": "patients",
         "mark_id": str(_a_taught_mark(demo)),
         "item": "ramp",  # on the demo's equipment plan, and in the catalogue
+        "code": "es",  # the language switcher
     }

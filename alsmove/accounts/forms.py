@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,14 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        required=False,  # the page's own language when not sent
+        widget=forms.RadioSelect,
+        help_text=_("Pages, emails and printed documents use it. You can change it later."),
+    )
+
     # Filled in by the browser (static/js/timezone.js); editable later on the record.
     time_zone = forms.CharField(
         required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-zone": ""})
@@ -85,9 +94,18 @@ class SignupForm(forms.Form):
 
 
 class PreferencesForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("The one my browser asks for")), *settings.LANGUAGES],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Pages, emails and printed documents use it."),
+    )
+
     class Meta:
         model = User
         fields = (
+            "language",
             "text_size",
             "high_contrast",
             "large_targets",

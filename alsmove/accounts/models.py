@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -88,6 +89,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=1000,
         choices=DwellTime.choices,
         validators=[MinValueValidator(500), MaxValueValidator(2000)],
+    )
+    # The language pages, emails and documents use; empty follows the browser.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
     )
     disclaimer_accepted_at = models.DateTimeField(null=True, blank=True)
 

@@ -10,12 +10,16 @@ from alsmove.patients.models import Patient
 
 
 @transaction.atomic
-def sign_up(*, email: str, full_name: str, password: str, role: str, time_zone: str = "") -> User:
+def sign_up(
+    *, email: str, full_name: str, password: str, role: str, time_zone: str = "", language: str = ""
+) -> User:
     """A new account; a person with ALS also gets their own patient record, on the clock
     of the browser they signed up with (`time_zone`, checked by the form)."""
     if role not in (Role.PERSON, Role.CAREGIVER):
         raise ValueError("Only people with ALS and caregivers sign up themselves")
-    user = User.objects.create_user(email=email, password=password, full_name=full_name, role=role)
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name, role=role, language=language
+    )
     if role == Role.PERSON:
         patient = Patient.objects.create(
             user=user,

@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from alsmove.accounts import language, views
 from alsmove.accounts import two_factor_views as two_step
-from alsmove.accounts import views
 from alsmove.accounts.reset import ThrottledPasswordResetView
 
 app_name = "accounts"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("logout/", views.SiteLogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("preferences/", views.preferences, name="preferences"),
+    path("language/<str:code>/", language.choose, name="language"),
     path("preferences/session/", views.session_preferences, name="session_preferences"),
     path("disclaimer/", views.disclaimer, name="disclaimer"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),

@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from alsmove.accounts.forms import (
@@ -76,7 +76,7 @@ def _safe_next(request: HttpRequest, fallback: str = "web:home") -> str:
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("web:home")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
         user = sign_up(
             email=form.cleaned_data["email"],
@@ -84,6 +84,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password1"],
             role=form.cleaned_data["role"],
             time_zone=form.cleaned_data["time_zone"],
+            language=form.cleaned_data["language"] or get_language(),
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         # Back to where they came from (an invitation link, say), after the disclaimer.

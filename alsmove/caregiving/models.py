@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from alsmove.content_translations import in_language
 from alsmove.core.caregiving import Skill
 
 
@@ -24,7 +26,8 @@ class SkillRecord(models.Model):
         return self.title
 
     def skill(self) -> Skill:
-        return Skill.model_validate(self.data)
+        """The entry in the active language (English where no translation exists)."""
+        return Skill.model_validate(in_language("caregiving", self.data, get_language()))
 
 
 class SkillTaught(models.Model):

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.content_translations import in_language
 from alsmove.core.equipment_catalogue import CatalogueItem
 
 
@@ -28,7 +30,8 @@ class CatalogueRecord(models.Model):
         return self.name
 
     def item(self) -> CatalogueItem:
-        return CatalogueItem.model_validate(self.data)
+        """The entry in the active language (English where no translation exists)."""
+        return CatalogueItem.model_validate(in_language("equipment", self.data, get_language()))
 
 
 class Status(models.TextChoices):

@@ -11,7 +11,9 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from alsmove.content_translations import in_language
 from alsmove.core.library import Exercise
 
 
@@ -46,4 +48,5 @@ class ExerciseRecord(models.Model):
         super().save(*args, **kwargs)
 
     def exercise(self) -> Exercise:
-        return Exercise.model_validate(self.data)
+        """The entry in the active language (English where no translation exists)."""
+        return Exercise.model_validate(in_language("exercises", self.data, get_language()))

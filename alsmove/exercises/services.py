@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from alsmove.core.library import Exercise
 from alsmove.exercises.loader import default_library
@@ -52,7 +53,7 @@ def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
 # Each row read once per process: parsing 89 exercises again on every page cost more than
 # the rest of the page. Keyed by the row and its last change (`ExerciseRecord.save` sets
 # `updated_at`), so an edited row is parsed again and a stale one is never used.
-_PARSED: dict[tuple[int, Any], Exercise] = {}
+_PARSED: dict[tuple[int, Any, str], Exercise] = {}
 
 
 def _records(user: Any) -> list[tuple[int, Any]]:
@@ -66,11 +67,12 @@ def _records(user: Any) -> list[tuple[int, Any]]:
 def library_with_changes(user: Any) -> list[tuple[Exercise, Any]]:
     """Each exercise with the time its row last changed (for cache-friendly addresses)."""
     rows = _records(user)
-    missing = [pk for pk, changed in rows if (pk, changed) not in _PARSED]
+    language = get_language() or ""  # the parsed entry holds the words of one language
+    missing = [pk for pk, changed in rows if (pk, changed, language) not in _PARSED]
     if missing:
         for record in ExerciseRecord.objects.filter(pk__in=missing):
-            _PARSED[(record.pk, record.updated_at)] = record.exercise()
-    return [(_PARSED[row], row[1]) for row in rows]
+            _PARSED[(record.pk, record.updated_at, language)] = record.exercise()
+    return [(_PARSED[(pk, changed, language)], changed) for pk, changed in rows]
 
 
 def library_for(user: Any) -> list[Exercise]:

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.exercises.names import exercise_name
 from alsmove.logbook.models import Cramps, ExerciseStatus, FeelingAnswer
 from alsmove.logbook.services import Entry
 from alsmove.patients.clock import time_zone_choices
@@ -126,6 +127,8 @@ class QuickLogForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # The rows keep the English name they were made with; show the page's language.
+        items = [{**item, "name": exercise_name(item)} for item in items]
         self.items = items
         self.fields["pain_exercises"].choices = [(i["exercise"], i["name"]) for i in items]
         for item in items:

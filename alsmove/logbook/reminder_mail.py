@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from alsmove.accounts.language import language_of
 from alsmove.accounts.models import User
 from alsmove.accounts.policy import Action, can
 from alsmove.logbook.models import ReminderSchedule, ReminderSent, SessionLog
@@ -70,7 +71,8 @@ def _url(name: str, patient: Patient) -> str:
 
 def reminder_email(patient: Patient, user: User) -> EmailMessage:
     is_person = patient.user_id == user.pk
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the language the recipient chose (their saved choice), whoever sends it.
+    with translation.override(language_of(user)):
         if is_person:
             subject = _("Time for today's exercises")
         else:

@@ -19,10 +19,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from alsmove.accounts.language import language_of
 from alsmove.accounts.models import AuditEvent, Role, User
 from alsmove.patients.models import (
     CareLink,
@@ -119,18 +120,23 @@ def invite(
         action="member_invited",
         detail=f"{email} ({relation}, {permission})",
     )
-    body = render_to_string(
-        "patients/invitation_email.txt",
-        {
-            "invitation": invitation,
-            "inviter": by,
-            "patient": patient,
-            "link": invitation_link(token),
-            "permission": PERMISSION_WORDS[Permission(permission)],
-            "relation": RELATION_WORDS[Relation(relation)],
-        },
-    )
-    subject = _("An invitation to a care team on ALS Move")
+    # In the invitee's own language when they already have an account, else the
+    # inviter's page language.
+    invitee = invitation.invitee
+    chosen = invitee is not None and bool(invitee.language)
+    with translation.override(language_of(invitee) if chosen else translation.get_language()):
+        body = render_to_string(
+            "patients/invitation_email.txt",
+            {
+                "invitation": invitation,
+                "inviter": by,
+                "patient": patient,
+                "link": invitation_link(token),
+                "permission": PERMISSION_WORDS[Permission(permission)],
+                "relation": RELATION_WORDS[Relation(relation)],
+            },
+        )
+        subject = _("An invitation to a care team on ALS Move")
     # Sent after the commit, so a rolled-back invitation never reaches anyone.
     transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
     return Sent(invitation, token)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 
+from alsmove.content_translations import in_language
 from alsmove.core.resources import Resource
 
 
@@ -20,4 +22,5 @@ class ResourceRecord(models.Model):
         return self.title
 
     def resource(self) -> Resource:
-        return Resource.model_validate(self.data)
+        """The entry in the active language (English where no translation exists)."""
+        return Resource.model_validate(in_language("resources", self.data, get_language()))

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from alsmove.accounts.policy import Action, require
 from alsmove.core.library import Exercise, Position
 from alsmove.exercises import labels
+from alsmove.exercises.names import exercise_name
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise
 from alsmove.logbook.models import ExerciseStatus
@@ -166,7 +167,7 @@ def stop(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
     statuses = carried_statuses(request.session, patient.pk, today)
     rows = [
         {
-            "name": item["name"],
+            "name": exercise_name(item),
             "status": ExerciseStatus(statuses.get(item["exercise"], "done")).label,
         }
         for item in items

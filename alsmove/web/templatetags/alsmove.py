@@ -6,8 +6,10 @@ from datetime import tzinfo
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.utils.translation import gettext
 
+from alsmove.exercises.names import exercise_name
 from alsmove.patients.clock import zone_for
 
 register = template.Library()
@@ -46,3 +48,16 @@ def clock_of(patient: Any) -> tzinfo | None:
     if not hasattr(patient, "time_zone"):
         return None
     return zone_for(patient)
+
+
+@register.filter(name="exercise_name")
+def exercise_name_filter(item: Any) -> str:
+    """The exercise's name in the page's language (see alsmove.exercises.names)."""
+    return exercise_name(item)
+
+
+@register.simple_tag
+def own_language_names() -> list[tuple[str, str]]:
+    """Each language by its own name ("Deutsch", never "German" or "Alemán"): Django's
+    get_available_languages translates the names into the page's language."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES]

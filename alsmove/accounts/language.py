@@ -1,0 +1,72 @@
+"""Which language a page speaks: a signed-in person's saved choice, else the language
+cookie the switcher sets, else the browser's Accept-Language (Django's LocaleMiddleware).
+
+The switcher on every page posts here; for a signed-in person the choice is also saved on
+their account, so it follows them to any device and their emails and documents use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+CODES = frozenset(code for code, _name in settings.LANGUAGES)
+
+
+def language_of(user: object) -> str:
+    """The language to write to `user` in (emails, documents): their saved choice, else
+    the product's default."""
+    saved = getattr(user, "language", "") or ""
+    return saved if saved in CODES else settings.LANGUAGE_CODE
+
+
+class UserLanguageMiddleware:
+    """After sign-in: a saved choice wins over the cookie and the browser."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        saved = getattr(user, "language", "") if user is not None else ""
+        if user is not None and user.is_authenticated and saved in CODES:
+            translation.activate(saved)
+            request.LANGUAGE_CODE = saved  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
+@require_GET
+def choose(request: HttpRequest, code: str) -> HttpResponse:
+    """The switcher, a plain link on every page: remember the language on this device
+    (a cookie) and go back to the page it was chosen on.
+
+    A signed-in person's choice is saved on their account too, but only from a page of
+    this site: browsers say where a request comes from (Sec-Fetch-Site), so another site's
+    link cannot change it."""
+    target = request.GET.get("next", "") or "/"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if code not in CODES:
+        return response
+    user = request.user
+    ours = request.headers.get("Sec-Fetch-Site", "same-origin") in ("same-origin", "none")
+    if ours and user.is_authenticated and getattr(user, "language", None) != code:
+        user.language = code  # type: ignore[union-attr]
+        user.save(update_fields=["language"])  # type: ignore[union-attr]
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
