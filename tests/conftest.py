@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
 
 from alsmove.caregiving.services import sync_skills
 from alsmove.demo.seed import Demo, seed_demo
@@ -25,6 +28,15 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests() -> Iterator[None]:
+    """A request leaves its language active in the thread (Django's LocaleMiddleware does
+    not reset it), so each test starts and ends in the product's default."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

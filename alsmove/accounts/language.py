@@ -34,10 +34,13 @@ class UserLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         saved = getattr(user, "language", "") if user is not None else ""
-        if user is not None and user.is_authenticated and saved in CODES:
-            translation.activate(saved)
-            request.LANGUAGE_CODE = saved  # type: ignore[attr-defined]
-        return self.get_response(request)
+        if user is None or not user.is_authenticated or saved not in CODES:
+            return self.get_response(request)
+        request.LANGUAGE_CODE = saved  # type: ignore[attr-defined]
+        with translation.override(saved):
+            response = self.get_response(request)
+        response.headers["Content-Language"] = saved
+        return response
 
 
 @require_GET
