@@ -6,12 +6,45 @@
 
   // Speech is a help, never a requirement: with the switch off, no voice, or a browser
   // that refuses, the words on screen still say it.
+  // The voice speaks the page's language (<html lang>); when the device has no voice for
+  // it, the note under the switches says so instead of reading in another language.
+  var pageLanguage = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+
+  function voiceFor(language) {
+    if (!("speechSynthesis" in window)) { return null; }
+    var voices = window.speechSynthesis.getVoices() || [];
+    for (var i = 0; i < voices.length; i += 1) {
+      if ((voices[i].lang || "").toLowerCase().split(/[-_]/)[0] === language) { return voices[i]; }
+    }
+    return null;
+  }
+
+  function showVoiceNote() {
+    var note = document.getElementById("no-voice-note");
+    if (!note || !("speechSynthesis" in window)) { return; }
+    var voices = window.speechSynthesis.getVoices() || [];
+    // An empty list means the voices are still loading; the event below asks again.
+    note.hidden = voices.length === 0 || voiceFor(pageLanguage) !== null;
+  }
+
+  if ("speechSynthesis" in window) {
+    showVoiceNote();
+    if (window.speechSynthesis.addEventListener) {
+      window.speechSynthesis.addEventListener("voiceschanged", showVoiceNote);
+    }
+  }
+
   function speak(text) {
     var box = document.getElementById("opt-speech");
     if (!box || !box.checked || !("speechSynthesis" in window)) { return; }
     try {
+      var utterance = new window.SpeechSynthesisUtterance(text);
+      utterance.lang = document.documentElement.lang || "en";
+      var voice = voiceFor(pageLanguage);
+      if (voice) { utterance.voice = voice; }
+      else if ((window.speechSynthesis.getVoices() || []).length > 0) { return; }
       window.speechSynthesis.cancel();
-      window.speechSynthesis.speak(new window.SpeechSynthesisUtterance(text));
+      window.speechSynthesis.speak(utterance);
     } catch (error) { /* no voice on this device */ }
   }
 
