@@ -32,6 +32,7 @@ from alsmove.documents.models import GoalStatus, PlanOfCare
 from alsmove.equipment.models import PlanItem
 from alsmove.equipment.models import Status as EquipmentStatus
 from alsmove.exercises import labels
+from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import library_for
 from alsmove.logbook.alerts import rule_title
@@ -112,14 +113,14 @@ def _exercises(plan: RoutinePlan, patient: Patient) -> tuple[list[dict[str, Any]
         week.append(
             {
                 "name": DAY_NAMES[day],
-                "items": [i["name"] for i in items],
+                "items": [exercise_name(i) for i in items],
                 "minutes": round(sum(float(i.get("minutes", 0)) for i in items)),
             }
         )
         for item in items:
             entry = seen.setdefault(item["exercise"], {"item": item, "by_position": {}})
             position = item["position"]
-            steps = item.get("steps_today")
+            steps = steps_today(item)  # in the document's language
             exercise: Exercise | None = library.get(item["exercise"])
             if not steps and exercise is not None:
                 try:
@@ -136,7 +137,7 @@ def _exercises(plan: RoutinePlan, patient: Patient) -> tuple[list[dict[str, Any]
             {
                 "number": number,
                 "slug": slug,
-                "name": item["name"],
+                "name": exercise_name(item),
                 "summary": exercise.summary if exercise else "",
                 "pictogram": pictogram_svg(exercise) if exercise else "",
                 "performer": item.get("performer", ""),
@@ -391,7 +392,7 @@ def _routine_summary(plan: RoutinePlan | None) -> dict[str, Any] | None:
     kinds = sorted({str(labels.PERFORMER.get(i.get("performer"), "")) for i in plan.items})  # type: ignore[call-overload]
     return {
         "exercises": len({i["exercise"] for d in days for i in d}),
-        "names": sorted({i["name"] for d in days for i in d}),
+        "names": sorted({exercise_name(i) for d in days for i in d}),
         "days_a_week": len(active),
         "minutes": round(sum(minutes) / len(minutes)) if minutes else 0,
         "performers": [k for k in kinds if k],

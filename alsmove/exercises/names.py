@@ -6,11 +6,14 @@ were made (and the slug that finds it); pages show the name in the active langua
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.utils.translation import get_language
 
-from alsmove.content_translations import name_in_language
+from alsmove.content_translations import in_language, name_in_language
+from alsmove.core.library import Exercise, Position
+from alsmove.exercises.loader import default_library
 
 
 def exercise_name(item: Any) -> str:
@@ -22,3 +25,28 @@ def exercise_name(item: Any) -> str:
         slug, name = getattr(item, "exercise", None), getattr(item, "name", "")
     english = str(name or slug or "")
     return name_in_language("exercises", str(slug), english, get_language()) if slug else english
+
+
+@cache
+def _english_library() -> dict[str, Exercise]:
+    return {exercise.id: exercise for exercise in default_library()}
+
+
+def steps_today(item: Any) -> list[str]:
+    """The steps of a routine's or today's session item in the page's language.
+
+    The routine stores the steps for the position used, in English. While they are still
+    the library's own steps for that position, they are shown in the page's language;
+    steps a therapist wrote are shown as written."""
+    row = item if isinstance(item, dict) else vars(item)
+    slug, stored = str(row.get("exercise", "")), row.get("steps_today")
+    english = _english_library().get(slug)
+    if english is None or row.get("position") not in {p.value for p in english.positions}:
+        return list(stored or ())
+    position = Position(row["position"])
+    if stored and list(stored) != list(english.steps_for(position)):
+        return list(stored)
+    local = Exercise.model_validate(
+        in_language("exercises", english.model_dump(mode="json"), get_language())
+    )
+    return list(local.steps_for(position))

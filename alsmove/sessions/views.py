@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from alsmove.accounts.policy import Action, require
 from alsmove.core.library import Exercise, Position
 from alsmove.exercises import labels
-from alsmove.exercises.names import exercise_name
+from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise
 from alsmove.logbook.models import ExerciseStatus
@@ -121,7 +121,7 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         "exercise": exercise,
         # The steps for the position used (an exercise offered sitting and in bed says
         # different things in each).
-        "steps": item.get("steps_today") or exercise.steps_for(Position(item["position"])),
+        "steps": steps_today(item) or list(exercise.steps_for(Position(item["position"]))),
         "index": index,
         "count": len(items),
         # Drawn in the position the routine chose, not the exercise's first position.

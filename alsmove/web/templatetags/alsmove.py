@@ -9,7 +9,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext
 
-from alsmove.exercises.names import exercise_name
+from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.patients.clock import zone_for
 
 register = template.Library()
@@ -61,3 +61,9 @@ def own_language_names() -> list[tuple[str, str]]:
     """Each language by its own name ("Deutsch", never "German" or "Alemán"): Django's
     get_available_languages translates the names into the page's language."""
     return [(code, str(name)) for code, name in settings.LANGUAGES]
+
+
+@register.filter(name="steps_today")
+def steps_today_filter(item: Any) -> list[str]:
+    """A routine item's steps in the page's language (see alsmove.exercises.names)."""
+    return steps_today(item)
