@@ -89,6 +89,35 @@ def test_every_page_has_no_axe_violations(
     screenshot(page, f"{prefix}-{name}")
 
 
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+# The switcher itself answers by going back to a page in the language it names.
+TRANSLATED_PAGES = [r for r in PAGES if not r.template.startswith("accounts/language/")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("route", TRANSLATED_PAGES, ids=lambda r: r.template or "/")
+def test_every_page_has_no_axe_violations_in_spanish_and_german(
+    live_demo: Demo,
+    live_server: Any,
+    context: BrowserContext,
+    page: Page,
+    route: Route,
+    language: str,
+) -> None:
+    """The same walk in each other language: longer words, the `lang` of the page and of
+    each switcher link, and every translated label (axe checks names and languages)."""
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    )
+    viewer = VIEWER.get(route.template, "person")
+    if viewer is not None:
+        log_in(context, live_server, getattr(live_demo, viewer))
+    status = _open(page, live_server, url_for(route, _samples(live_demo, route)))
+    assert status in (200, 405)
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_axe_violations(page, f"{route.template} ({language})")
+
+
 @pytest.mark.parametrize(
     ("viewer", "path", "shot"),
     [
