@@ -48,6 +48,7 @@ PREFERENCE_FIELDS = (
     "tone_enabled",
     "dwell_enabled",
     "dwell_ms",
+    "language",
 )
 
 

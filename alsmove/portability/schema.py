@@ -40,6 +40,8 @@ class Preferences(Strict):
     tone_enabled: bool
     dwell_enabled: bool
     dwell_ms: int = Field(ge=500, le=2000)
+    # Added with Spanish and German; a file written before it follows the browser ("").
+    language: Literal["", "en", "es", "de"] = ""
 
 
 class Person(Strict):
