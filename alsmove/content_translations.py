@@ -130,9 +130,11 @@ def _merge(
                 f"{where}: {len(translated)} items where English has {len(english)}"
             )
         if free:
-            return [_merge("x", t, f"{where}[{i}]") for i, t in enumerate(translated)]
+            return [
+                _merge("x", t, f"{where}[{i}]", strict=strict) for i, t in enumerate(translated)
+            ]
         return [
-            _merge(e, t, f"{where}[{i}]")
+            _merge(e, t, f"{where}[{i}]", strict=strict)
             for i, (e, t) in enumerate(zip(english, translated, strict=True))
         ]
     if isinstance(english, Mapping):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from django.utils import translation
 
@@ -71,3 +72,25 @@ def test_todays_session_lists_its_exercises_in_the_persons_language(demo: Demo) 
     with translation.override("es"):
         for item in items:
             assert exercise_name(item) in page
+
+
+def test_a_step_left_as_in_english_does_not_turn_the_whole_entry_back_to_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the checker refuses an untranslated sentence; a page shows what there is."""
+    from alsmove import content_translations
+
+    english = {
+        "id": "x-one",
+        "name": "Neck tilt",
+        "steps": ["Sit tall with both feet flat.", "Rest."],
+    }
+    words = {
+        "id": "x-one",
+        "name": "Inclinación",
+        "steps": ["Sit tall with both feet flat.", "Descansa."],
+    }
+    monkeypatch.setattr(content_translations, "_words_by_id", lambda app, code: {"x-one": words})
+    shown = in_language("exercises", english, "es")
+    assert shown["name"] == "Inclinación"
+    assert shown["steps"] == ["Sit tall with both feet flat.", "Descansa."]
