@@ -185,6 +185,13 @@ def merged_entries(overlay: Overlay) -> list[dict[str, Any]]:
     return merged
 
 
+def _words_for(app: str, entry_id: str, language: str | None) -> dict[str, Any] | None:
+    """The translated words of one entry, or None (English, an unknown language such as
+    "pt-br", or no translation yet); "es-mx" reads Spanish."""
+    code = (language or "").split("-")[0]
+    return _words_by_id(app, code).get(entry_id) if code in LANGUAGES else None
+
+
 @cache
 def _words_by_id(app: str, language: str) -> dict[str, dict[str, Any]]:
     """The translated words of every entry of `app` in `language`, by id (read once)."""
@@ -202,8 +209,7 @@ def in_language(app: str, entry: Mapping[str, Any], language: str | None) -> dic
     English when the language is English or unknown, when the entry has no translation
     yet, or when its translation does not fit the English shape: a page never breaks for
     a translation, and the completeness tests catch the gap."""
-    code = (language or "").split("-")[0]
-    words = _words_by_id(app, code).get(str(entry.get("id"))) if code in LANGUAGES else None
+    words = _words_for(app, str(entry.get("id")), language)
     if words is None:
         return dict(entry)
     fields = TEXT_FIELDS[app]
@@ -219,10 +225,7 @@ def in_language(app: str, entry: Mapping[str, Any], language: str | None) -> dic
 def name_in_language(app: str, entry_id: str, english: str, language: str | None) -> str:
     """One entry's name (or title) in `language`, for the places that stored the English
     name with a routine or a log; the English name when there is no translation."""
-    code = (language or "").split("-")[0]
-    if code not in LANGUAGES:
-        return english
-    words = _words_by_id(app, code).get(entry_id, {})
+    words = _words_for(app, entry_id, language) or {}
     name = words.get("name", words.get("title"))
     return name if isinstance(name, str) and name.strip() else english
 

@@ -46,7 +46,15 @@ def steps_today(item: Any) -> list[str]:
     position = Position(row["position"])
     if stored and list(stored) != list(english.steps_for(position)):
         return list(stored)
-    local = Exercise.model_validate(
-        in_language("exercises", english.model_dump(mode="json"), get_language())
+    return list(_in_language(slug, get_language() or "").steps_for(position))
+
+
+@cache
+def _in_language(slug: str, language: str) -> Exercise:
+    """A library exercise in one language, built once per process: a routine page or a
+    handout asks for it once per item, and the files it is built from do not change
+    while the process runs."""
+    english = _english_library()[slug]
+    return Exercise.model_validate(
+        in_language("exercises", english.model_dump(mode="json"), language)
     )
-    return list(local.steps_for(position))
