@@ -1,8 +1,8 @@
 """Which language a page speaks: a signed-in person's saved choice, else the language
 cookie the switcher sets, else the browser's Accept-Language (Django's LocaleMiddleware).
 
-The switcher on every page posts here; for a signed-in person the choice is also saved on
-their account, so it follows them to any device and their emails and documents use it.
+The switcher on every page is a link to `choose`; for a signed-in person the choice is
+also saved on their account, so it follows them to any device and their emails use it.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from django.views.decorators.http import require_GET
 CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
-def language_of(user: object) -> str:
-    """The language to write to `user` in (emails, documents): their saved choice, else
-    the product's default."""
+def language_of(user: object, fallback: str | None = None) -> str:
+    """The language to write to `user` in (emails): their saved choice, else `fallback`
+    (the product's default unless given)."""
     saved = getattr(user, "language", "") or ""
-    return saved if saved in CODES else settings.LANGUAGE_CODE
+    return saved if saved in CODES else (fallback or settings.LANGUAGE_CODE)
 
 
 class UserLanguageMiddleware:

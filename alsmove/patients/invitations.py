@@ -122,9 +122,7 @@ def invite(
     )
     # In the invitee's own language when they already have an account, else the
     # inviter's page language.
-    invitee = invitation.invitee
-    chosen = invitee is not None and bool(invitee.language)
-    with translation.override(language_of(invitee) if chosen else translation.get_language()):
+    with translation.override(language_of(invitation.invitee, translation.get_language())):
         body = render_to_string(
             "patients/invitation_email.txt",
             {
