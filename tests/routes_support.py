@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PARAM = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -270,3 +271,56 @@ def demo_samples(demo: object) -> dict[str, str]:
         "item": "ramp",  # on the demo's equipment plan, and in the catalogue
         "code": "es",  # the language switcher
     }
+
+
+# Who would open each page; everything else is opened by the person with ALS.
+VIEWER = {
+    "patients/new/": "therapist",
+    "patients/<int:patient_id>/routine/review/": "therapist",
+    "clinic/": "admin",
+    "clinic/staff/<int:user_id>/switch-off/": "admin",
+    "clinic/staff/<int:user_id>/reset-two-step/": "admin",
+    "clinic/import/": "admin",
+    "clinic/trail/": "admin",
+    "accounts/login/": None,
+    "accounts/signup/": None,
+    "accounts/password-reset/": None,
+    "accounts/reset/<uidb64>/<token>/": None,
+    # The person owns the record and cannot leave it; a caregiver can.
+    "patients/<int:patient_id>/team/leave/": "caregiver",
+    # The emailed link, opened by the therapist it was sent to (see _samples).
+    "invitations/<str:token>/": "other_therapist",
+    # Importing ALSFRS-R records from a FHIR bundle is the therapist's (IMPORT_ASSESSMENTS).
+    "patients/<int:patient_id>/fhir/import/": "therapist",
+    # The plan of care is written and signed by the therapist (WRITE_PLAN_OF_CARE).
+    "patients/<int:patient_id>/documents/plan-of-care/": "therapist",
+}
+# Pages only: a pictogram file is an image (its alt text is checked on the library page),
+# and a route named like a file is a download (a FHIR bundle, a calendar, a PDF, a zip).
+DOWNLOADS = (".svg", ".json", ".ics", ".pdf", ".zip", ".csv")
+# The support desk is Django's own admin, for support staff: its markup is Django's, not
+# the product's, and it is walked for refusals and audit in tests/accounts, not here.
+SUPPORT_DESK = settings.ALSMOVE_SUPPORT_URL
+PAGES = [
+    r
+    for r in all_routes()
+    if not r.is_api
+    and not r.template.endswith(DOWNLOADS)
+    and not r.template.startswith(SUPPORT_DESK)
+]
+
+
+def page_samples(demo: object, route: Route) -> dict[str, str]:
+    """demo_samples, and for the emailed invitation a fresh one to the other therapist."""
+    samples = demo_samples(demo)
+    if route.template == "invitations/<str:token>/":
+        from alsmove.patients.invitations import invite
+
+        samples["token"] = invite(
+            patient=demo.patient,  # type: ignore[attr-defined]
+            by=demo.person,  # type: ignore[attr-defined]
+            email=demo.other_therapist.email,  # type: ignore[attr-defined]
+            relation="therapist",
+            permission="view",
+        ).token
+    return samples

@@ -15,6 +15,8 @@ from alsmove.accounts.models import User
 from alsmove.demo.seed import Demo
 
 TABLET = {"width": 820, "height": 1180}
+# These set the language themselves (a saved choice, the switcher), from an English browser.
+pytestmark = pytest.mark.languages("en")
 
 
 def _in(language: str, text: str) -> str:
