@@ -1,12 +1,13 @@
 """Invitations, leaving a team and a self-report beside a clinician's rating, in a real
-browser: reached with the keyboard, axe clean."""
+browser: reached with the keyboard, axe clean, in each language of the product."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils import timezone
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.accounts.policy import Action, can
@@ -43,12 +44,14 @@ def test_an_invited_therapist_accepts_from_the_home_page_with_the_keyboard(
     )
     log_in(context, live_server, live_demo.other_therapist)
     page.goto(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="Join the care team of Sam Rivera?").is_visible()
+    name = live_demo.patient.display_name
+    join = t("Join the care team of %(name)s?", name=name)
+    assert page.get_by_role("heading", name=join).is_visible()
     assert not can(live_demo.other_therapist, live_demo.patient, Action.VIEW)
-    page.get_by_role("button", name="Accept").focus()
+    page.get_by_role("button", name=t("Accept")).focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/patients/{live_demo.patient.pk}/")
-    assert page.get_by_text("You are on the care team of Sam Rivera now.").is_visible()
+    assert page.get_by_text(t("You are on the care team of %(name)s now.", name=name)).is_visible()
     assert_no_axe_violations(page, "overview after accepting")
     assert can(live_demo.other_therapist, live_demo.patient, Action.VIEW)
 
@@ -58,14 +61,17 @@ def test_a_caregiver_leaves_the_team_after_one_confirmation(
 ) -> None:
     log_in(context, live_server, live_demo.caregiver)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/team/")
-    page.get_by_role("link", name="Leave this care team").click()
-    assert page.get_by_role("heading", name="Leave the care team of Sam Rivera?").is_visible()
+    name = live_demo.patient.display_name
+    page.get_by_role("link", name=t("Leave this care team")).click()
+    leave = t("Leave the care team of %(name)s?", name=name)
+    assert page.get_by_role("heading", name=leave).is_visible()
     assert_no_axe_violations(page, "leave the care team")
     screenshot(page, "care-team-leave")
-    page.get_by_role("button", name="Yes, leave this care team").focus()
+    page.get_by_role("button", name=t("Yes, leave this care team")).focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_text("You have left the care team of Sam Rivera.").is_visible()
+    left = t("You have left the care team of %(name)s. You no longer see this record.", name=name)
+    assert page.get_by_text(left).is_visible()
     assert not can(live_demo.caregiver, live_demo.patient, Action.VIEW)
 
 
@@ -82,9 +88,16 @@ def test_the_progress_page_marks_a_self_report_beside_a_clinicians_rating(
     )
     log_in(context, live_server, live_demo.caregiver)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/progress/")
-    assert page.get_by_text("not used for stages or forecast").is_visible()
+    beside = t("beside the clinician's rating of this day; not used for stages or forecast")
+    assert page.get_by_text(beside).is_visible()
     assert_no_axe_violations(page, "progress with a self-report beside a clinician's rating")
     screenshot(page, "progress-beside")
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/alsfrs/")
-    assert page.get_by_role("link", name="Add your own answers").first.is_visible()
+    # The words a sighted person sees; the hidden part names the day of each record.
+    add = re.sub(
+        r"<span.*?</span>",
+        "",
+        t('Add your own answers<span class="visually-hidden"> for %(day)s</span>', day=""),
+    )
+    assert page.get_by_role("link", name=add).first.is_visible()
     assert_no_axe_violations(page, "history with 'add your own answers'")
