@@ -8,13 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.test import Client
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
 
 TAB_LIMIT = 120
+# One line of "Who looked at my record" (alsmove.patients.trail.sentence).
+LINE = "%(name)s, %(relation)s, %(did)s on %(day)s at %(time)s."
 
 
 def _tab_to(page: Page, name: str) -> None:
@@ -37,6 +39,18 @@ def _tab_to_field(page: Page, field_id: str) -> None:
     raise AssertionError(f"Tab never reached #{field_id}")
 
 
+def _tess_read(what: str | None = None) -> str:
+    """The start of a line saying Tess, the therapist, read the record (`what`: that page),
+    in the page's language; the day and time after it are the live clock's."""
+    looked = t("looked at your %(what)s", what=t(what)) if what else None
+    if looked is None:  # any page: the words up to the page's name
+        before = t(LINE).split("%(did)s")[0]
+        looked = t("looked at your %(what)s").split("%(what)s")[0]
+        return before % {"name": "Tess Morgan", "relation": t("your therapist")} + looked
+    before = t(LINE).split("%(day)s")[0]
+    return before % {"name": "Tess Morgan", "relation": t("your therapist"), "did": looked}
+
+
 def _therapist_reads(demo: Demo) -> None:
     client = Client(REMOTE_ADDR="198.51.100.20")
     sign_in(client, demo.therapist)
@@ -50,13 +64,13 @@ def test_the_person_finds_who_looked_at_their_record_by_keyboard(
     _therapist_reads(live_demo)
     log_in(context, live_server, live_demo.person)
     page.goto(f"{live_server.url}/")
-    _tab_to(page, "Who looked at my record")
+    _tab_to(page, t("Who looked at my record"))
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Who looked at my record").is_visible()
-    items = page.get_by_role("listitem").filter(has_text="Tess Morgan, your therapist, looked at")
-    assert items.count() == 2
-    assert items.filter(has_text="looked at your exercise routine on").count() == 1
+    assert page.get_by_role("heading", name=t("Who looked at my record")).is_visible()
+    lines = page.get_by_role("listitem")
+    assert lines.filter(has_text=_tess_read()).count() == 2  # the two pages she read
+    assert lines.filter(has_text=_tess_read("exercise routine")).count() == 1
     assert page.get_by_text("Sam Rivera,").count() == 0
     assert_no_axe_violations(page, "who looked at my record")
     screenshot(page, "who-looked")
@@ -68,14 +82,14 @@ def test_the_administrator_searches_the_trail_by_keyboard(
     _therapist_reads(live_demo)
     log_in(context, live_server, live_demo.admin)
     page.goto(f"{live_server.url}/clinic/")
-    _tab_to(page, "Search the audit trail")
+    _tab_to(page, t("Search the audit trail"))
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Audit trail", exact=True).is_visible()
+    assert page.get_by_role("heading", name=t("Audit trail"), exact=True).is_visible()
     _tab_to_field(page, "id_kind")
     page.keyboard.press("ArrowDown")  # "Records opened"
     assert page.evaluate("document.activeElement.value") == "reads"
-    _tab_to(page, "Search")
+    _tab_to(page, t("Search"))
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "kind=reads" in page.url

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
@@ -21,11 +21,11 @@ def _todays_logs(demo: Demo) -> list[SessionLog]:
 
 
 def _fine_log_by_clicks(page: Page) -> None:
-    page.get_by_role("button", name="Yes, all of them").click()
+    page.get_by_role("button", name=t("Yes, all of them")).click()
     page.locator("label[for=pain-0]").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     page.locator("label[for=fatigue-2]").click()
-    page.get_by_role("button", name="Save the log").click()
+    page.get_by_role("button", name=t("Save the log")).click()
     page.wait_for_url(RESULT_URL)
 
 
@@ -39,27 +39,34 @@ def test_back_after_saving_shows_the_saved_log_and_a_change_keeps_the_first_vers
     page.go_back()
     page.wait_for_url(RESULT_URL)
     assert page.url == saved_url
-    assert page.get_by_text("Today's session is logged already").is_visible()
-    assert page.get_by_role("link", name="Change this log").is_visible()
+    assert page.get_by_text(
+        t(
+            "Today's session is logged already. Change the log here if something is "
+            "wrong, or log another session."
+        )
+    ).is_visible()
+    assert page.get_by_role("link", name=t("Change this log")).is_visible()
     assert page.locator("#screen-pain").count() == 0  # not the old pain screen
     screenshot(page, "log-back-after-saving")
     assert len(_todays_logs(live_demo)) == 1
 
-    page.get_by_role("link", name="Change this log").click()
-    assert page.get_by_role("heading", name="Each exercise").is_visible()
+    page.get_by_role("link", name=t("Change this log")).click()
+    assert page.get_by_role("heading", name=t("Each exercise")).is_visible()
     first = page.locator("input[name=pain_exercises]").first
     exercise = first.get_attribute("value")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     page.locator("label[for=pain-5]").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     page.locator(f"label[for={first.get_attribute('id')}]").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     assert page.locator("#fatigue-2").is_checked()  # the earlier answer, kept
-    page.get_by_role("button", name="Save the change").click()
+    page.get_by_role("button", name=t("Save the change")).click()
     page.wait_for_url(f"{saved_url}?changed=1")
-    assert page.get_by_text("The log is changed.").is_visible()
-    assert page.get_by_role("heading", name="Please read this").is_visible()
-    page.get_by_text("Earlier versions").click()
+    assert page.get_by_text(
+        t("The log is changed. The first answers are kept in its history.")
+    ).is_visible()
+    assert page.get_by_role("heading", name=t("Please read this")).is_visible()
+    page.get_by_text(t("Earlier versions")).click()
     assert_no_axe_violations(page, "a corrected log")
     screenshot(page, "log-corrected")
     (log,) = _todays_logs(live_demo)
@@ -74,28 +81,28 @@ def test_a_session_stopped_halfway_is_logged_with_what_was_done(
     page.clock.install()
     base = f"{live_server.url}/patients/{live_demo.patient.pk}/session"
     page.goto(f"{base}/1/")
-    page.get_by_role("link", name="Skip this exercise").click()
+    page.get_by_role("link", name=t("Skip this exercise")).click()
     page.wait_for_url("**/session/2/?*")
     page.keyboard.press("Enter")  # Start the second exercise
-    page.get_by_role("link", name="Stop the session").click()
+    page.get_by_role("link", name=t("Stop the session")).click()
     page.wait_for_url("**/session/2/stop/?current=partly")
-    assert page.get_by_role("heading", name="The session is stopped").is_visible()
+    assert page.get_by_role("heading", name=t("The session is stopped")).is_visible()
     assert_no_axe_violations(page, "session stopped")
     screenshot(page, "session-stopped")
-    page.get_by_role("link", name="Log what you did").click()
+    page.get_by_role("link", name=t("Log what you did")).click()
     page.wait_for_url("**/log/new/?another=1")
     # The log starts on the list of exercises, filled in from the session.
-    assert page.get_by_role("heading", name="Each exercise").is_visible()
+    assert page.get_by_role("heading", name=t("Each exercise")).is_visible()
     statuses = page.locator("fieldset.status-group")
-    assert statuses.nth(0).get_by_label("Skipped").is_checked()
-    assert statuses.nth(1).get_by_label("Partly").is_checked()
-    assert statuses.nth(2).get_by_label("Skipped").is_checked()
+    assert statuses.nth(0).get_by_label(t("Skipped")).is_checked()
+    assert statuses.nth(1).get_by_label(t("Partly")).is_checked()
+    assert statuses.nth(2).get_by_label(t("Skipped")).is_checked()
     screenshot(page, "quick-log-after-stop")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     page.locator("label[for=pain-0]").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     page.locator("label[for=fatigue-2]").click()
-    page.get_by_role("button", name="Save the log").click()
+    page.get_by_role("button", name=t("Save the log")).click()
     page.wait_for_url(RESULT_URL)
     (log,) = _todays_logs(live_demo)
     found = list(log.exercises.values_list("status", flat=True))

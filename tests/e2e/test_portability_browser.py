@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.accounts.models import User
@@ -29,7 +29,8 @@ def test_the_person_makes_a_calendar_link_by_keyboard(
     _tab_to(page, "a[href$='/calendar/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/calendar/")
-    assert "Anyone who has the link can read this calendar" in page.content()
+    words = t("Anyone who has the link can read this calendar, without signing in.")
+    assert page.get_by_text(words).is_visible()
     assert_no_axe_violations(page, "calendar page")
 
     _tab_to(page, "main button[type=submit]")
@@ -54,8 +55,12 @@ def test_the_deletion_page_explains_first_and_takes_the_password_by_keyboard(
     _tab_to(page, "a[href$='/delete/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/delete/")
-    text = page.locator("main").inner_text()
-    assert text.index("What is erased") < text.index("What is kept") < text.index("Your password")
+    # By lines (the two headings, then the line the field's label starts): German writes
+    # "Ihr Passwort" capitalised inside the sentences above too, which a bare search finds.
+    lines = [line.strip() for line in page.locator("main").inner_text().splitlines()]
+    erased, kept = lines.index(t("What is erased")), lines.index(t("What is kept, and why"))
+    label = next(n for n, line in enumerate(lines) if line.startswith(t("Your password")))
+    assert erased < kept < label
     assert_no_axe_violations(page, "deletion page")
     screenshot(page, "delete-account")
 
@@ -63,7 +68,7 @@ def test_the_deletion_page_explains_first_and_takes_the_password_by_keyboard(
     page.keyboard.type("not my password")
     _tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
-    page.get_by_text("That is not your password").first.wait_for()
+    page.get_by_text(t("That is not your password. Nothing was deleted.")).first.wait_for()
     assert User.objects.get(pk=live_demo.person.pk).is_active
     assert_no_axe_violations(page, "deletion page with an error")
 
@@ -71,7 +76,7 @@ def test_the_deletion_page_explains_first_and_takes_the_password_by_keyboard(
     page.keyboard.type(DEMO_PASSWORD)
     _tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
-    page.get_by_role("heading", name="Your account is deleted").wait_for()
+    page.get_by_role("heading", name=t("Your account is deleted")).wait_for()
     assert not User.objects.get(pk=live_demo.person.pk).is_active
     assert_no_axe_violations(page, "deleted page")
 
@@ -92,7 +97,13 @@ def test_the_administrator_imports_a_record_by_keyboard(
     page.locator("input[type=file]").set_input_files(str(tmp_path / "record.json"))
     _tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
-    page.get_by_text("already exists here").first.wait_for()
+    email = live_demo.person.email.strip().lower()
+    refusal = t(
+        "An account with the address %(email)s already exists here: the record is not "
+        "imported twice.",
+        email=email,
+    )
+    page.get_by_text(refusal).first.wait_for()
     assert page.get_by_role("alert").is_visible()
     assert_no_axe_violations(page, "import page with the refusal")
     screenshot(page, "record-import-refused")
