@@ -1,7 +1,8 @@
 """The quick log by keyboard alone: moving through a scale never sends or moves on; a
 choice is confirmed by Continue (or Enter); the focus goes to the next question's heading.
 
-The key presses are counted and printed (`pytest -s`); the README quotes the figures.
+The key presses are counted and printed (`pytest -s`); the README quotes the figures,
+and they are the same in every language (the keys follow the page's order, not its words).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from typing import Any
 
 from django.utils import timezone
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
@@ -39,6 +40,11 @@ def _focused_heading(page: Page) -> str:
     )
 
 
+def _heading(msgid: str) -> str:
+    """A question's heading as _focused_heading reads it, in the page's language."""
+    return f"H2 {t(msgid)}"
+
+
 def _todays_logs(demo: Demo) -> int:
     return SessionLog.objects.filter(patient=demo.patient, day=timezone.localdate()).count()
 
@@ -50,7 +56,7 @@ def test_arrow_keys_on_the_pain_scale_select_without_moving_on(
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/log/new/")
     keys = Keys(page)
     keys.press("Tab", "Enter")  # "Yes, all of them"
-    assert _focused_heading(page) == "H2 Any pain while exercising?"
+    assert _focused_heading(page) == _heading("Any pain while exercising?")
     keys.press("Tab")  # into the scale: 0 has the focus
     for _ in range(4):
         keys.press("ArrowRight")
@@ -63,10 +69,10 @@ def test_arrow_keys_on_the_pain_scale_select_without_moving_on(
     screenshot(page, "quick-log-pain-keyboard")
     assert_no_axe_violations(page, "quick log, pain by keyboard")
     keys.press("Enter")  # confirms 5
-    assert _focused_heading(page) == "H2 Which exercise hurt?"
+    assert _focused_heading(page) == _heading("Which exercise hurt?")
     keys.press("Tab", "Enter")  # Continue with nothing ticked: asked to choose, no move
     assert page.locator("#screen-which").is_visible()
-    assert page.locator("#queue-status").inner_text() == "Choose one of the answers first."
+    assert page.locator("#queue-status").inner_text() == t("Choose one of the answers first.")
     assert _todays_logs(live_demo) == 0
 
 
@@ -75,14 +81,14 @@ def test_a_fine_log_by_keyboard_alone_takes_six_key_presses(
 ) -> None:
     log_in(context, live_server, live_demo.person)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/log/new/")
-    assert _focused_heading(page) == "H2 Did you do every exercise?"
+    assert _focused_heading(page) == _heading("Did you do every exercise?")
     keys = Keys(page)
     keys.press("Tab", "Enter")  # "Yes, all of them"
-    assert _focused_heading(page) == "H2 Any pain while exercising?"
+    assert _focused_heading(page) == _heading("Any pain while exercising?")
     keys.press("0")  # selects 0 ("No pain"), nothing more
     assert page.locator("#pain-0").is_checked() and page.locator("#screen-pain").is_visible()
     keys.press("Enter")  # Continue
-    assert _focused_heading(page) == "H2 How tired are you now?"
+    assert _focused_heading(page) == _heading("How tired are you now?")
     keys.press("2")
     screenshot(page, "quick-log-tired-keyboard")
     keys.press("Enter")  # Save the log
@@ -102,13 +108,13 @@ def test_a_log_with_pain_5_on_one_exercise_by_keyboard_alone(
     keys = Keys(page)
     keys.press("Tab", "Enter")  # all done
     keys.press("5", "Enter")  # pain 5, Continue
-    assert _focused_heading(page) == "H2 Which exercise hurt?"
+    assert _focused_heading(page) == _heading("Which exercise hurt?")
     keys.press("Tab")  # the first exercise
     first = page.locator("input[name=pain_exercises]").first
     exercise = first.get_attribute("value")
     assert page.evaluate("document.activeElement.name") == "pain_exercises"
     keys.press("Space", "Enter")  # tick it, Continue
-    assert _focused_heading(page) == "H2 How tired are you now?"
+    assert _focused_heading(page) == _heading("How tired are you now?")
     keys.press("3", "Enter")  # tiredness 3, Save the log
     page.wait_for_url(RESULT_URL)
     print(f"\nA log with pain 5 on one exercise by keyboard: {keys.count} key presses")

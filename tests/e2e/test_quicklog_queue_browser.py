@@ -3,7 +3,8 @@
 An entry leaves the queue only once the server stored it (201, or 200 for a repeat of
 the same client id); a logged-out session (redirect, 401, 403), a server error or no
 network keeps it; logging out sends what it can and then clears the queue; the CSRF
-token is never written to the device.
+token is never written to the device. The notices are the page's own words, in each
+language (the base template hands them to quicklog.js).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from e2e_support import log_in
+from e2e_support import log_in, t
 from playwright.sync_api import BrowserContext, Page, Route
 from signin_support import sign_in
 
@@ -24,6 +25,16 @@ from alsmove.patients.clock import today_for
 
 RESULT_URL = re.compile(r".*/log/\d+/$")
 QUEUE = "JSON.parse(localStorage.getItem('alsmove-log-queue') || '[]')"
+# The queue's notices (base.html), by their msgids: t() gives the page's words.
+OFFLINE = (
+    "No connection right now. Your log is kept on this device and will be sent as soon "
+    "as the connection is back. You can close this page."
+)
+LOGGED_OUT = (
+    "You are logged out. Your log is kept on this device and will be sent when you log in again."
+)
+RETRY = "Your log could not be sent just now. It is kept on this device and will be sent again."
+SENT = "A log kept on this device has now been sent."
 
 
 def _todays(demo: Demo) -> int:
@@ -37,11 +48,11 @@ def _open(page: Page, live_server: Any, demo: Demo) -> str:
 
 
 def _answer(page: Page) -> None:
-    page.get_by_role("button", name="Yes, all of them").click()
+    page.get_by_role("button", name=t("Yes, all of them")).click()
     page.locator("label[for=pain-0]").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=t("Continue")).click()
     page.locator("label[for=fatigue-1]").click()
-    page.get_by_role("button", name="Save the log").click()
+    page.get_by_role("button", name=t("Save the log")).click()
 
 
 def _queue(page: Page) -> list[dict[str, Any]]:
@@ -70,7 +81,7 @@ def test_the_csrf_token_is_never_kept_on_the_device(
     token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
     context.set_offline(True)
     _answer(page)
-    page.locator("#queue-status", has_text="No connection right now").wait_for()
+    page.locator("#queue-status", has_text=t(OFFLINE)).wait_for()
     stored = page.evaluate("localStorage.getItem('alsmove-log-queue')")
     assert "csrfmiddlewaretoken" not in stored and token not in stored
     assert len(json.loads(stored)) == 1
@@ -86,7 +97,7 @@ def test_a_repeat_answered_200_also_leaves_the_queue_and_is_stored_once(
     before = _todays(live_demo)
     context.set_offline(True)
     _answer(page)
-    page.locator("#queue-status", has_text="No connection right now").wait_for()
+    page.locator("#queue-status", has_text=t(OFFLINE)).wait_for()
     (entry,) = _queue(page)
     # The same log reached the server another way first (another tab, an earlier try).
     other = Client()
@@ -110,13 +121,13 @@ def test_an_expired_session_keeps_the_log_asks_to_log_in_and_sends_it_after(
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
         _answer(page)
     assert answer.value.status == 302  # a redirect to the login page
-    notice = page.locator("#queue-status", has_text="You are logged out")
+    notice = page.locator("#queue-status", has_text=t(LOGGED_OUT))
     notice.wait_for()
-    assert notice.get_by_role("link", name="Log in again").get_attribute("href", timeout=2000)
+    assert notice.get_by_role("link", name=t("Log in again")).get_attribute("href", timeout=2000)
     assert len(_queue(page)) == 1 and _todays(live_demo) == before
     log_in(context, live_server, live_demo.person)
     page.goto(f"{live_server.url}/")  # any page, once logged in again, sends it
-    page.locator("#queue-notice", has_text="has now been sent").wait_for(timeout=15_000)
+    page.locator("#queue-notice", has_text=t(SENT)).wait_for(timeout=15_000)
     assert _queue(page) == [] and _todays(live_demo) == before + 1
 
 
@@ -129,7 +140,7 @@ def test_a_refused_csrf_check_403_keeps_the_log(
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
         _answer(page)
     assert answer.value.status == 403
-    page.locator("#queue-status", has_text="You are logged out").wait_for()
+    page.locator("#queue-status", has_text=t(LOGGED_OUT)).wait_for()
     assert len(_queue(page)) == 1
 
 
@@ -149,12 +160,12 @@ def test_a_401_or_a_server_error_keeps_the_log(
 
     page.route(url, refuse)
     _answer(page)
-    words = "You are logged out" if status == 401 else "could not be sent just now"
-    page.locator("#queue-status", has_text=words).wait_for()
+    words = LOGGED_OUT if status == 401 else RETRY
+    page.locator("#queue-status", has_text=t(words)).wait_for()
     assert len(_queue(page)) == 1 and _todays(live_demo) == before
     page.unroute(url)
     page.goto(url)  # the next visit sends it
-    page.locator("#queue-status", has_text="has now been sent").wait_for(timeout=15_000)
+    page.locator("#queue-status", has_text=t(SENT)).wait_for(timeout=15_000)
     assert _queue(page) == [] and _todays(live_demo) == before + 1
 
 
@@ -168,10 +179,10 @@ def test_logging_out_sends_what_it_can_then_clears_the_queue(
         url, lambda route: route.abort() if route.request.method == "POST" else route.continue_()
     )
     _answer(page)
-    page.locator("#queue-status", has_text="No connection right now").wait_for()
+    page.locator("#queue-status", has_text=t(OFFLINE)).wait_for()
     assert len(_queue(page)) == 1
     page.unroute(url)
-    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("button", name=t("Log out")).click()
     page.wait_for_url(f"{live_server.url}/")
     assert _todays(live_demo) == before + 1
     assert page.evaluate("localStorage.getItem('alsmove-log-queue')") is None
@@ -186,7 +197,7 @@ def test_logging_out_clears_the_queue_even_when_nothing_can_be_sent(
         url, lambda route: route.abort() if route.request.method == "POST" else route.continue_()
     )
     _answer(page)
-    page.locator("#queue-status", has_text="No connection right now").wait_for()
-    page.get_by_role("button", name="Log out").click()
+    page.locator("#queue-status", has_text=t(OFFLINE)).wait_for()
+    page.get_by_role("button", name=t("Log out")).click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.evaluate("localStorage.getItem('alsmove-log-queue')") is None
