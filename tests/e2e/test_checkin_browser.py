@@ -7,9 +7,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
+from alsmove.core import overwork
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
 from alsmove.sessions.services import todays_session
@@ -30,19 +31,21 @@ def test_the_home_page_asks_the_check_in_and_one_click_answers_it(
     )
     log_in(context, live_server, live_demo.person)
     page.goto(f"{live_server.url}/")
-    question = page.get_by_role("heading", name="Do you feel weaker than before you exercised?")
+    question = page.get_by_role("heading", name=t("Do you feel weaker than before you exercised?"))
     assert question.is_visible()
-    assert page.get_by_text("Today's session is logged").is_visible()
+    assert page.get_by_text(t("Today's session is logged. Well done.")).is_visible()
     assert_no_axe_violations(page, "home with a check-in")
     screenshot(page, "checkin")
 
     clicks = 0
-    page.get_by_role("button", name="Yes, I feel weaker").click()
+    page.get_by_role("button", name=t("Yes, I feel weaker")).click()
     clicks += 1
     page.wait_for_url("**/checkin/after_30_min/?saved=*")
     assert clicks == 1
-    assert page.get_by_role("heading", name="Thank you, your answer is saved").is_visible()
-    assert page.get_by_text("You felt weaker, not stronger, after exercising.").is_visible()
+    assert page.get_by_role("heading", name=t("Thank you, your answer is saved")).is_visible()
+    # The rule's own warning, as the result page words it in this language.
+    warning = t(overwork.TEXTS[overwork.WEAKER_01], days=overwork.EASING_DAYS)
+    assert page.get_by_text(warning).is_visible()
     assert_no_axe_violations(page, "check-in result")
     screenshot(page, "checkin-result")
 
@@ -54,4 +57,4 @@ def test_the_home_page_asks_the_check_in_and_one_click_answers_it(
 
     # Answered: the home page no longer asks.
     page.goto(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="Do you feel weaker").count() == 0
+    assert question.count() == 0
