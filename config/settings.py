@@ -261,6 +261,9 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "alsmove" / "locale"]
+# Dates and numbers per language: English in the product's own order, the others as
+# Django's locale formats write them (alsmove/formats).
+FORMAT_MODULE_PATH = ["alsmove.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("ALSMOVE_TIME_ZONE", "UTC")
 USE_TZ = True

@@ -3,11 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.accounts.language import language_choices
 from alsmove.accounts.models import Role, User
 from alsmove.patients.clock import default_zone_name, is_known_zone
 
@@ -54,7 +54,7 @@ class SignupForm(forms.Form):
 
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=settings.LANGUAGES,
+        choices=language_choices(),
         required=False,  # the page's own language when not sent
         widget=forms.RadioSelect,
         help_text=_("Pages, emails and printed documents use it. You can change it later."),
@@ -96,7 +96,7 @@ class SignupForm(forms.Form):
 class PreferencesForm(forms.ModelForm):
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("", _("The one my browser asks for")), *settings.LANGUAGES],
+        choices=[("", _("The one my browser asks for")), *language_choices()],
         required=False,
         widget=forms.RadioSelect,
         help_text=_("Pages, emails and printed documents use it."),

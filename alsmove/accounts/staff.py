@@ -8,6 +8,8 @@ password.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -20,12 +22,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alsmove.accounts.language import language_choices, language_of
 from alsmove.accounts.models import AuditEvent, Role, User
 
 STAFF_ROLES = (Role.THERAPIST, Role.ADMIN)
@@ -43,6 +47,22 @@ class StaffForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Role.THERAPIST.value,
     )
+    # The new account has no language of its own yet: the welcome email and their pages
+    # use this one until they choose in their display settings.
+    language = forms.ChoiceField(
+        label=gettext_lazy("Their language"),
+        choices=language_choices(),
+        required=False,  # the page's own language when not sent
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("The welcome email and their pages use it. They can change it."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = translation.get_language()
+
+    def clean_language(self) -> str:
+        return str(self.cleaned_data.get("language") or translation.get_language())
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].lower()
@@ -64,7 +84,7 @@ def set_password_link(user: User) -> str:
 
 
 @transaction.atomic
-def add_staff(*, admin: User, full_name: str, email: str, role: str) -> User:
+def add_staff(*, admin: User, full_name: str, email: str, role: str, language: str = "") -> User:
     if role not in (Role.THERAPIST, Role.ADMIN):
         raise ValueError("Staff are therapists or administrators")
     user = User.objects.create_user(
@@ -73,19 +93,22 @@ def add_staff(*, admin: User, full_name: str, email: str, role: str) -> User:
         full_name=full_name,
         role=role,
         organisation=admin.organisation,
+        language=language,
     )
     AuditEvent.objects.create(actor=admin, action="staff_added", detail=f"{email} ({role})")
-    body = render_to_string(
-        "accounts/welcome_email.txt",
-        {
-            "user": user,
-            "admin": admin,
-            "link": set_password_link(user),
-            "organisation": admin.organisation,
-        },
-    )
+    with translation.override(language_of(user, fallback=translation.get_language())):
+        subject = _("Your ALS Move account")
+        body = render_to_string(
+            "accounts/welcome_email.txt",
+            {
+                "user": user,
+                "admin": admin,
+                "link": set_password_link(user),
+                "organisation": admin.organisation,
+            },
+        )
     # Sent after the commit, so a rolled-back account never gets an email.
-    transaction.on_commit(lambda: send_mail(_("Your ALS Move account"), body, None, [user.email]))
+    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
     return user
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from ninja import Schema
 
 from alsmove.core.i18n import Message
+from alsmove.formats import say
 
 
 class ErrorOut(Schema):
@@ -40,15 +41,7 @@ def render_message(stored: Any) -> str:
     """A stored {text, params} (from a core Message) in the request's language; "" when
     nothing is stored. A translation with a broken placeholder falls back to the English,
     so a catalogue slip never breaks an answer. The one renderer every API module uses."""
-    if isinstance(stored, Message):
-        stored = {"text": stored.text, "params": dict(stored.params)}
-    if not isinstance(stored, dict) or "text" not in stored:
-        return ""
-    message = Message(str(stored["text"]), stored.get("params") or {})
-    try:
-        return message.render(gettext)
-    except (KeyError, IndexError, ValueError):
-        return message.render()
+    return say(stored)
 
 
 def error_text(error: Exception) -> str:

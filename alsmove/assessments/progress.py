@@ -25,6 +25,7 @@ from alsmove.core.staging import (
     progression_category,
     progression_rate,
 )
+from alsmove.formats import say
 from alsmove.patients.models import Patient
 from alsmove.patients.services import core_profile
 
@@ -76,10 +77,10 @@ def _stages(scores: Scores, patient: Patient) -> dict[str, Any]:
         "mitos": mitos_stage(scores),
         "mitos_lost": lost,
         "functional": functional,
-        "functional_reason": functional.reason.render(_),
-        "functional_focus": functional.focus.render(_),
+        "functional_reason": say(functional.reason),
+        "functional_focus": say(functional.focus),
         "guide_stage": stage,
-        "guide_reason": stage_reason.render(_),
+        "guide_reason": say(stage_reason),
         # The Resources entry of questions for this stage (alsmove/resources/content).
         "stage_questions": STAGE_QUESTIONS[stage],
     }
@@ -161,7 +162,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
     # Dates that do not fit together (older data): no rate or forecast, the rest as usual.
     problems = inconsistencies(patient, records, today)
     onset = None if problems else patient.onset_date
-    context["date_problems"] = [p.message.render(_) for p in problems]
+    context["date_problems"] = [say(p.message) for p in problems]
     rows = []
     # Every current record is listed; a self-report that shares its day with a
     # clinician's rating is marked as beside it, and only the counted ones feed the
@@ -222,7 +223,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
         domain_charts=domain_charts,
         forecast_rows=forecast_rows,
         model=model,
-        model_note=model.note.render(_) if model is not None else "",
+        model_note=say(model.note) if model is not None else "",
         slope=slope_per_month(points, today),
     )
     if onset is not None:

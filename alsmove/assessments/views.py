@@ -30,6 +30,7 @@ from alsmove.assessments.services import (
 )
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
 from alsmove.core.i18n import Message
+from alsmove.formats import DateInput, say
 from alsmove.patients.clock import today_for
 from alsmove.routines.services import WHY_ASSESSMENT, propose
 
@@ -37,7 +38,7 @@ from alsmove.routines.services import WHY_ASSESSMENT, propose
 class DateForm(forms.Form):
     taken_on = forms.DateField(
         label=gettext_lazy("Date of this assessment"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=gettext_lazy("Usually today."),
     )
 
@@ -110,7 +111,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
             try:
                 check_date(patient, taken_on)
             except AlsfrsError as error:
-                form.add_error("taken_on", error.message.render(_))
+                form.add_error("taken_on", say(error.message))
             else:
                 draft.taken_on = taken_on
                 draft.save(patient, request.user)
@@ -137,7 +138,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 )
             except AlsfrsError as error:
                 # The draft stays in the session: nothing the person entered is lost.
-                context["error"] = error.message.render(_)
+                context["error"] = say(error.message)
             else:
                 Draft.clear(patient, request.user)
                 # An approved routine stays in use; the new stage goes to review first.

@@ -19,6 +19,7 @@ from alsmove.caregiving.models import SkillRecord, SkillTaught
 from alsmove.content_rows import LoadResult, sync_rows
 from alsmove.core.caregiving import Skill
 from alsmove.core.plausible import date_problem
+from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient, Relation
 
@@ -97,7 +98,7 @@ def mark_taught(
         raise NotTeachable("caregiver", _("Choose a caregiver on this person's care team."))
     problem = date_problem(taught_on, today_for(patient), field="taught_on")
     if problem is not None:
-        raise NotTeachable("taught_on", problem.message.render(_))
+        raise NotTeachable("taught_on", say(problem.message))
     mark, _created = SkillTaught.objects.update_or_create(
         patient=patient,
         caregiver=caregiver,

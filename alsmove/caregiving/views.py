@@ -28,6 +28,7 @@ from alsmove.caregiving.services import (
 )
 from alsmove.core.caregiving import SOURCES, Skill
 from alsmove.exercises.services import library_for
+from alsmove.formats import DateInput
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 
@@ -35,9 +36,7 @@ from alsmove.patients.models import Patient
 class TaughtForm(forms.Form):
     caregiver = forms.TypedChoiceField(label=gettext_lazy("Caregiver"), coerce=int)
     skill = forms.ChoiceField(label=gettext_lazy("Skill taught"))
-    taught_on = forms.DateField(
-        label=gettext_lazy("Taught on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    taught_on = forms.DateField(label=gettext_lazy("Taught on"), widget=DateInput())
 
     def __init__(self, *args: Any, patient: Patient, skills: list[Skill], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

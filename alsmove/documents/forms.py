@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from alsmove.core.plausible import EARLIEST
 from alsmove.documents.models import GOAL_SLOTS, GoalStatus
+from alsmove.formats import DateInput
 
 DEFAULT_PERIOD_DAYS = 90
 LONGEST_PERIOD_DAYS = 5 * 366
@@ -18,10 +19,8 @@ TEXT_MAX = 3000
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=gettext_lazy("From"), widget=DateInput())
+    end = forms.DateField(label=gettext_lazy("To"), widget=DateInput())
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,7 +80,7 @@ class PlanOfCareForm(forms.Form):
     start_of_care = forms.DateField(
         label=gettext_lazy("Start of care"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     certifier = forms.CharField(
         label=gettext_lazy("Certifying physician or practitioner"), required=False, max_length=200
@@ -90,7 +89,7 @@ class PlanOfCareForm(forms.Form):
         label=gettext_lazy("Date certified"),
         required=False,
         help_text=gettext_lazy("Recertification is due 90 days later."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     sign = forms.BooleanField(
         label=gettext_lazy("I sign this plan of care as the treating therapist"), required=False

@@ -11,14 +11,14 @@ from django.utils.translation import gettext
 
 from alsmove.core import equipment as core
 from alsmove.core.i18n import Message
+from alsmove.formats import say
 
 # What a reader who chose not to see the forecast is not shown for a "soon" item: the
 # estimated months (the start-by date stays).
 FORECAST_RULES = frozenset({core.RULE_SOON, core.RULE_ITEM_RATE, core.RULE_START_BY})
 
-DATE_PARAMS = frozenset({"day", "need", "start", "earliest", "latest"})
 NAME_PARAMS = frozenset({"title", "signs", "field", "value"})
-DATE_FORMAT = "j F Y"  # as every page shows a date
+DATE_FORMAT = "DATE_FORMAT"  # as every page shows a date, in the page's language
 
 
 def show_date(value: date | None) -> str:
@@ -26,22 +26,11 @@ def show_date(value: date | None) -> str:
 
 
 def _param(key: str, value: str | int | float) -> str | int | float:
-    if not isinstance(value, str) or not value:
-        return value
-    if key in DATE_PARAMS:
-        try:
-            return show_date(date.fromisoformat(value))
-        except ValueError:
-            return value
-    if key in NAME_PARAMS:
+    if key in NAME_PARAMS and isinstance(value, str) and value:
         return gettext(value)
     return value
 
 
 def render(message: Message) -> str:
-    params = {key: _param(key, value) for key, value in message.params.items()}
-    try:
-        return gettext(message.text).format(**params)
-    except (KeyError, IndexError, ValueError):
-        # A translation with a broken placeholder must not break the page.
-        return message.text.format(**params)
+    # Its days (ISO strings) and numbers are written the reader's way by `say`.
+    return say(Message(message.text, {k: _param(k, v) for k, v in message.params.items()}))

@@ -35,6 +35,7 @@ from alsmove.equipment.services import (
     set_status,
     write_note,
 )
+from alsmove.formats import DateInput
 from alsmove.patients.models import Patient
 
 AREA_LABELS = {
@@ -53,7 +54,7 @@ class StatusForm(forms.Form):
     target_date = forms.DateField(
         label=gettext_lazy("Target date (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     note = forms.CharField(
         label=gettext_lazy("Note about this change (optional)"),
@@ -75,7 +76,7 @@ class AddForm(forms.Form):
     target_date = forms.DateField(
         label=gettext_lazy("Target date (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     note = forms.CharField(
         label=gettext_lazy("Note (optional)"),

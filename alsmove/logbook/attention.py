@@ -150,7 +150,7 @@ def _pending_review(patient: Any) -> bool:
 
 
 def _day(value: date) -> str:
-    return date_format(value, "j F Y")
+    return date_format(value, "DATE_FORMAT")
 
 
 def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:

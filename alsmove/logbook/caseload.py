@@ -144,7 +144,7 @@ def acknowledge(request: HttpRequest, patient_id: int, alert_id: int) -> HttpRes
             messages.success(
                 request,
                 _("Acknowledged: %(title)s, %(day)s.")
-                % {"title": rule_title(alert.rule), "day": date_format(alert.day, "j F Y")},
+                % {"title": rule_title(alert.rule), "day": date_format(alert.day, "DATE_FORMAT")},
             )
             return redirect("caseload:alerts", patient_id=patient.pk)
     return _alerts_page(request, patient, failed=form, pk=alert.pk)

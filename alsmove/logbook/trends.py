@@ -163,7 +163,7 @@ def _month_names() -> list[str]:
 
 
 def _week_label(week: Week) -> str:
-    return date_format(week.start, "j M")
+    return date_format(week.start, "MONTH_DAY_FORMAT")
 
 
 def build_trends(patient: Patient, today: date) -> dict[str, Any]:

@@ -5,16 +5,12 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.core.plausible import onset_problems
+from alsmove.formats import DateInput, say
 from alsmove.patients.clock import default_zone_name, time_zone_choices
 from alsmove.patients.models import OnsetRegion, Permission, Relation
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class PatientForm(forms.Form):
@@ -58,7 +54,7 @@ class PatientForm(forms.Form):
             assessment_days=(),
             today=self.today,
         ):
-            self.add_error(problem.field, problem.message.render(gettext))
+            self.add_error(problem.field, say(problem.message))
         return cleaned
 
 

@@ -113,8 +113,8 @@ def sentence(
         "name": name,
         "relation": relation,
         "did": did,
-        "day": formats.date_format(at, "j F Y"),
-        "time": formats.time_format(at, "H:i"),
+        "day": formats.date_format(at, "DATE_FORMAT"),
+        "time": formats.time_format(at, "TIME_FORMAT"),
     }
     text = (
         _("%(name)s, %(relation)s, %(did)s on %(day)s at %(time)s.")

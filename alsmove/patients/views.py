@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.models import Role
 from alsmove.accounts.policy import Action, allowed_actions, require
+from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.forms import InviteForm, PatientForm
 from alsmove.patients.invitations import invite, pending_for
@@ -76,7 +77,7 @@ def edit(request: HttpRequest, patient_id: int) -> HttpResponse:
             update_record(patient=patient, by=request.user, **form.cleaned_data)
         except RecordError as error:
             for problem in error.problems:
-                form.add_error(problem.field, problem.message.render(_))
+                form.add_error(problem.field, say(problem.message))
         else:
             messages.success(request, _("The record is updated."))
             return redirect("patients:overview", patient_id=patient.pk)

@@ -32,6 +32,7 @@ from alsmove.core.routine_flow import allowed_positions
 from alsmove.core.safety import check, exclusion, only_side, safe_positions
 from alsmove.core.staging import functional_stage, guide_stage, stage_from_profile
 from alsmove.exercises.services import library_for
+from alsmove.formats import say
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan, Status
 from alsmove.web.labels import WEEKDAY_NAMES
@@ -263,7 +264,7 @@ def _added_item(
     if found is not None:
         # The therapist cannot override a safety rule here; the profile is where a
         # painful joint is cleared or a helper is recorded.
-        raise RoutineError(f"{add.name}: {found.reason.render(_)}")
+        raise RoutineError(f"{add.name}: {say(found.reason)}")
     stage = Stage(plan.stage)
     if stage not in add.stages and not kept_for_strong_muscles(add, core, stage):
         raise RoutineError(
@@ -285,7 +286,7 @@ def _added_item(
             raise RoutineError(_("%(name)s is not done in that position.") % {"name": add.name})
         violation = check(add, position, core)
         if violation is not None:
-            raise RoutineError(f"{add.name}: {violation.reason.render(_)}")
+            raise RoutineError(f"{add.name}: {say(violation.reason)}")
         if reachable is not None and position not in reachable:
             raise RoutineError(
                 _("%(name)s: the person cannot be moved to that position without help.")

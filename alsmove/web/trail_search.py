@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET
 from alsmove.accounts.audit import READ, REFUSED, client_address
 from alsmove.accounts.models import AuditEvent, Role, User, actor_names
 from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
+from alsmove.formats import DateInput
 from alsmove.patients.models import Patient
 from alsmove.patients.trail import CHANGE_WORDS, page_words
 
@@ -85,12 +86,12 @@ class TrailSearchForm(forms.Form):
     since = forms.DateField(
         required=False,
         label=gettext_lazy("From (day)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     until = forms.DateField(
         required=False,
         label=gettext_lazy("Until (day, included)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     kind = forms.ChoiceField(choices=Kind.CHOICES, required=False, label=gettext_lazy("What"))
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.utils.translation import gettext
 
 from alsmove.exercises.names import exercise_name, steps_today
+from alsmove.formats import say
 from alsmove.patients.clock import zone_for
 
 register = template.Library()
@@ -18,14 +18,7 @@ register = template.Library()
 @register.filter
 def message(value: Any) -> str:
     """{text, params} (as stored from a core Message) -> the translated sentence."""
-    if not isinstance(value, dict) or "text" not in value:
-        return ""
-    params = value.get("params") or {}
-    try:
-        return gettext(value["text"]).format(**params)
-    except (KeyError, IndexError, ValueError):
-        # A translation with a broken placeholder must not break the page.
-        return str(value["text"]).format(**params)
+    return say(value)
 
 
 @register.filter

@@ -1,0 +1,67 @@
+"""Dates, times and numbers in the page's language.
+
+`config.settings.FORMAT_MODULE_PATH` points here: `en/formats.py` gives English the
+product's own day-month-year order ("2 December 2026"); Spanish and German use Django's
+formats for their locale ("2 de diciembre de 2026", "2. Dezember 2026"). Templates and
+code name a format (`DATE_FORMAT`, `SHORT_DATE_FORMAT`, ...), never write one, so every
+language gets its own.
+
+`say` renders a core Message (or one stored as {text, params}) in the active language,
+with its numbers and days written that language's way (0,9 and "2. Dezember 2026" in
+German; 0.9 and "2 December 2026" in English). It is the one renderer of messages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext
+
+from alsmove.core.i18n import Message
+
+
+def local_number(value: float) -> str:
+    return number_format(value, use_l10n=True)
+
+
+def local_day(iso: str) -> str:
+    try:
+        return date_format(date.fromisoformat(iso), "DATE_FORMAT")
+    except ValueError:
+        return iso
+
+
+def as_message(stored: Any) -> Message | None:
+    """A core Message, or one stored as {text, params}; None for anything else."""
+    if isinstance(stored, Message):
+        return stored
+    if isinstance(stored, dict) and "text" in stored:
+        return Message(str(stored["text"]), stored.get("params") or {})
+    return None
+
+
+def say(stored: Any) -> str:
+    """The sentence in the active language; "" when nothing is stored. A translation with
+    a broken placeholder falls back to the English, so a catalogue slip never breaks a
+    page or an answer."""
+    message = as_message(stored)
+    if message is None:
+        return ""
+    try:
+        return message.render(gettext, number=local_number, day=local_day)
+    except (KeyError, IndexError, ValueError):
+        return message.render(number=local_number, day=local_day)
+
+
+class DateInput(forms.DateInput):
+    """A browser's date picker. Its value is always ISO (YYYY-MM-DD), whatever the page's
+    language: a German or Spanish date ("02.12.2026") in it would show an empty field,
+    and saving the form would then lose the date already kept."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
