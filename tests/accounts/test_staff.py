@@ -4,6 +4,7 @@ import re
 
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent, Role, User
@@ -50,6 +51,48 @@ def test_an_administrator_adds_a_therapist_who_chooses_a_password_from_the_email
     assert done.status_code == 302
     assert _logs_in("rui@example.org", "a long walk by the river")
     assert AuditEvent.objects.filter(action="staff_added", actor=demo.admin).exists()
+
+
+def test_a_new_colleague_gets_the_welcome_email_in_the_language_the_administrator_chose(
+    demo: Demo, django_capture_on_commit_callbacks: object
+) -> None:
+    """The administrator's pages are English; the new therapist reads German. The account
+    keeps the choice, so their first page after choosing a password is German too."""
+    client = _client(demo.admin)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        client.post(
+            "/clinic/staff/add/",
+            {
+                "full_name": "Jonas Weber",
+                "email": "jonas@example.org",
+                "role": "therapist",
+                "language": "de",
+            },
+        )
+    new = User.objects.get(email="jonas@example.org")
+    assert new.language == "de"
+    (email,) = mail.outbox
+    with translation.override("de"):
+        assert (
+            email.subject == translation.gettext("Your ALS Move account") != "Your ALS Move account"
+        )
+    assert "Hello" not in email.body and "Jonas Weber" in email.body
+    assert re.search(r"http\S+/accounts/reset/\S+/", email.body)
+
+
+def test_without_a_choice_the_welcome_email_uses_the_administrators_page_language(
+    demo: Demo, django_capture_on_commit_callbacks: object
+) -> None:
+    client = _client(demo.admin)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        client.post(
+            "/clinic/staff/add/",
+            {"full_name": "Ana Ruiz", "email": "ana@example.org", "role": "admin"},
+            headers={"accept-language": "es"},
+        )
+    assert User.objects.get(email="ana@example.org").language == "es"
+    with translation.override("es"):
+        assert mail.outbox[0].subject == translation.gettext("Your ALS Move account")
 
 
 def test_a_taken_email_is_refused_next_to_the_field(demo: Demo) -> None:
