@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 from routes_support import PAGES, VIEWER, Route, page_samples, url_for
 
@@ -91,12 +91,12 @@ def test_a_form_with_errors_says_what_is_wrong_next_to_the_field(
     live_demo: Demo, live_server: Any, page: Page
 ) -> None:
     _open(page, live_server, "/accounts/signup/")
-    page.get_by_label("Your name").fill("Jo")
-    page.get_by_label("Email address").fill("not-an-email")
-    page.get_by_role("button", name="Create my account").click()
+    page.get_by_label(t("Your name")).fill("Jo")
+    page.get_by_label(t("Email address")).fill("not-an-email")
+    page.get_by_role("button", name=t("Create my account")).click()
     assert page.get_by_role("alert").is_visible()
-    assert page.get_by_text("Enter a valid email address.").is_visible()
-    assert page.get_by_label("Your name").input_value() == "Jo"  # nothing typed is lost
+    assert page.get_by_text(t("Enter a valid email address.")).is_visible()
+    assert page.get_by_label(t("Your name")).input_value() == "Jo"  # nothing typed is lost
     assert_no_axe_violations(page, "signup with errors")
     screenshot(page, "signup-errors")
 
@@ -107,14 +107,14 @@ def test_a_person_can_log_in_with_the_keyboard_alone(
     _open(page, live_server, "/accounts/login/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
-    assert "Skip to main content" in focused  # the first stop skips the navigation
-    page.get_by_label("Email address").focus()
+    assert t("Skip to main content") in focused  # the first stop skips the navigation
+    page.get_by_label(t("Email address")).focus()
     page.keyboard.type("person@example.org")
     page.keyboard.press("Tab")
     page.keyboard.type("alsmove-demo")
     page.keyboard.press("Enter")
     page.wait_for_url(live_server.url + "/")
-    assert page.get_by_role("heading", name="Hello, Sam Rivera").is_visible()
+    assert page.get_by_role("heading", name=t("Hello, %(name)s", name="Sam Rivera")).is_visible()
 
 
 def _smallest_target(page: Page) -> float:
@@ -138,11 +138,11 @@ def test_buttons_are_at_least_48_px_and_72_px_with_large_targets(
     log_in(context, live_server, live_demo.person)
     _open(page, live_server, "/accounts/preferences/")
     assert _smallest_target(page) >= 48
-    page.get_by_label("Extra-large buttons").check()
-    page.get_by_label("Extra large").check()
-    page.get_by_label("High contrast").check()
-    page.get_by_role("button", name="Save settings").click()
-    assert page.get_by_text("Your display settings are saved.").is_visible()
+    page.get_by_label(t("Extra-large buttons")).check()
+    page.get_by_label(t("Extra large")).check()
+    page.get_by_label(t("High contrast")).check()
+    page.get_by_role("button", name=t("Save settings")).click()
+    assert page.get_by_text(t("Your display settings are saved.")).is_visible()
     assert _smallest_target(page) >= 72
     assert_no_axe_violations(page, "preferences, large targets and high contrast")
     screenshot(page, "preferences-large")
