@@ -7,10 +7,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from e2e_support import SCREENSHOTS, assert_no_axe_violations, log_in
+from django.conf import settings
+from e2e_support import (
+    OTHER_SCREENSHOTS,
+    SCREENSHOTS,
+    assert_no_axe_violations,
+    log_in,
+    page_language,
+    t,
+)
 from playwright.sync_api import BrowserContext, Locator, Page
 
 from alsmove.demo.seed import Demo
+
+
+def _shot(page: Page, name: str) -> None:
+    """What the screen shows (not the whole page: the ring is where the pointer rests),
+    into the docs in English and into var/screenshots/<language>/ in another language."""
+    language = page_language()
+    folder = SCREENSHOTS if language == settings.LANGUAGE_CODE else OTHER_SCREENSHOTS / language
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
 
 
 def _rest_on(page: Page, target: Locator) -> None:
@@ -41,11 +58,11 @@ def test_dwell_presses_after_the_chosen_time_and_moving_away_cancels(
     pain = page.locator("#screen-pain")
 
     # The first second after the page opens is quiet: resting there does not count yet.
-    _rest_on(page, page.get_by_role("button", name="Yes, all of them"))
+    _rest_on(page, page.get_by_role("button", name=t("Yes, all of them")))
     page.clock.run_for(1500)
     assert pain.is_hidden()
     assert page.locator(".dwell-ring").is_visible()
-    page.screenshot(path=str(SCREENSHOTS / "dwell-filling.png"))
+    _shot(page, "dwell-filling")
     page.clock.run_for(600)  # 1 s quiet + 1 s dwell: pressed
     assert pain.is_visible()
 
@@ -61,7 +78,7 @@ def test_dwell_presses_after_the_chosen_time_and_moving_away_cancels(
     _rest_on(page, page.locator("label[for=pain-5]"))
     page.clock.run_for(1100)
     assert page.locator("#pain-5").is_checked() and pain.is_visible()
-    _rest_on(page, page.get_by_role("button", name="Continue").first)
+    _rest_on(page, page.get_by_role("button", name=t("Continue")).first)
     page.clock.run_for(1100)
     which = page.locator("#screen-which")
     assert which.is_visible()
@@ -74,7 +91,7 @@ def test_dwell_presses_after_the_chosen_time_and_moving_away_cancels(
     assert box.is_checked()
     page.clock.run_for(5000)
     assert box.is_checked()  # not pressed a second time (that would untick it)
-    page.screenshot(path=str(SCREENSHOTS / "dwell-fired-once.png"))
+    _shot(page, "dwell-fired-once")
     _away(page)
     page.clock.run_for(300)
     _rest_on(page, first)  # left and came back: it may fire again
@@ -92,7 +109,7 @@ def test_dwell_is_off_unless_chosen(
     page.clock.install()
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/log/new/")
     page.clock.pause_at(page.evaluate("Date.now()") + 50)
-    _rest_on(page, page.get_by_role("button", name="Yes, all of them"))
+    _rest_on(page, page.get_by_role("button", name=t("Yes, all of them")))
     page.clock.run_for(5000)
     assert page.locator("#screen-pain").is_hidden()
     assert page.locator(".dwell-ring").count() == 0
