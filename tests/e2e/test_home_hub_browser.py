@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
@@ -19,14 +19,14 @@ def test_the_person_goes_from_home_to_their_progress_by_keyboard(
     log_in(context, live_server, live_demo.person)
     page.set_viewport_size(TABLET)
     page.goto(f"{live_server.url}/")
-    assert page.get_by_text("Latest function score").is_visible()
-    assert page.get_by_text("Next reminder").is_visible()
+    assert page.get_by_text(t("Latest function score")).is_visible()
+    assert page.get_by_text(t("Next reminder")).is_visible()
     assert_no_axe_violations(page, "home hub, person")
     screenshot(page, "home-hub-person")
-    page.get_by_role("link", name="See your progress").focus()
+    page.get_by_role("link", name=t("See your progress")).focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Function over time").is_visible()
+    assert page.get_by_role("heading", name=t("Function over time")).is_visible()
 
 
 def test_the_therapist_sees_new_alerts_on_home_and_opens_them(
@@ -35,12 +35,16 @@ def test_the_therapist_sees_new_alerts_on_home_and_opens_them(
     log_in(context, live_server, live_demo.therapist)
     page.set_viewport_size(TABLET)
     page.goto(f"{live_server.url}/")
-    section = page.get_by_role("region", name="Alerts to look at")
+    section = page.get_by_role("region", name=t("Alerts to look at"))
     assert section.is_visible()
     assert_no_axe_violations(page, "home hub, therapist")
     screenshot(page, "home-hub-therapist")
+    # The link is the person's name and the count ("Sam Rivera: 2 new alerts"), in every
+    # language led by the name.
     link = section.get_by_role("link", name="Sam Rivera", exact=False).first
     link.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Alerts for Sam Rivera").is_visible()
+    assert page.get_by_role(
+        "heading", name=t("Alerts for %(name)s", name="Sam Rivera")
+    ).is_visible()

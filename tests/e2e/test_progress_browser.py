@@ -6,13 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.accounts.models import User
 from alsmove.demo.seed import Demo
 
 TABLET = {"width": 820, "height": 1180}
+# What the page says a forecast is, before the person chooses (a trimmed blocktranslate).
+ABOUT_THE_FORECAST = (
+    "A forecast is a guess at where the total score may be in the coming months, drawn "
+    "from the scores so far and from how ALS usually changes. It comes with a likely "
+    "range because no one can know. It is not a prognosis, and some people prefer not to "
+    "see it: that is a good choice too."
+)
 
 
 def _overflow(page: Page) -> int:
@@ -28,15 +35,15 @@ def test_the_person_chooses_to_see_the_forecast_by_keyboard_after_reading_what_i
     log_in(context, live_server, live_demo.person)
     page.set_viewport_size(TABLET)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/progress/")
-    assert page.get_by_text("A forecast is a guess").is_visible()
-    assert page.get_by_role("table", name="Forecast").count() == 0
+    assert page.get_by_text(t(ABOUT_THE_FORECAST)).is_visible()
+    assert page.get_by_role("table", name=t("Forecast")).count() == 0
     assert_no_axe_violations(page, "progress without the forecast")
     screenshot(page, "progress-forecast-hidden")
-    page.get_by_role("button", name="Show the forecast").focus()
+    page.get_by_role("button", name=t("Show the forecast")).focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_text("Saved: the forecast is shown.").is_visible()
-    assert page.get_by_role("table", name="Forecast").is_visible()
+    assert page.get_by_text(t("Saved: the forecast is shown.")).is_visible()
+    assert page.get_by_role("table", name=t("Forecast")).is_visible()
     assert User.objects.get(pk=live_demo.person.pk).show_forecast is True
     assert_no_axe_violations(page, "progress with the forecast")
     screenshot(page, "progress-forecast-shown")
@@ -50,7 +57,7 @@ def test_no_table_on_the_progress_page_is_wider_than_a_tablet_in_any_text_size(
     log_in(context, live_server, live_demo.therapist)  # a therapist sees every table
     page.set_viewport_size(TABLET)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/progress/")
-    assert page.get_by_role("table", name="Forecast").is_visible()
+    assert page.get_by_role("table", name=t("Forecast")).is_visible()
     assert _overflow(page) == 0
     for table in page.locator("main table").all():
         box = table.bounding_box()
