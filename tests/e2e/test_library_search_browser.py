@@ -4,8 +4,9 @@ JavaScript: a plain GET form)."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
@@ -16,6 +17,13 @@ def _count(page: Page) -> int:
     return int(page.locator(".result-count").inner_text().split()[0])
 
 
+def _first_example() -> str:
+    """The first word the search box's hint offers ("For example: shoulder, lying,
+    breathing."), in the page's language: what a person there would type."""
+    hint = t("For example: shoulder, lying, breathing.")
+    return hint.split(":", 1)[1].split(",")[0].strip()
+
+
 def test_the_person_searches_and_keeps_what_suits_them_by_keyboard(
     live_demo: Demo, live_server: Any, context: BrowserContext, page: Page
 ) -> None:
@@ -23,14 +31,15 @@ def test_the_person_searches_and_keeps_what_suits_them_by_keyboard(
     page.set_viewport_size({"width": 820, "height": 1180})
     page.goto(f"{live_server.url}/library/")
     total = _count(page)
-    page.get_by_label("Search").focus()
-    page.keyboard.type("shoulder")
-    page.get_by_label("Suits").select_option(label="Suits me")
-    page.get_by_role("button", name="Show exercises").focus()
+    word = _first_example()
+    page.get_by_label(t("Search")).focus()
+    page.keyboard.type(word)
+    page.get_by_label(t("Suits")).select_option(label=t("Suits me"))
+    page.get_by_role("button", name=t("Show exercises")).focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "q=shoulder" in page.url and f"suits={live_demo.patient.pk}" in page.url
+    assert urlencode({"q": word}) in page.url and f"suits={live_demo.patient.pk}" in page.url
     assert 0 < page.locator(".exercise-card").count() <= _count(page) < total
-    assert page.get_by_label("Search").input_value() == "shoulder"
+    assert page.get_by_label(t("Search")).input_value() == word
     assert_no_axe_violations(page, "library search and suits me")
     screenshot(page, "library-search-suits-me")
