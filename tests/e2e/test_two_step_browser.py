@@ -1,13 +1,15 @@
 """Two-step sign-in in a real browser: the caseload stays shut without the code, and a new
-therapist sets up an authenticator with the keyboard alone."""
+therapist sets up an authenticator with the keyboard alone; in each language of the
+product, with the same key presses."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from e2e_support import assert_no_axe_violations, screenshot
+from e2e_support import assert_no_axe_violations, in_page_language, screenshot, t
 from playwright.sync_api import Page
 from signin_support import current_code
 
@@ -17,7 +19,7 @@ from alsmove.demo.seed import DEMO_PASSWORD, Demo
 
 def _type_password(page: Page, live_server: Any, email: str, then: str = "") -> None:
     page.goto(f"{live_server.url}/accounts/login/{then}")
-    page.get_by_label("Email address").focus()
+    page.get_by_label(t("Email address")).focus()
     page.keyboard.type(email)
     page.keyboard.press("Tab")
     page.keyboard.type(DEMO_PASSWORD)
@@ -38,12 +40,16 @@ def test_a_therapist_cannot_reach_the_caseload_without_the_code(
         )
         == 401
     )
-    code = page.get_by_label("Code from your authenticator app")
+    code = page.get_by_label(t("Code from your authenticator app"))
     assert code.get_attribute("autocomplete") == "one-time-code"
     assert code.get_attribute("inputmode") == "numeric"
     code.fill("000000")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_text("That code does not match").wait_for()
+    page.get_by_role("button", name=t("Sign in")).click()
+    wrong = t(
+        "That code does not match. Type the six digits your app shows now, or a "
+        "recovery code you have not used before."
+    )
+    page.get_by_text(wrong).wait_for()
     assert_no_axe_violations(page, "two-step verify with an error")
     screenshot(page, "two-step-verify-error")
     device = TOTPDevice.objects.get(user=live_demo.therapist)
@@ -53,7 +59,7 @@ def test_a_therapist_cannot_reach_the_caseload_without_the_code(
     code.fill(right)
     page.keyboard.press("Enter")
     page.wait_for_url("**/caseload/")
-    assert page.get_by_role("heading", name="Caseload").first.is_visible()
+    assert page.get_by_role("heading", name=t("Caseload")).first.is_visible()
 
 
 def test_a_new_therapist_sets_up_the_authenticator_by_keyboard_alone(
@@ -69,7 +75,8 @@ def test_a_new_therapist_sets_up_the_authenticator_by_keyboard_alone(
     )
     _type_password(page, live_server, staff.email, "?next=/caseload/")
     page.wait_for_url("**/accounts/two-step/set-up/**")
-    assert page.get_by_role("img", name="QR code").is_visible()
+    qr = t("QR code to scan with your authenticator app. The same secret is written out below.")
+    assert page.get_by_role("img", name=qr).is_visible()
     secret = page.locator(".secret-text code").inner_text()
     assert len(secret.replace(" ", "")) == 32
     assert_no_axe_violations(page, "two-step set-up")
@@ -91,11 +98,11 @@ def test_a_new_therapist_sets_up_the_authenticator_by_keyboard_alone(
     assert len(codes) == 10
     assert_no_axe_violations(page, "recovery codes")
     screenshot(page, "two-step-recovery-codes")
-    continue_link = page.get_by_role("link", name="I have kept them: continue")
+    continue_link = page.get_by_role("link", name=t("I have kept them: continue"))
     continue_link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/caseload/")
-    assert page.get_by_role("heading", name="Caseload").first.is_visible()
+    assert page.get_by_role("heading", name=t("Caseload")).first.is_visible()
 
 
 def test_the_idle_sign_out_and_the_login_wait_say_why_in_words(
@@ -113,15 +120,27 @@ def test_the_idle_sign_out_and_the_login_wait_say_why_in_words(
     session.save()
     page.goto(f"{live_server.url}/")
     page.wait_for_url("**/accounts/login/**")
-    assert page.get_by_role("status").filter(has_text="nothing happened for a while").is_visible()
+    idle = t(
+        "You were logged out because nothing happened for a while. This keeps your "
+        "records safe on a computer others use. Log in again to go on."
+    )
+    assert page.get_by_role("status").filter(has_text=idle).is_visible()
     assert_no_axe_violations(page, "login after an idle sign-out")
     screenshot(page, "login-after-idle")
     for _ in range(5):
-        page.get_by_label("Email address").fill("person@example.org")
-        page.get_by_label("Password").fill("not the password")
-        page.get_by_role("button", name="Log in").click()
+        page.get_by_label(t("Email address")).fill("person@example.org")
+        page.get_by_label(t("Password")).fill("not the password")
+        page.get_by_role("button", name=t("Log in")).click()
         page.wait_for_load_state()
-    page.get_by_role("heading", name="Please wait before trying again").wait_for()
-    assert page.get_by_text("the next try waits 30 seconds").is_visible()
+    page.get_by_role("heading", name=t("Please wait before trying again")).wait_for()
+    wait = in_page_language(
+        ngettext,
+        "The password was wrong several times. To keep accounts safe, the next try waits "
+        "%(seconds)s second.",
+        "The password was wrong several times. To keep accounts safe, the next try waits "
+        "%(seconds)s seconds.",
+        30,
+    )
+    assert page.get_by_text(wait % {"seconds": 30}).is_visible()
     assert_no_axe_violations(page, "login wait")
     screenshot(page, "login-wait")
