@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils.text import capfirst
 from e2e_support import assert_no_axe_violations, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 from routes_support import PAGES, VIEWER, Route, page_samples, url_for
@@ -138,9 +139,10 @@ def test_buttons_are_at_least_48_px_and_72_px_with_large_targets(
     log_in(context, live_server, live_demo.person)
     _open(page, live_server, "/accounts/preferences/")
     assert _smallest_target(page) >= 48
-    page.get_by_label(t("Extra-large buttons")).check()
-    page.get_by_label(t("Extra large")).check()
-    page.get_by_label(t("High contrast")).check()
+    # The labels are the model fields' names, capitalised as Django does.
+    page.get_by_label(capfirst(t("extra-large buttons"))).check()
+    page.get_by_label(t("Extra large"), exact=True).check()
+    page.get_by_label(capfirst(t("high contrast"))).check()
     page.get_by_role("button", name=t("Save settings")).click()
     assert page.get_by_text(t("Your display settings are saved.")).is_visible()
     assert _smallest_target(page) >= 72
