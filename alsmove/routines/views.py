@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.core.i18n import Message
 from alsmove.exercises import labels
+from alsmove.exercises.names import exercise_name
 from alsmove.exercises.services import find_exercise, library_for
 from alsmove.logbook.services import evaluate
 from alsmove.patients.clock import today_for
@@ -219,7 +220,8 @@ def _confirm_removal(
     request: HttpRequest, patient: Patient, plan: RoutinePlan, removed: list[str]
 ) -> HttpResponse:
     """Before an edit that removes exercises: name them, and send the same edit again."""
-    names = {i["exercise"]: i["name"] for i in plan.items}
+    # The routine stores the English names: the page names them in its own language.
+    names = {i["exercise"]: exercise_name(i) for i in plan.items}
     listed = ", ".join(names.get(slug, slug) for slug in removed)
     hidden = [
         (k, v) for k in request.POST if k != "csrfmiddlewaretoken" for v in request.POST.getlist(k)
