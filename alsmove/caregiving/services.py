@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from alsmove.accounts.audit import record_change
@@ -17,6 +18,7 @@ from alsmove.accounts.policy import Action, require
 from alsmove.caregiving.loader import default_skills
 from alsmove.caregiving.models import SkillRecord, SkillTaught
 from alsmove.content_rows import LoadResult, sync_rows
+from alsmove.content_translations import name_in_language
 from alsmove.core.caregiving import Skill
 from alsmove.core.plausible import date_problem
 from alsmove.formats import say
@@ -150,15 +152,16 @@ class Taught:
 
 def taught_to(caregiver: Any, patient: Patient) -> list[Taught]:
     """What this caregiver has been taught for this person, newest first (skills still
-    on the list only)."""
+    on the list only), each title in the page's language (the rows keep the English)."""
     titles = skill_titles()
+    language = get_language()
     marks = SkillTaught.objects.filter(patient=patient, caregiver=caregiver).select_related(
         "taught_by"
     )
     return [
         Taught(
             mark.skill,
-            titles[mark.skill],
+            name_in_language("caregiving", mark.skill, titles[mark.skill], language),
             mark.taught_on,
             mark.taught_by.full_name if mark.taught_by is not None else "",
         )

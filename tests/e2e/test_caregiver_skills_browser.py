@@ -2,25 +2,54 @@
 through every step of a skill by keyboard alone (one key a step, nothing moves on by
 itself), axe finds nothing on the way, the largest text on a tablet still shows the step
 and its button, the switches are shared with the guided session, and the printed page
-leaves out the site's navigation."""
+leaves out the site's navigation. Every test runs in each language of the product, with
+the page's words: the skill's title and steps as the page shows them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from e2e_support import SCREENSHOTS, assert_no_axe_violations, log_in, screenshot
-from playwright.sync_api import Browser, BrowserContext, Page
+from django.conf import settings
+from e2e_support import (
+    OTHER_SCREENSHOTS,
+    SCREENSHOTS,
+    assert_no_axe_violations,
+    in_page_language,
+    log_in,
+    page_language,
+    screenshot,
+    set_page_language,
+    t,
+)
+from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
-from alsmove.caregiving.loader import default_skills
+from alsmove.caregiving.services import all_skills, find_skill
+from alsmove.core.caregiving import Skill
 from alsmove.demo.seed import Demo
 
 SKILL = "transfer-board-bed-chair"
 TABLET = {"width": 820, "height": 1180}
 
 
+def _skill(slug: str = SKILL) -> Skill:
+    """A skill as its pages show it, in the test's language (the app's own lookup)."""
+    found = in_page_language(find_skill, slug)
+    assert found is not None, slug
+    return found
+
+
 def _steps() -> int:
-    return len(next(s for s in default_skills() if s.id == SKILL).steps)
+    return len(_skill().steps)
+
+
+def _shot(part: Page | Locator, name: str) -> None:
+    """A screenshot of what is on the screen (not the whole page), in the same folder as
+    e2e_support.screenshot would put it: the docs for English, var/ for the others."""
+    english = page_language() == settings.LANGUAGE_CODE
+    folder = SCREENSHOTS if english else OTHER_SCREENSHOTS / page_language()
+    folder.mkdir(parents=True, exist_ok=True)
+    part.screenshot(path=str(folder / f"{name}.png"))
 
 
 def test_the_caregiver_goes_through_a_skill_by_keyboard_alone(
@@ -29,21 +58,22 @@ def test_the_caregiver_goes_through_a_skill_by_keyboard_alone(
     log_in(context, live_server, live_demo.caregiver)
     base = f"{live_server.url}/patients/{live_demo.patient.pk}/skills"
     page.goto(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="Skills you have been taught").is_visible()
-    assert page.get_by_role("link", name="Bed to chair and back with a transfer board").is_visible()
+    assert page.get_by_role("heading", name=t("Skills you have been taught")).is_visible()
+    assert page.get_by_role("link", name=_skill().title).is_visible()
     page.goto(f"{base}/")
     assert_no_axe_violations(page, "skill list")
     screenshot(page, "skills-list")
     page.goto(f"{base}/{SKILL}/")
     assert_no_axe_violations(page, "skill overview")
     # The overview's Start has the focus: Enter begins.
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Start step by step"
+    assert page.evaluate("document.activeElement.textContent.trim()") == t("Start step by step")
     page.keyboard.press("Enter")
     count = _steps()
     presses = 1
     for number in range(1, count + 1):
         page.wait_for_url(f"**/skills/{SKILL}/{number}/")
-        assert page.locator(".step-count").inner_text() == f"Step {number} of {count}"
+        expected = t("Step %(index)s of %(count)s", index=number, count=count)
+        assert page.locator(".step-count").inner_text() == expected
         assert page.evaluate("document.activeElement.id") == "guide-primary"
         assert page.locator("#guide-read").is_visible()
         if number == 1:
@@ -56,7 +86,11 @@ def test_the_caregiver_goes_through_a_skill_by_keyboard_alone(
         page.keyboard.press("Enter")
         presses += 1
     page.wait_for_url("**?finished=1")
-    assert page.locator("p.review-status").inner_text().startswith("That was the last step")
+    last = t(
+        "That was the last step. Well done. Look again at the stop rules below whenever "
+        "you need them."
+    )
+    assert page.locator("p.review-status").inner_text() == last
     assert presses == count + 1  # one key to start, one a step
 
 
@@ -72,21 +106,21 @@ def test_a_switch_that_sends_enter_with_nothing_focused_still_goes_on(
 
 @pytest.mark.parametrize("text_size", ["normal", "larger"])
 def test_the_step_and_its_button_fit_a_tablet_in_large_mode(
-    live_demo: Demo, live_server: Any, browser: Browser, text_size: str
+    live_demo: Demo, live_server: Any, browser: Browser, text_size: str, ui_language: str
 ) -> None:
     user = live_demo.caregiver
     user.text_size, user.large_targets = text_size, True
     user.save(update_fields=["text_size", "large_targets"])
-    context = browser.new_context(bypass_csp=True, viewport=TABLET)
+    set_page_language(ui_language)
+    context = browser.new_context(bypass_csp=True, viewport=TABLET, locale=ui_language)
     try:
         log_in(context, live_server, user)
         page = context.new_page()
-        # The longest step of all the skills, the hardest case.
+        # The longest step of all the skills in the page's language, the hardest case.
+        skills = in_page_language(all_skills)
         skill, index = max(
-            ((s.id, i) for s in default_skills() for i in range(len(s.steps))),
-            key=lambda pair: len(
-                next(s for s in default_skills() if s.id == pair[0]).steps[pair[1]]
-            ),
+            ((s.id, i) for s in skills for i in range(len(s.steps))),
+            key=lambda pair: len(next(s for s in skills if s.id == pair[0]).steps[pair[1]]),
         )
         page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/skills/{skill}/{index + 1}/")
         assert page.evaluate("window.scrollY") == 0
@@ -95,10 +129,11 @@ def test_the_step_and_its_button_fit_a_tablet_in_large_mode(
             assert box is not None and box["y"] >= 0, part
             assert box["y"] + box["height"] <= TABLET["height"], f"{part} is off the screen"
         if text_size == "larger":
-            page.screenshot(path=str(SCREENSHOTS / "skill-step-tablet-large.png"))
+            _shot(page, "skill-step-tablet-large")
             assert_no_axe_violations(page, "skill step, large")
     finally:
         context.close()
+        set_page_language(settings.LANGUAGE_CODE)
 
 
 def test_the_speech_switch_on_a_skill_is_the_sessions_switch(
@@ -110,7 +145,7 @@ def test_the_speech_switch_on_a_skill_is_the_sessions_switch(
     log_in(context, live_server, user)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/skills/{SKILL}/1/")
     with page.expect_response("**/preferences/session/**"):
-        page.get_by_label("Speak the cues aloud").uncheck()
+        page.get_by_label(t("Speak the cues aloud")).uncheck()
     user.refresh_from_db()
     # Speech is off now; the tone, not offered on a skill's screen, is kept.
     assert (user.speech_enabled, user.tone_enabled) == (False, True)
@@ -137,13 +172,18 @@ def test_the_therapist_marks_a_skill_as_taught_in_the_browser(
     log_in(context, live_server, live_demo.therapist)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/skills/")
     assert_no_axe_violations(page, "skill list, therapist")
-    page.get_by_label("Skill taught").select_option(label="Getting in and out of a car")
-    page.get_by_role("button", name="Mark as taught").click()
+    page.get_by_label(t("Skill taught")).select_option(label=_skill("car-transfer").title)
+    page.get_by_role("button", name=t("Mark as taught")).click()
     page.wait_for_url("**/skills/#taught-title")
     assert SkillTaught.objects.filter(
         patient=live_demo.patient, caregiver=live_demo.caregiver, skill="car-transfer"
     ).exists()
-    assert page.get_by_text("Alex Rivera, on").count() == 3
-    page.locator("section[aria-labelledby=taught-title]").screenshot(
-        path=str(SCREENSHOTS / "skills-mark-taught.png")
+    # Each mark for the caregiver starts with their name and the word before the day.
+    mark = t(
+        "%(name)s, on %(day)s, by %(teacher)s",
+        name=live_demo.caregiver.full_name,
+        day="|",
+        teacher="",
     )
+    assert page.get_by_text(mark.split("|")[0].rstrip()).count() == 3
+    _shot(page.locator("section[aria-labelledby=taught-title]"), "skills-mark-taught")
