@@ -139,7 +139,7 @@ def _exercises(plan: RoutinePlan, patient: Patient) -> tuple[list[dict[str, Any]
                 "slug": slug,
                 "name": exercise_name(item),
                 "summary": exercise.summary if exercise else "",
-                "pictogram": pictogram_svg(exercise) if exercise else "",
+                "pictogram": pictogram_svg(exercise, translate=_) if exercise else "",
                 "performer": item.get("performer", ""),
                 "performer_label": str(labels.PERFORMER.get(item.get("performer"), "")),  # type: ignore[call-overload]
                 "hold": item.get("hold_seconds"),

@@ -11,8 +11,10 @@ by a <title> for assistive technology. Pure Python: no Django, no assets, determ
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
+from alsmove.core.i18n import gettext_noop
 from alsmove.core.library import BodyRegion, Exercise, Joint, Kind, Performer, Position, Sides
 from alsmove.exercises.pictogram_poses import (
     FURNITURE,
@@ -370,32 +372,38 @@ def _both_sides_badge() -> list[str]:
     ]
 
 
+# The description's words, marked for the catalogues (this module stays free of Django:
+# the caller passes the page's gettext to pictogram_title).
 POSITION_WORDS: dict[Position, str] = {
-    Position.STANDING: "Standing figure",
-    Position.SEATED: "Seated figure",
-    Position.IN_WHEELCHAIR: "Figure seated in a wheelchair",
-    Position.LYING: "Figure lying on a mat",
-    Position.IN_BED: "Figure lying in bed",
+    Position.STANDING: gettext_noop("Standing figure"),
+    Position.SEATED: gettext_noop("Seated figure"),
+    Position.IN_WHEELCHAIR: gettext_noop("Figure seated in a wheelchair"),
+    Position.LYING: gettext_noop("Figure lying on a mat"),
+    Position.IN_BED: gettext_noop("Figure lying in bed"),
+}
+SUPPORT_WORDS = {
+    "wall": gettext_noop("Standing figure holding on to a wall"),
+    "chair": gettext_noop("Standing figure holding a chair back"),
 }
 REGION_WORDS: dict[BodyRegion, str] = {
-    BodyRegion.NECK: "neck",
-    BodyRegion.SHOULDERS: "shoulders",
-    BodyRegion.ARMS: "arms",
-    BodyRegion.WRISTS_HANDS: "wrists and hands",
-    BodyRegion.CHEST: "chest",
-    BodyRegion.UPPER_BACK: "upper back",
-    BodyRegion.SPINE: "spine",
-    BodyRegion.HIPS: "hips",
-    BodyRegion.LEGS: "legs",
-    BodyRegion.ANKLES_FEET: "ankles and feet",
-    BodyRegion.WHOLE_BODY: "whole body",
+    BodyRegion.NECK: gettext_noop("neck highlighted"),
+    BodyRegion.SHOULDERS: gettext_noop("shoulders highlighted"),
+    BodyRegion.ARMS: gettext_noop("arms highlighted"),
+    BodyRegion.WRISTS_HANDS: gettext_noop("wrists and hands highlighted"),
+    BodyRegion.CHEST: gettext_noop("chest highlighted"),
+    BodyRegion.UPPER_BACK: gettext_noop("upper back highlighted"),
+    BodyRegion.SPINE: gettext_noop("spine highlighted"),
+    BodyRegion.HIPS: gettext_noop("hips highlighted"),
+    BodyRegion.LEGS: gettext_noop("legs highlighted"),
+    BodyRegion.ANKLES_FEET: gettext_noop("ankles and feet highlighted"),
+    BodyRegion.WHOLE_BODY: gettext_noop("whole body highlighted"),
 }
-SUPPORT_WORDS = {"wall": " holding on to a wall", "chair": " holding a chair back"}
-PERFORMER_WORDS: dict[Performer, str] = {
-    Performer.SELF: "",
-    Performer.ASSISTED: ", helper supporting",
-    Performer.CAREGIVER: ", helper moving the body",
+PERFORMER_WORDS: dict[Performer, str | None] = {
+    Performer.SELF: None,
+    Performer.ASSISTED: gettext_noop("helper supporting"),
+    Performer.CAREGIVER: gettext_noop("helper moving the body"),
 }
+BOTH_SIDES = gettext_noop("both sides")
 
 
 def _holds(exercise: Exercise) -> str | None:
@@ -404,20 +412,24 @@ def _holds(exercise: Exercise) -> str | None:
     return support_of(tuple(exercise.requires), exercise.equipment)
 
 
-def pictogram_title(exercise: Exercise) -> str:
-    """A short plain description, e.g. "Seated figure, neck highlighted, helper supporting"."""
+def pictogram_title(exercise: Exercise, translate: Callable[[str], str] = str) -> str:
+    """A short plain description, e.g. "Seated figure, neck highlighted, helper supporting",
+    in English, or in the page's language when `translate` is its gettext."""
     holds = _holds(exercise)
-    return (
-        POSITION_WORDS[exercise.positions[0]]
-        + (SUPPORT_WORDS[holds] if holds else "")
-        + f", {REGION_WORDS[exercise.body_region]} highlighted"
-        + PERFORMER_WORDS[exercise.performer]
-        + (", both sides" if exercise.sides is Sides.BOTH else "")
-    )
+    parts = [
+        SUPPORT_WORDS[holds] if holds else POSITION_WORDS[exercise.positions[0]],
+        REGION_WORDS[exercise.body_region],
+        PERFORMER_WORDS[exercise.performer],
+        BOTH_SIDES if exercise.sides is Sides.BOTH else None,
+    ]
+    return ", ".join(translate(part) for part in parts if part)
 
 
-def pictogram_svg(exercise: Exercise, *, title: str | None = None) -> str:
-    """The exercise's pictogram as a self-contained inline SVG labelled by its <title>."""
+def pictogram_svg(
+    exercise: Exercise, *, title: str | None = None, translate: Callable[[str], str] = str
+) -> str:
+    """The exercise's pictogram as a self-contained inline SVG labelled by its <title>
+    (the description in English, or through `translate`, the page's gettext)."""
     position = exercise.positions[0]
     scene = scene_for(position, _holds(exercise))
     pose = marching(scene.pose) if _marches(exercise) else scene.pose
@@ -428,7 +440,7 @@ def pictogram_svg(exercise: Exercise, *, title: str | None = None) -> str:
     if exercise.performer is not Performer.SELF:
         helper_body, helper_arms = _helper(pose, exercise.body_region)
     title_id = f"pict-{exercise.id}-title"
-    label = title if title is not None else pictogram_title(exercise)
+    label = title if title is not None else pictogram_title(exercise, translate)
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" role="img" '
         f'class="pictogram" aria-labelledby={quoteattr(title_id)}>',

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.exercises import labels, pictogram_poses, pictograms, search
@@ -94,7 +95,7 @@ def library(request: HttpRequest) -> HttpResponse:
             "positions": [labels.POSITION[p] for p in e.positions],
             # A file the browser caches for a year and fetches only when scrolled to.
             "pictogram_version": versions[e.id],
-            "pictogram_alt": pictogram_title(e),
+            "pictogram_alt": pictogram_title(e, gettext),
         }
         for e in exercises
     ]
@@ -149,7 +150,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such exercise")
     context = {
         "exercise": exercise,
-        "pictogram": mark_safe(pictogram_svg(exercise)),  # noqa: S308 - escaped by us
+        "pictogram": mark_safe(pictogram_svg(exercise, translate=gettext)),  # noqa: S308 - escaped by us
         "kind": labels.KIND[exercise.kind],
         "region": labels.REGION[exercise.body_region],
         "performer": labels.PERFORMER[exercise.performer],

@@ -125,7 +125,9 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         "index": index,
         "count": len(items),
         # Drawn in the position the routine chose, not the exercise's first position.
-        "pictogram": mark_safe(pictogram_svg(in_position(exercise, item["position"]))),  # noqa: S308
+        "pictogram": mark_safe(  # noqa: S308
+            pictogram_svg(in_position(exercise, item["position"]), translate=_)
+        ),
         "position_label": labels.POSITION.get(item["position"], ""),  # type: ignore[call-overload]
         "performer_label": labels.PERFORMER.get(item["performer"], ""),  # type: ignore[call-overload]
         "hold": hold[0] if hold else None,

@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot, t
+from django.utils.translation import gettext
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
+from alsmove.exercises.pictograms import pictogram_title
+from alsmove.exercises.services import find_exercise
 
 
 def _count(page: Page) -> int:
@@ -40,6 +43,13 @@ def test_the_person_searches_and_keeps_what_suits_them_by_keyboard(
         page.keyboard.press("Enter")
     assert urlencode({"q": word}) in page.url and f"suits={live_demo.patient.pk}" in page.url
     assert 0 < page.locator(".exercise-card").count() <= _count(page) < total
+    # A card's picture is described in the page's language, like its name.
+    card = page.locator(".exercise-card").first
+    slug = (card.locator("h2 a").get_attribute("href") or "").rstrip("/").rsplit("/", 1)[-1]
+    exercise = in_page_language(find_exercise, None, slug)
+    assert exercise is not None
+    alt = in_page_language(pictogram_title, exercise, gettext)
+    assert card.locator("img").get_attribute("alt") == alt
     assert page.get_by_label(t("Search")).input_value() == word
     assert_no_axe_violations(page, "library search and suits me")
     screenshot(page, "library-search-suits-me")
