@@ -83,6 +83,14 @@ def _alerts_page(
     names = exercise_names(patient, [*(a.exercise for a in shown), *(f.exercise for f in flags)])
     flagged = {f.exercise: f for f in flags}
 
+    def message(alert: Alert) -> Any:
+        # The stored message names the exercise as it was called when the alert was
+        # raised (in English); the page names it in its own language, like the rest.
+        params = alert.message.get("params") if isinstance(alert.message, dict) else None
+        if not params or "exercise" not in params or alert.exercise not in names:
+            return alert.message
+        return {**alert.message, "params": {**params, "exercise": names[alert.exercise]}}
+
     def row(alert: Alert) -> dict[str, Any]:
         form = None
         if may_acknowledge and alert.acknowledged_at is None:
@@ -94,6 +102,7 @@ def _alerts_page(
             "form": form,
             "evidence": evidence[alert.day],
             "exercise_name": names.get(alert.exercise, ""),
+            "message": message(alert),
             "flagged": alert.exercise in flagged,
             "feeling": alert.rule == FEELING_SHARED_01,
         }

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot, t
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
+from alsmove.exercises.services import find_exercise
+from alsmove.logbook.models import Alert
 
 TABLET = {"width": 820, "height": 1180}
 
@@ -48,3 +50,10 @@ def test_the_therapist_sees_new_alerts_on_home_and_opens_them(
     assert page.get_by_role(
         "heading", name=t("Alerts for %(name)s", name="Sam Rivera")
     ).is_visible()
+    # The message shown at the time names its exercise in the page's language too (the
+    # alert keeps the name it had when raised, in English).
+    alert = Alert.objects.filter(patient=live_demo.patient).exclude(exercise="").first()
+    assert alert is not None
+    name = in_page_language(find_exercise, None, alert.exercise).name
+    shown = page.locator("p", has_text=t("Message shown at the time:")).filter(has_text=name)
+    assert shown.count() >= 1
