@@ -25,7 +25,7 @@ from alsmove.core.staging import (
     progression_category,
     progression_rate,
 )
-from alsmove.formats import say
+from alsmove.formats import month_abbreviations, say
 from alsmove.patients.models import Patient
 from alsmove.patients.services import core_profile
 
@@ -130,6 +130,7 @@ def _total_chart(
         ]
     svg = line_chart(
         id_prefix="chart-total",
+        month_names=month_abbreviations(),
         title=_("ALSFRS-R total over time"),
         description=_(
             "Each point is one assessment, out of 48. The table below the chart lists the "
@@ -201,6 +202,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
                 "label": label,
                 "svg": line_chart(
                     id_prefix=f"chart-{key}",
+                    month_names=month_abbreviations(),
                     title=str(label),
                     description=_("Domain score out of 12 at each assessment."),
                     series=[Series(name=str(label), points=domain_points, style="observed")],

@@ -35,6 +35,7 @@ from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import library_for
+from alsmove.formats import month_abbreviations
 from alsmove.logbook.alerts import rule_title
 from alsmove.logbook.models import Alert, SessionLog
 from alsmove.patients.clock import today_for
@@ -232,6 +233,7 @@ def _scores(patient: Patient, start: date, end: date) -> dict[str, Any]:
     points = [(a.taken_on, s.total) for a, s in shown]
     result["svg"] = line_chart(
         id_prefix="doc-total",
+        month_names=month_abbreviations(),
         title=_("ALSFRS-R total over the period"),
         description=_("Each point is one assessment, out of 48; the table lists the same."),
         series=[Series(name=_("ALSFRS-R total"), points=points, style="observed")],

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 
@@ -32,6 +33,12 @@ def local_day(iso: str) -> str:
         return date_format(date.fromisoformat(iso), "DATE_FORMAT")
     except ValueError:
         return iso
+
+
+def month_abbreviations() -> list[str]:
+    """January to December, short, in the active language ("Jan", "Ene", "Jan"), for the
+    charts' time axes."""
+    return [str(MONTHS_3[month]).capitalize() for month in range(1, 13)]
 
 
 def as_message(stored: Any) -> Message | None:

@@ -16,12 +16,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS_ABBR
+from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alsmove.accounts.policy import Action, require
 from alsmove.charts.svg import Series, bar_chart, calendar_heatmap, line_chart
+from alsmove.formats import month_abbreviations
 from alsmove.logbook.models import SessionLog
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
@@ -158,17 +159,13 @@ def adherence_summary(patient: Patient, today: date) -> Adherence:
     )
 
 
-def _month_names() -> list[str]:
-    return [str(MONTHS_3[m]).capitalize() for m in range(1, 13)]
-
-
 def _week_label(week: Week) -> str:
     return date_format(week.start, "MONTH_DAY_FORMAT")
 
 
 def build_trends(patient: Patient, today: date) -> dict[str, Any]:
     summary = adherence_summary(patient, today)
-    months = _month_names()
+    months = month_abbreviations()
     heatmap = calendar_heatmap(
         id_prefix="chart-calendar",
         title=_("Sessions in the last 26 weeks"),
