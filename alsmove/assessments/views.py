@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.policy import Action, can, require
@@ -170,9 +170,12 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
         return _go(patient.pk, "tube")
 
     if step == "tube":
+        # The keys are the first letters of yes and no in the page's language (S/N, J/N).
+        yes_key = pgettext("the key that answers yes", "y")
+        no_key = pgettext("the key that answers no", "n")
         choices = [
-            ("yes", _("Yes, I have a feeding tube"), "y"),
-            ("no", _("No feeding tube"), "n"),
+            ("yes", _("Yes, I have a feeding tube"), yes_key),
+            ("no", _("No feeding tube"), no_key),
         ]
         current = {True: "yes", False: "no", None: None}[draft.tube]
         if request.method == "POST":
@@ -186,6 +189,7 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
             title=_(GASTROSTOMY_QUESTION),
             hint=_(GASTROSTOMY_HINT),
             choices=choices,
+            keys={"yes": yes_key.upper(), "no": no_key.upper()},
             current=current,
             number=question_number(step),
             count=QUESTION_COUNT,
