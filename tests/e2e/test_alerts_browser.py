@@ -8,10 +8,11 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
+from alsmove.exercises.names import exercise_name
 from alsmove.exercises.services import find_exercise
 from alsmove.logbook.models import Alert, FlagReview
 from alsmove.logbook.services import record_session
@@ -38,7 +39,8 @@ def test_the_therapist_reads_what_was_logged_and_clears_the_flag_on_the_alerts_p
             breathless_after=False,
             note="It pulled at the back of the neck.",
         )
-    name = find_exercise(live_demo.therapist, SLUG).name  # type: ignore[union-attr]
+    stored = find_exercise(live_demo.therapist, SLUG).name  # type: ignore[union-attr]
+    name = in_page_language(exercise_name, {"exercise": SLUG, "name": stored})
     log_in(context, live_server, live_demo.therapist)
     page.set_viewport_size({"width": 820, "height": 1180})
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/alerts/")
@@ -48,14 +50,20 @@ def test_the_therapist_reads_what_was_logged_and_clears_the_flag_on_the_alerts_p
         day=timezone.localdate() - timedelta(days=1),
     )
     card = page.locator(f"article[aria-labelledby='alert-{alert.pk}-title']")
-    assert "Session logged by Alex Rivera" in card.inner_text()
-    assert f"{name}: 6 out of 10 (Partly)" in card.inner_text()
-    assert "It pulled at the back of the neck." in card.inner_text()
-    assert card.get_by_role("link", name="See the routine").is_visible()
+    text = card.inner_text()
+    # The log's time (after the name) is the live clock's.
+    logged_by = t("Session logged by %(name)s at %(time)s").split("%(time)s")[0]
+    assert logged_by % {"name": "Alex Rivera"} in text
+    assert (
+        t("%(name)s: %(pain)s out of 10 (%(status)s)", name=name, pain=6, status=t("Partly"))
+        in text
+    )
+    assert "It pulled at the back of the neck." in text  # as written
+    assert card.get_by_role("link", name=t("See the routine")).is_visible()
     assert_no_axe_violations(page, "alerts with what was logged")
     screenshot(page, "alerts-evidence")
 
-    card.get_by_role("link", name=f"Clear the flag on {name}").focus()
+    card.get_by_role("link", name=t("Clear the flag on %(name)s", name=name)).focus()
     page.keyboard.press("Enter")
     note = page.locator(f"#note-{SLUG}")
     note.focus()
@@ -63,7 +71,8 @@ def test_the_therapist_reads_what_was_logged_and_clears_the_flag_on_the_alerts_p
     page.keyboard.press("Tab")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_text(f"{name} is cleared after review").is_visible()
+    cleared = t("%(name)s is cleared after review and can come back into the routine.", name=name)
+    assert page.get_by_text(cleared).is_visible()
     review = FlagReview.objects.get(patient=live_demo.patient, exercise=SLUG)
     assert review.reviewed_by == live_demo.therapist
     alert.refresh_from_db()

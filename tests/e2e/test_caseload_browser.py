@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from django.utils.formats import date_format
+from django.utils.translation import ngettext
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert
 
 NOTE = "Phoned Sam: rested yesterday, feels back to normal. Keep the lighter week going."
+
+
+def _n(singular: str, plural: str, count: int, **params: object) -> str:
+    """A counted msgid (ngettext) in the page's language, filled in; tags taken out, as
+    the page's text and its links' names have none."""
+    words = in_page_language(ngettext, singular, plural, count) % {"count": count, **params}
+    return re.sub(r"<[^>]+>", "", words)
 
 
 def test_the_therapist_acknowledges_the_newest_alert_by_keyboard_from_the_caseload(
@@ -20,24 +30,38 @@ def test_the_therapist_acknowledges_the_newest_alert_by_keyboard_from_the_caselo
     page.goto(f"{live_server.url}/caseload/")
     first = page.locator(".caseload-row").first
     assert first.get_by_role("heading", level=2).inner_text() == "Sam Rivera"
-    assert "new alert to look at" in first.inner_text()
+    alert = Alert.objects.get(patient=live_demo.patient, acknowledged_at=None)
+    day = in_page_language(date_format, alert.day, "j F Y")
+    reason = _n(
+        "%(count)d new alert to look at (the newest from %(day)s).",
+        "%(count)d new alerts to look at (the newest from %(day)s).",
+        1,
+        day=day,
+    )
+    assert reason in first.inner_text()
     assert_no_axe_violations(page, "caseload")
     screenshot(page, "caseload")
 
-    first.get_by_role("link", name="1 new alert for Sam Rivera").focus()
+    alerts_link = _n(
+        '%(count)s new alert<span class="visually-hidden"> for %(name)s</span>',
+        '%(count)s new alerts<span class="visually-hidden"> for %(name)s</span>',
+        1,
+        name="Sam Rivera",
+    )
+    first.get_by_role("link", name=alerts_link).focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/alerts/")
-    assert page.get_by_role("heading", name="New: 1 alert to look at").is_visible()
+    heading = ("New: %(count)s alert to look at", "New: %(count)s alerts to look at")
+    assert page.get_by_role("heading", name=_n(*heading, 1)).is_visible()
     assert_no_axe_violations(page, "alerts")
     screenshot(page, "alerts")
 
-    alert = Alert.objects.get(patient=live_demo.patient, acknowledged_at=None)
     note = page.locator(f"#ack-{alert.pk}-note")
     note.focus()
     page.keyboard.press("Tab")
     with page.expect_navigation():  # sent without a note: refused, in words
         page.keyboard.press("Enter")
-    assert page.get_by_text("Write a short note: what you did or advised.").is_visible()
+    assert page.get_by_text(t("Write a short note: what you did or advised.")).is_visible()
     assert note.get_attribute("aria-invalid") == "true"
     assert_no_axe_violations(page, "alerts with a missing note")
     note.focus()
@@ -46,8 +70,9 @@ def test_the_therapist_acknowledges_the_newest_alert_by_keyboard_from_the_caselo
     assert page.evaluate("document.activeElement.type") == "submit"
     with page.expect_navigation():  # back to the same page, after the redirect
         page.keyboard.press("Enter")
-    assert page.get_by_text("Acknowledged: Weaker after exercising").is_visible()
-    assert page.get_by_role("heading", name="New: 0 alerts to look at").is_visible()
+    done = t("Acknowledged: %(title)s, %(day)s.", title=t("Weaker after exercising"), day=day)
+    assert page.get_by_text(done).is_visible()
+    assert page.get_by_role("heading", name=_n(*heading, 0)).is_visible()
     alert.refresh_from_db()
     assert alert.acknowledged_by == live_demo.therapist and alert.acknowledgement == NOTE
     assert_no_axe_violations(page, "alerts after acknowledging")
@@ -58,10 +83,15 @@ def test_the_trends_page_shows_the_months_of_sessions_with_tables(
 ) -> None:
     log_in(context, live_server, live_demo.therapist)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/")
-    page.get_by_role("link", name="Sessions and trends").click()
+    page.get_by_role("link", name=t("Sessions and trends")).click()
     page.wait_for_url("**/trends/")
-    assert page.get_by_role("heading", name="Sessions and trends for Sam Rivera").is_visible()
-    assert page.get_by_text("Rest days are part of the plan.").is_visible()
+    heading = t("Sessions and trends for %(name)s", name="Sam Rivera")
+    assert page.get_by_role("heading", name=heading).is_visible()
+    rest = t(
+        "Rest days are part of the plan. On a day with little energy, a short session or a "
+        "rest is the right choice; exercise should never leave you worn out."
+    )
+    assert page.get_by_text(rest).is_visible()
     assert page.locator("svg[role=img]").count() == 4
     assert page.locator("table caption").count() == 4
     assert_no_axe_violations(page, "trends")

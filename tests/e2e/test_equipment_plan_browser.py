@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from e2e_support import SCREENSHOTS, assert_no_axe_violations, log_in
+from django.conf import settings
+from django.utils.translation import ngettext
+from e2e_support import (
+    OTHER_SCREENSHOTS,
+    SCREENSHOTS,
+    assert_no_axe_violations,
+    in_page_language,
+    log_in,
+    page_language,
+    t,
+)
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.demo.seed import Demo
@@ -26,6 +36,15 @@ def _tab_until(page: Page, script: str, what: str) -> int:
     raise AssertionError(f"{what} was never reached by Tab")
 
 
+def _screenshot_path(name: str) -> str:
+    """Where e2e_support.screenshot puts it (these are not full-page: the first screen, a
+    card): English into the docs, another language's into var/screenshots/<code>/."""
+    language = page_language()
+    folder = SCREENSHOTS if language == settings.LANGUAGE_CODE else OTHER_SCREENSHOTS / language
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / f"{name}.png")
+
+
 def _tab_to(page: Page, element_id: str) -> int:
     return _tab_until(page, f"e.id === {element_id!r}", f"#{element_id}")
 
@@ -36,7 +55,7 @@ def test_the_person_changes_a_status_by_keyboard_alone(
     log_in(context, live_server, live_demo.person)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/equipment/")
     assert_no_axe_violations(page, "equipment plan, person")
-    page.screenshot(path=str(SCREENSHOTS / "equipment-plan.png"))  # the first screen
+    page.screenshot(path=_screenshot_path("equipment-plan"))  # the first screen
     # The page's own menu jumps to the plan; from there Tab reaches the ramp's status.
     _tab_until(page, "e.getAttribute('href') === '#plan-title'", "the On the plan link")
     page.keyboard.press("Enter")
@@ -49,7 +68,7 @@ def test_the_person_changes_a_status_by_keyboard_alone(
     _tab_to(page, "st-ramp-note")
     page.keyboard.type("Builder booked for next month.")
     page.keyboard.press("Tab")  # the item's Save button
-    assert "Save the status" in page.evaluate("document.activeElement.textContent")
+    assert t("Save the status") in page.evaluate("document.activeElement.textContent")
     page.keyboard.press("Enter")
     page.wait_for_url("**/equipment/#item-ramp")
     item = PlanItem.objects.get(patient=live_demo.patient, slug="ramp")
@@ -57,10 +76,14 @@ def test_the_person_changes_a_status_by_keyboard_alone(
     change = item.changes.first()
     assert change is not None and change.changed_by == live_demo.person
     card = page.locator("#item-ramp")
-    card.get_by_text("History: 2 changes").click()
-    assert card.get_by_text("Discussing to Ordered").is_visible()
+    history = in_page_language(
+        ngettext, "History: %(counter)s change", "History: %(counter)s changes", 2
+    )
+    card.get_by_text(history % {"counter": 2}).click()
+    change_words = t("%(before)s to %(after)s", before=t("Discussing"), after=t("Ordered"))
+    assert card.get_by_text(change_words).is_visible()
     assert_no_axe_violations(page, "equipment plan after a change")
-    card.screenshot(path=str(SCREENSHOTS / "equipment-plan-item.png"))
+    card.screenshot(path=_screenshot_path("equipment-plan-item"))
 
 
 def test_the_therapists_plan_page_is_axe_clean(
@@ -68,7 +91,7 @@ def test_the_therapists_plan_page_is_axe_clean(
 ) -> None:
     log_in(context, live_server, live_demo.therapist)
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/equipment/")
-    assert page.get_by_role("heading", name="Add an item to the plan").is_visible()
+    assert page.get_by_role("heading", name=t("Add an item to the plan")).is_visible()
     assert_no_axe_violations(page, "equipment plan, therapist")
 
 
@@ -77,6 +100,6 @@ def test_the_home_page_card_links_to_the_plan(
 ) -> None:
     log_in(context, live_server, live_demo.person)
     page.goto(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="Equipment to start on now").is_visible()
-    page.get_by_role("link", name="Your equipment and home plan").click()
+    assert page.get_by_role("heading", name=t("Equipment to start on now")).is_visible()
+    page.get_by_role("link", name=t("Your equipment and home plan")).click()
     page.wait_for_url("**/equipment/")

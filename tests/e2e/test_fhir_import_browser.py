@@ -10,7 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from e2e_support import assert_no_axe_violations, log_in, screenshot
+from django.utils.translation import ngettext
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from fhir_support import response_indexes
 from playwright.sync_api import BrowserContext, Page
 
@@ -48,7 +49,7 @@ def test_the_therapist_imports_a_bundle_by_keyboard(
 
     log_in(context, live_server, live_demo.therapist)
     page.goto(f"{live_server.url}/patients/{target.pk}/")
-    link = page.get_by_role("link", name="Import ALSFRS-R records (FHIR)")
+    link = page.get_by_role("link", name=t("Import ALSFRS-R records (FHIR)"))
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/fhir/import/")
@@ -61,7 +62,10 @@ def test_the_therapist_imports_a_bundle_by_keyboard(
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     error = page.locator(".errorlist")
-    expected = f"Entry {index + 1}: answer to item 5a is not one of the allowed answers"
+    # The words the form shows (interop.fhir.parse.Problem), capitalised as the view does.
+    problem = t("answer to item {item} is not one of the allowed answers", item="5a")
+    expected = t("entry {entry}: {problem}", entry=index + 1, problem=problem)
+    expected = expected[:1].upper() + expected[1:]
     assert expected in error.inner_text()
     assert page.get_by_role("alert").is_visible()
     assert_no_axe_violations(page, "import form with an error")
@@ -73,5 +77,12 @@ def test_the_therapist_imports_a_bundle_by_keyboard(
     _tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/patients/{target.pk}/progress/")
-    assert "ALSFRS-R records were imported." in page.content()
-    assert target.assessments.count() == live_demo.patient.assessments.current().count()
+    count = live_demo.patient.assessments.current().count()
+    imported = in_page_language(
+        ngettext,
+        "%(count)d ALSFRS-R record was imported.",
+        "%(count)d ALSFRS-R records were imported.",
+        count,
+    )
+    assert imported % {"count": count} in page.content()
+    assert target.assessments.count() == count
