@@ -53,6 +53,27 @@ PAGE_WORDS = {
     "api": gettext_lazy("record, through the app"),
     "support": gettext_lazy("record, at the support desk"),
 }
+# The person's line about a read, by the same keys: whole phrases, as "your" takes the
+# page's gender and number in Spanish and German ("tus alertas", "Ihren Eintrag"), which
+# "looked at your %(what)s" around PAGE_WORDS could not give.
+LOOKED_AT_WORDS = {
+    "assessments": gettext_lazy("looked at your function scores and progress"),
+    "caregiving": gettext_lazy("looked at your caregiver skills"),
+    "caseload:alerts": gettext_lazy("looked at your alerts"),
+    "caseload:trends": gettext_lazy("looked at your sessions and trends"),
+    "caseload": gettext_lazy("looked at your record"),
+    "checkins": gettext_lazy("looked at your check-ins and reminders"),
+    "logbook": gettext_lazy("looked at your session log"),
+    "patients:team": gettext_lazy("looked at your care team"),
+    "patients": gettext_lazy("looked at your record"),
+    "routines:profile": gettext_lazy("looked at your profile (what is possible today)"),
+    "routines": gettext_lazy("looked at your exercise routine"),
+    "sessions": gettext_lazy("looked at your exercise session"),
+    "visit": gettext_lazy("looked at your questions for the clinic"),
+    "interop": gettext_lazy("looked at your record, to pass to another health system"),
+    "api": gettext_lazy("looked at your record, through the app"),
+    "support": gettext_lazy("looked at your record, at the support desk"),
+}
 # What others changed, by the service's action name.
 CHANGE_WORDS = {
     "record_created": gettext_lazy("opened your record"),
@@ -88,12 +109,16 @@ CHANGE_WORDS = {
 SOMEONE = pgettext_lazy("who looked, when the name is not known", "Someone")
 
 
-def page_words(kind: str) -> str:
+def _page_key(kind: str) -> str:
+    """The key of PAGE_WORDS (and LOOKED_AT_WORDS) for an audited page's kind."""
     namespace = kind.split(":", 1)[0]
     if namespace.startswith("api"):
         namespace = "api"
-    words = PAGE_WORDS.get(kind) or PAGE_WORDS.get(namespace) or PAGE_WORDS["patients"]
-    return str(words)
+    return kind if kind in PAGE_WORDS else namespace if namespace in PAGE_WORDS else "patients"
+
+
+def page_words(kind: str) -> str:
+    return str(PAGE_WORDS[_page_key(kind)])
 
 
 def sentence(
@@ -106,7 +131,7 @@ def sentence(
     place = event.relation or team.get(event.actor_id or 0, "")
     relation = RELATION_WORDS.get(place)
     if event.action == READ:
-        did = _("looked at your %(what)s") % {"what": page_words(event.kind)}
+        did = str(LOOKED_AT_WORDS[_page_key(event.kind)])
     else:
         did = str(CHANGE_WORDS.get(event.action, gettext_lazy("made a change to your record")))
     values = {

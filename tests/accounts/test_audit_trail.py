@@ -229,3 +229,22 @@ def test_a_caregivers_quick_log_is_a_change_on_the_persons_page_in_its_transacti
     assert row.patient_id == demo.patient.pk and row.detail == str(log.day)
     assert not AuditEvent.objects.filter(action=READ, actor=demo.caregiver).exists()
     assert "Alex Rivera, your caregiver, logged an exercise session on" in _who_looked(demo)
+
+
+def test_a_read_says_your_in_the_words_of_the_page_in_spanish_and_german(demo: Demo) -> None:
+    # "your" takes the page's gender and number: one phrase per page, never "your %(what)s".
+    from alsmove.patients.trail import LOOKED_AT_WORDS, PAGE_WORDS
+
+    assert LOOKED_AT_WORDS.keys() == PAGE_WORDS.keys()
+    client = _client(demo.therapist)
+    assert client.get(f"/patients/{demo.patient.pk}/progress/").status_code == 200
+    assert client.get(f"/patients/{demo.patient.pk}/routine/").status_code == 200
+    person = _client(demo.person)
+    for language, words in (
+        ("es", ["miró tus puntuaciones de función y tu evolución", "miró tu rutina de ejercicios"]),
+        ("de", ["hat sich Ihre Funktionswerte und Ihren Verlauf", "hat sich Ihren Übungsplan"]),
+    ):
+        page = person.get(
+            f"/patients/{demo.patient.pk}/who-looked/", HTTP_ACCEPT_LANGUAGE=language
+        ).content.decode()
+        assert all(phrase in page for phrase in words), language

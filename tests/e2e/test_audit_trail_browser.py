@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.test import Client
-from e2e_support import assert_no_axe_violations, log_in, screenshot, t
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
+from alsmove.patients.trail import LOOKED_AT_WORDS
 
 TAB_LIMIT = 120
 # One line of "Who looked at my record" (alsmove.patients.trail.sentence).
@@ -39,16 +40,12 @@ def _tab_to_field(page: Page, field_id: str) -> None:
     raise AssertionError(f"Tab never reached #{field_id}")
 
 
-def _tess_read(what: str | None = None) -> str:
-    """The start of a line saying Tess, the therapist, read the record (`what`: that page),
-    in the page's language; the day and time after it are the live clock's."""
-    looked = t("looked at your %(what)s", what=t(what)) if what else None
-    if looked is None:  # any page: the words up to the page's name
-        before = t(LINE).split("%(did)s")[0]
-        looked = t("looked at your %(what)s").split("%(what)s")[0]
-        return before % {"name": "Tess Morgan", "relation": t("your therapist")} + looked
+def _tess_read(looked: Any) -> str:
+    """The start of a line saying Tess, the therapist, read a page of the record (`looked`,
+    one of trail.LOOKED_AT_WORDS), in the page's language, up to the live clock's day."""
     before = t(LINE).split("%(day)s")[0]
-    return before % {"name": "Tess Morgan", "relation": t("your therapist"), "did": looked}
+    words = in_page_language(str, looked)
+    return before % {"name": "Tess Morgan", "relation": t("your therapist"), "did": words}
 
 
 def _therapist_reads(demo: Demo) -> None:
@@ -69,8 +66,9 @@ def test_the_person_finds_who_looked_at_their_record_by_keyboard(
         page.keyboard.press("Enter")
     assert page.get_by_role("heading", name=t("Who looked at my record")).is_visible()
     lines = page.get_by_role("listitem")
-    assert lines.filter(has_text=_tess_read()).count() == 2  # the two pages she read
-    assert lines.filter(has_text=_tess_read("exercise routine")).count() == 1
+    reads = {_tess_read(looked) for looked in LOOKED_AT_WORDS.values()}
+    assert sum(lines.filter(has_text=read).count() for read in reads) == 2  # two pages read
+    assert lines.filter(has_text=_tess_read(LOOKED_AT_WORDS["routines"])).count() == 1
     assert page.get_by_text("Sam Rivera,").count() == 0
     assert_no_axe_violations(page, "who looked at my record")
     screenshot(page, "who-looked")
