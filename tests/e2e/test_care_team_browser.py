@@ -7,13 +7,14 @@ import re
 from typing import Any
 
 from django.utils import timezone
-from e2e_support import assert_no_axe_violations, log_in, screenshot, t
+from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
 from alsmove.accounts.policy import Action, can
 from alsmove.assessments.models import Assessment
 from alsmove.assessments.services import record_assessment
 from alsmove.demo.seed import Demo
+from alsmove.formats import month_abbreviations
 from alsmove.patients.invitations import invite
 
 ITEMS = {
@@ -90,6 +91,10 @@ def test_the_progress_page_marks_a_self_report_beside_a_clinicians_rating(
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/progress/")
     beside = t("beside the clinician's rating of this day; not used for stages or forecast")
     assert page.get_by_text(beside).is_visible()
+    # The charts' months are in the page's language too ("Mai 2026", not "May 2026").
+    months = in_page_language(month_abbreviations)
+    ticks = page.locator("svg.chart .chart-x-tick").all_text_contents()
+    assert ticks and all(tick.split()[0] in months for tick in ticks), ticks
     assert_no_axe_violations(page, "progress with a self-report beside a clinician's rating")
     screenshot(page, "progress-beside")
     page.goto(f"{live_server.url}/patients/{live_demo.patient.pk}/alsfrs/")
