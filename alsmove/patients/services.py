@@ -60,7 +60,7 @@ def create_patient_for_clinic(*, therapist: User, display_name: str, **fields: o
 def revoke_member(*, patient: Patient, by: User, link_id: int) -> CareLink:
     link = patient.care_links.active().select_for_update().filter(pk=link_id).first()
     if link is None:
-        raise TeamError("That person is no longer on the care team.")
+        raise TeamError(_("That person is no longer on the care team."))
     link.revoked_at = timezone.now()
     link.revoked_by = by
     link.save(update_fields=["revoked_at", "revoked_by"])
