@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.accounts.language import language_choices
@@ -137,3 +138,39 @@ class SessionPreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("speech_enabled", "tone_enabled", "dwell_enabled")
+
+
+class StaffForm(forms.Form):
+    full_name = forms.CharField(label=_("Their name"), max_length=200)
+    email = forms.EmailField(label=_("Their email address"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (Role.THERAPIST.value, Role.THERAPIST.label),
+            (Role.ADMIN.value, Role.ADMIN.label),
+        ],
+        widget=forms.RadioSelect,
+        initial=Role.THERAPIST.value,
+    )
+    # The new account has no language of its own yet: the welcome email and their pages
+    # use this one until they choose in their display settings.
+    language = forms.ChoiceField(
+        label=_("Their language"),
+        choices=language_choices(),
+        required=False,  # the page's own language when not sent
+        widget=forms.RadioSelect,
+        help_text=_("The welcome email and their pages use it. They can change it."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = translation.get_language()
+
+    def clean_language(self) -> str:
+        return str(self.cleaned_data.get("language") or translation.get_language())
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError(_("An account with this email address already exists."))
+        return email

@@ -13,9 +13,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alsmove.accounts.forms import StaffForm
 from alsmove.accounts.models import Role, User
 from alsmove.accounts.policy import Action, can, visible_patients
-from alsmove.accounts.staff import STAFF_ROLES, StaffForm, require_clinic_admin
+from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.caregiving.services import taught_to
 from alsmove.core.equipment import FIRST_COUNT
 from alsmove.equipment.services import plan_for
