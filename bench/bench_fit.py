@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from alsmove.core.alsfrs import ITEM_IDS, Scores, parse_items
-from alsmove.core.progression import fit_d50, summarize
+from alsmove.core.progression import fit_d50
+from alsmove.core.progression_summary import summarize
 from alsmove.core.staging import DAYS_PER_MONTH
 
 SEED = 20_240_601

@@ -17,7 +17,7 @@ from alsmove.core.alsfrs import AlsfrsError, Scores, parse_items
 from alsmove.core.alsfrs_source import counted
 from alsmove.core.i18n import Message, gettext_noop
 from alsmove.core.plausible import Problem, date_problem, record_problems
-from alsmove.core.progression import Summary, summarize
+from alsmove.core.progression_summary import Summary, summarize
 from alsmove.equipment.forecast_alerts import core_profile, raise_forecast_alert
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient

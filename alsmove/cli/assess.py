@@ -2,7 +2,7 @@
 
 Input: {"onset_date": "YYYY-MM-DD",
         "assessments": [{"date": "YYYY-MM-DD", "items": {"1": 4, ..., "5a": 3, ...}}]}
-Output: the JSON from `alsmove.core.progression.summarize`, with today as `date.today()`.
+Output: the JSON from `alsmove.core.progression_summary.summarize`, with today as `date.today()`.
 Any problem with the input is one line on stderr and exit code 2, never a traceback.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 from alsmove.cli import fail
 from alsmove.core.alsfrs import AlsfrsError, Scores, parse_items
-from alsmove.core.progression import summarize
+from alsmove.core.progression_summary import summarize
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TOP_KEYS = {"onset_date", "assessments"}

@@ -24,7 +24,7 @@ from alsmove.cli.plan import describe
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.equipment import Suggestion, plan
 from alsmove.core.profile import FunctionalProfile
-from alsmove.core.progression import summarize
+from alsmove.core.progression_summary import summarize
 from alsmove.equipment.loader import CatalogueError, default_catalogue
 
 

@@ -6,7 +6,8 @@ three records; with fewer, or when the fit fails, the forecast is a rough straig
 from the average rate since onset (ΔFS) with a deliberately wide band.
 
 A forecast is a model, not a promise: every number comes with a band and a note. The JSON
-summary of a whole record history (`summarize`) is in `progression_summary`.
+summary of a whole record history (`summarize`) is in `progression_summary`, which builds
+on this module (this module does not import it back).
 """
 
 from __future__ import annotations
@@ -25,15 +26,6 @@ from scipy.special import expit
 
 from alsmove.core.alsfrs import MAX_TOTAL, AlsfrsError
 from alsmove.core.i18n import Message, gettext_noop
-
-# The JSON summary lives in its own module; these names stay importable from here.
-from alsmove.core.progression_summary import RULE_DATES as RULE_DATES
-from alsmove.core.progression_summary import AssessmentJson as AssessmentJson
-from alsmove.core.progression_summary import DomainsJson as DomainsJson
-from alsmove.core.progression_summary import ForecastJson as ForecastJson
-from alsmove.core.progression_summary import ModelJson as ModelJson
-from alsmove.core.progression_summary import Summary as Summary
-from alsmove.core.progression_summary import summarize as summarize
 from alsmove.core.staging import months_between as months_between
 from alsmove.core.staging import progression_rate
 
@@ -41,12 +33,10 @@ __all__ = [
     "D50Fit",
     "ForecastPoint",
     "Model",
-    "Summary",
     "fit_d50",
     "forecast",
     "months_between",
     "slope_per_month",
-    "summarize",
 ]
 
 RULE_SLOPE = "SLOPE-01"

@@ -1,7 +1,7 @@
 """The progression summary the command line and the web API share, as plain JSON.
 
 Every record scored and staged (King's, MiToS, progression rate), the recent slope and the
-forecast from `alsmove.core.progression`, which re-exports `summarize` and `Summary`.
+forecast from `alsmove.core.progression`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TypedDict
 from alsmove.core.alsfrs import AlsfrsError, Scores
 from alsmove.core.i18n import Message, gettext_noop
 from alsmove.core.plausible import EARLIEST, date_problem
+from alsmove.core.progression import forecast, slope_per_month
 from alsmove.core.staging import (
     kings_stage,
     mitos_stage,
@@ -122,9 +123,6 @@ def summarize(onset: date, assessments: Sequence[tuple[date, Scores]], today: da
     Raises `AlsfrsError` for no records, a record before onset or after today, or two
     records on one day.
     """
-    # Imported here, not at the top: alsmove.core.progression re-exports this module.
-    from alsmove.core.progression import forecast, slope_per_month
-
     _check_dates(onset, [day for day, _ in assessments], today)
     ordered = sorted(assessments, key=lambda record: record[0])
     rows: list[AssessmentJson] = []

@@ -255,8 +255,6 @@ def _rank(c: Chosen, first_block: bool, last_block: bool) -> tuple[int, str]:
 
 
 def _kind_order(exercise: Exercise) -> int:
-    from alsmove.core.library import Kind
-
     if exercise.kind in (Kind.BREATHING, Kind.RELAXATION):
         return 6
     if exercise.kind is Kind.AEROBIC:

@@ -16,8 +16,8 @@ from alsmove.core.progression import (
     forecast,
     months_between,
     slope_per_month,
-    summarize,
 )
+from alsmove.core.progression_summary import summarize
 from alsmove.core.staging import DAYS_PER_MONTH
 
 ONSET = date(2020, 1, 1)
