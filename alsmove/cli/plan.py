@@ -21,6 +21,7 @@ from alsmove.cli import fail
 from alsmove.core.library import Stage
 from alsmove.core.profile import FunctionalProfile
 from alsmove.core.routine import build_routine, build_week, routine_to_json, week_to_json
+from alsmove.core.staging import stage_for_routine
 from alsmove.exercises.loader import LibraryError, default_library
 
 
@@ -132,8 +133,5 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _derive_stage(profile: FunctionalProfile) -> Stage:
-    # Imported here so `alsmove plan` with an explicit stage works without the staging code.
-    from alsmove.core.staging import stage_for_routine
-
     assert profile.alsfrs is not None
     return stage_for_routine(profile.alsfrs, profile)

@@ -6,14 +6,12 @@ import io
 import json
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from alsmove.cli import main
-from alsmove.core.library import Stage
 from alsmove.core.profile import FunctionalProfile
 from alsmove.exercises.loader import default_library
 
@@ -207,29 +205,9 @@ def test_bad_json_and_missing_files_are_one_line(
     assert "cannot read" in error_line(capsys)
 
 
-def test_the_stage_is_derived_from_alsfrs_items_when_absent(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[dict[str, int], FunctionalProfile | None]] = []
-
-    def stage_for_routine(items: dict[str, int], person: FunctionalProfile | None = None) -> Stage:
-        calls.append((dict(items), person))
-        return Stage.MID
-
-    fake = types.ModuleType("alsmove.core.staging")
-    fake.stage_for_routine = stage_for_routine  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "alsmove.core.staging", fake)
-    assert run(tmp_path, json.dumps(profile(stage=None, alsfrs=ALL_FOURS))) == 0
-    assert json.loads(capsys.readouterr().out)["stage"] == "mid"
-    [(items, person)] = calls
-    assert items == ALL_FOURS
-    assert person is not None and person.standing.value == "independent"
-
-
 def test_the_real_staging_turns_full_function_into_the_early_stage(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("alsmove.core.staging")
     assert run(tmp_path, json.dumps(profile(stage=None, alsfrs=ALL_FOURS))) == 0
     assert json.loads(capsys.readouterr().out)["stage"] == "early"
     bedbound = {**ALL_FOURS, "6": 1, "7": 0, "8": 0, "9": 0}
@@ -240,7 +218,6 @@ def test_the_real_staging_turns_full_function_into_the_early_stage(
 def test_bad_alsfrs_items_are_one_line_naming_alsfrs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("alsmove.core.staging")
     assert run(tmp_path, json.dumps(profile(stage=None, alsfrs={"1": 4}))) == 2
     assert error_line(capsys).startswith("alsfrs: ")
 
