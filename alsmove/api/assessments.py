@@ -12,16 +12,14 @@ from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, error_text
+from alsmove.assessments.recording import enter_assessment
 from alsmove.assessments.services import (
     current_records,
     progression_summary,
-    record_assessment,
     require_correction,
     shown_records,
 )
 from alsmove.core.alsfrs import AlsfrsError
-from alsmove.core.i18n import Message
-from alsmove.routines.services import WHY_ASSESSMENT, propose
 
 router = Router(tags=["assessments"])
 
@@ -84,12 +82,11 @@ def create_assessment(
 ) -> Status[AssessmentOut | ErrorOut]:
     patient = require(request.user, patient_id, Action.LOG)
     try:
-        assessment = record_assessment(
+        assessment = enter_assessment(
             patient=patient, by=request.user, taken_on=payload.date, items=payload.items
-        )
+        ).assessment
     except AlsfrsError as error:
         return Status(400, ErrorOut(detail=error_text(error)))
-    propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
     return Status(201, _out(assessment, _is_counted(patient, assessment)))
 
 
@@ -112,16 +109,15 @@ def correct_assessment(
         return Status(404, ErrorOut(detail=_("No current record with that id.")))
     require_correction(request.user, patient, old)
     try:
-        assessment = record_assessment(
+        assessment = enter_assessment(
             patient=patient,
             by=request.user,
             taken_on=payload.date,
             items=payload.items,
             replaces=old,
-        )
+        ).assessment
     except AlsfrsError as error:
         return Status(400, ErrorOut(detail=error_text(error)))
-    propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
     return Status(200, _out(assessment, _is_counted(patient, assessment)))
 
 

@@ -22,17 +22,11 @@ from alsmove.assessments.entry import (
     spec_for,
 )
 from alsmove.assessments.progress import build_progress
-from alsmove.assessments.services import (
-    check_date,
-    correctable_sources,
-    record_assessment,
-    require_correction,
-)
+from alsmove.assessments.recording import enter_assessment
+from alsmove.assessments.services import check_date, correctable_sources, require_correction
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
-from alsmove.core.i18n import Message
 from alsmove.formats import DateInput, say
 from alsmove.patients.clock import today_for
-from alsmove.routines.services import WHY_ASSESSMENT, propose
 
 
 class DateForm(forms.Form):
@@ -129,20 +123,19 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
                 replaces = patient.assessments.current().filter(pk=draft.replaces).first()
             try:
                 assert draft.taken_on is not None
-                record_assessment(
+                # An approved routine stays in use; the new stage goes to review first.
+                proposal = enter_assessment(
                     patient=patient,
                     by=request.user,
                     taken_on=draft.taken_on,
                     items=draft.items(),
                     replaces=replaces,
-                )
+                ).proposal
             except AlsfrsError as error:
                 # The draft stays in the session: nothing the person entered is lost.
                 context["error"] = say(error.message)
             else:
                 Draft.clear(patient, request.user)
-                # An approved routine stays in use; the new stage goes to review first.
-                proposal = propose(patient, by=request.user, why=Message(WHY_ASSESSMENT))
                 messages.success(request, _("The assessment is saved."))
                 if proposal is not None and not proposal.reused:
                     messages.info(

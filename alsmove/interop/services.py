@@ -18,6 +18,7 @@ from django.db import transaction
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.accounts.policy import Action, require
 from alsmove.assessments.models import Assessment
+from alsmove.assessments.recording import propose_after_assessment
 from alsmove.assessments.services import check_date, record_assessment, source_for
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.i18n import Message, gettext_noop
@@ -32,7 +33,6 @@ from alsmove.interop.fhir.parse import (
 )
 from alsmove.interop.records import snapshot
 from alsmove.patients.models import Patient
-from alsmove.routines.services import WHY_ASSESSMENT, propose
 
 FHIR_JSON = "application/fhir+json"
 
@@ -121,7 +121,7 @@ def _store(
             action="assessments_imported",
             detail=f"{len(result.imported)} ALSFRS-R records from a FHIR bundle",
         )
-        # As after an entry on the page: an approved routine stays in use, the new stage
-        # goes to the therapist's review.
-        propose(patient, by=by, why=Message(WHY_ASSESSMENT))
+        # As after an entry on the page (`enter_assessment`), in the same transaction:
+        # an approved routine stays in use, the new stage goes to the therapist's review.
+        propose_after_assessment(patient, by)
     return result
