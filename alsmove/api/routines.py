@@ -19,13 +19,12 @@ from ninja.errors import HttpError
 from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, render_message
 from alsmove.core.i18n import Message
-from alsmove.exercises.services import find_exercise
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
+from alsmove.routines.review_form import ReviewForm, edit_data
 from alsmove.routines.services import (
     WHY_REQUESTED,
-    ItemChange,
     RoutineError,
     approve,
     current_plans,
@@ -206,29 +205,20 @@ def edit_routine(
 ) -> Status[VersionOut | ErrorOut]:
     patient = require(request.user, patient_id, Action.EDIT_PLAN)
     plan = _plan(patient, version)
-    items = {item["exercise"]: item for item in plan.items}
+    in_plan = {item["exercise"] for item in plan.items}
     try:
-        changes = []
         for change in payload.changes:
-            item = items.get(change.exercise)
-            if item is None:
+            if change.exercise not in in_plan:
                 raise RoutineError(
                     _("%(exercise)s is not in version %(v)s.")
                     % {"exercise": change.exercise, "v": version}
                 )
-            changes.append(
-                ItemChange(
-                    exercise=change.exercise,
-                    remove=change.remove,
-                    reps=change.reps if change.reps is not None else item["reps"],
-                    hold_min=change.hold_min,
-                    hold_max=change.hold_max,
-                )
-            )
-        add = find_exercise(request.user, payload.add) if payload.add else None
-        if payload.add and add is None:
-            raise RoutineError(_("That exercise is not in the library."))
-        revised = revise(plan, by=request.user, changes=changes, add=add)
+        # The review page's form, so both read an edit the same way.
+        data = edit_data([change.model_dump() for change in payload.changes], payload.add)
+        form = ReviewForm(plan, data, user=request.user)
+        if not form.is_valid():
+            raise RoutineError(form.first_error())
+        revised = revise(plan, by=request.user, changes=form.changes(), add=form.added())
     except RoutineError as error:
         return Status(400, ErrorOut(detail=str(error)))
     return Status(201, _version_out(revised))

@@ -58,4 +58,5 @@ def enter_assessment(
 def propose_after_assessment(patient: Patient, by: User) -> RoutinePlan | None:
     """The proposal new ALSFRS-R scores call for, for the therapist's review. Call it in
     the transaction that stored the records (the FHIR import calls it once a bundle)."""
-    return propose(patient, by=by, why=Message(WHY_ASSESSMENT))
+    proposal: RoutinePlan | None = propose(patient, by=by, why=Message(WHY_ASSESSMENT))
+    return proposal

@@ -14,16 +14,16 @@ from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name
-from alsmove.exercises.services import find_exercise, library_for
+from alsmove.exercises.services import library_for
 from alsmove.logbook.services import evaluate
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.profile_service import save_profile
+from alsmove.routines.review_form import ReviewForm
 from alsmove.routines.services import (
     WHY_REQUESTED,
-    ItemChange,
     RoutineError,
     approve,
     current_plans,
@@ -137,45 +137,14 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
         return redirect("routines:routine", patient_id=patient.pk)
     error = None
     if request.method == "POST":
+        form = ReviewForm(plan, request.POST, user=request.user)
         try:
-            changes = []
-            for item in plan.items:
-                key = item["exercise"]
-                changes.append(
-                    ItemChange(
-                        exercise=key,
-                        remove=request.POST.get(f"remove-{key}") == "on",
-                        reps=_int(
-                            request.POST.get(f"reps-{key}"),
-                            item["reps"],
-                            1,
-                            30,
-                            what=_("%(name)s, repetitions") % {"name": item["name"]},
-                        ),
-                        hold_min=_int(
-                            request.POST.get(f"hold_min-{key}"),
-                            None,
-                            1,
-                            120,
-                            what=_("%(name)s, shortest hold") % {"name": item["name"]},
-                        ),
-                        hold_max=_int(
-                            request.POST.get(f"hold_max-{key}"),
-                            None,
-                            1,
-                            120,
-                            what=_("%(name)s, longest hold") % {"name": item["name"]},
-                        ),
-                    )
-                )
-            slug = request.POST.get("add", "")
-            add = find_exercise(request.user, slug) if slug else None
-            if slug and add is None:
-                raise RoutineError(_("That exercise is not in the library."))
-            removed = [c.exercise for c in changes if c.remove]
+            if not form.is_valid():
+                raise RoutineError(form.first_error())
+            removed = form.removed()
             if removed and request.POST.get("confirmed") != "yes":
                 return _confirm_removal(request, patient, plan, removed)
-            revised = revise(plan, by=request.user, changes=changes, add=add)
+            revised = revise(plan, by=request.user, changes=form.changes(), add=form.added())
         except RoutineError as exc:
             error = str(exc)
         else:
@@ -269,24 +238,6 @@ def undo_edit_view(request: HttpRequest, patient_id: int, version: int) -> HttpR
             ),
         )
     return redirect("routines:review", patient_id=patient.pk)
-
-
-def _int(raw: str | None, default: int | None, low: int, high: int, *, what: str) -> int | None:
-    """A whole number in range; the message names the exercise and the field (`what`)."""
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)  # type: ignore[arg-type]
-    except ValueError:
-        raise RoutineError(
-            _("%(what)s: write a whole number, for example 5.") % {"what": what}
-        ) from None
-    if not low <= value <= high:
-        raise RoutineError(
-            _("%(what)s: choose a number between %(low)s and %(high)s.")
-            % {"what": what, "low": low, "high": high}
-        )
-    return value
 
 
 @login_required
