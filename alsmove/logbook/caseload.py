@@ -147,7 +147,7 @@ def acknowledge(request: HttpRequest, patient_id: int, alert_id: int) -> HttpRes
             alert.refresh_from_db()
             if alert.acknowledged_at is not None:  # someone else was quicker
                 messages.info(request, str(error))
-                return redirect("caseload:alerts", patient_id=patient.pk)
+                return redirect("logbook:alerts", patient_id=patient.pk)
             form.add_error("note", str(error))
         else:
             messages.success(
@@ -155,5 +155,5 @@ def acknowledge(request: HttpRequest, patient_id: int, alert_id: int) -> HttpRes
                 _("Acknowledged: %(title)s, %(day)s.")
                 % {"title": rule_title(alert.rule), "day": date_format(alert.day, "DATE_FORMAT")},
             )
-            return redirect("caseload:alerts", patient_id=patient.pk)
+            return redirect("logbook:alerts", patient_id=patient.pk)
     return _alerts_page(request, patient, failed=form, pk=alert.pk)

@@ -67,7 +67,7 @@ def checkin(request: HttpRequest, patient_id: int, kind: str) -> HttpResponse:
             except LogError as error:
                 form.add_error(None, str(error))
             else:
-                url = reverse("checkins:checkin", args=[patient.pk, kind])
+                url = reverse("logbook:checkin", args=[patient.pk, kind])
                 return redirect(f"{url}?saved={outcome.checkin.pk}")
     else:
         due = {d.kind: d.session for d in due_checkins(patient, timezone.now())}

@@ -47,7 +47,7 @@ def feeling(request: HttpRequest, patient_id: int) -> HttpResponse:
             if found.answer == FeelingAnswer.SKIPPED:
                 messages.success(request, _("That is fine. We will not ask again for a week."))
                 return redirect("web:home")
-            url = reverse("checkins:feeling", args=[patient.pk])
+            url = reverse("logbook:feeling", args=[patient.pk])
             return redirect(f"{url}?saved={found.pk}")
     return render(request, "logbook/feeling.html", {"patient": patient, "form": form})
 
@@ -64,7 +64,7 @@ def share(request: HttpRequest, patient_id: int, feeling_id: int) -> HttpRespons
         except LogError as error:
             form.add_error(None, str(error))
         else:
-            url = reverse("checkins:feeling", args=[patient.pk])
+            url = reverse("logbook:feeling", args=[patient.pk])
             return redirect(f"{url}?saved={found.pk}#share")
     return _result(request, patient, found, share_form=form)
 

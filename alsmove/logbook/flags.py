@@ -38,4 +38,4 @@ def review(request: HttpRequest, patient_id: int, exercise: str) -> HttpResponse
             request, _("%(name)s is not flagged, so there is nothing to clear.") % {"name": name}
         )
     # The alerts page is the one place a flag is cleared (beside what was logged).
-    return redirect(reverse("caseload:alerts", args=[patient.pk]) + "#flags")
+    return redirect(reverse("logbook:alerts", args=[patient.pk]) + "#flags")

@@ -87,7 +87,7 @@ def reminder_email(patient: Patient, user: User) -> EmailMessage:
                 "is_person": is_person,
                 "may_log": may_log,
                 "session_url": _url("sessions:start" if may_log else "patients:overview", patient),
-                "reminders_url": _url("checkins:reminders", patient),
+                "reminders_url": _url("logbook:reminders", patient),
             },
         )
     return EmailMessage(subject=subject, body=body, to=[user.email])

@@ -68,7 +68,7 @@ def reminders(request: HttpRequest, patient_id: int) -> HttpResponse:
             )
         else:
             messages.success(request, _("Saved. No day is ticked, so no reminders will come."))
-        return redirect("checkins:reminders", patient_id=patient.pk)
+        return redirect("logbook:reminders", patient_id=patient.pk)
     return render(
         request,
         "logbook/reminders.html",

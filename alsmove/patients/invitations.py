@@ -61,7 +61,7 @@ def hash_token(token: str) -> str:
 
 
 def invitation_link(token: str) -> str:
-    path = reverse("invitations:open", args=[token])
+    path = reverse("patients:open", args=[token])
     return f"{settings.ALSMOVE_BASE_URL.rstrip('/')}{path}"
 
 

@@ -38,17 +38,22 @@ RELATION_WORDS = {
 PAGE_WORDS = {
     "assessments": gettext_lazy("function scores and progress"),
     "caregiving": gettext_lazy("caregiver skills"),
-    "caseload:alerts": gettext_lazy("alerts"),
-    "caseload:trends": gettext_lazy("sessions and trends"),
-    "caseload": gettext_lazy("record"),
-    "checkins": gettext_lazy("check-ins and reminders"),
+    "logbook:alerts": gettext_lazy("alerts"),
+    "logbook:trends": gettext_lazy("sessions and trends"),
+    "logbook:caseload": gettext_lazy("record"),
+    "logbook:acknowledge": gettext_lazy("record"),
+    "logbook:checkin": gettext_lazy("check-ins and reminders"),
+    "logbook:feeling": gettext_lazy("check-ins and reminders"),
+    "logbook:feeling_share": gettext_lazy("check-ins and reminders"),
+    "logbook:reminders": gettext_lazy("check-ins and reminders"),
+    "logbook:flag_review": gettext_lazy("check-ins and reminders"),
     "logbook": gettext_lazy("session log"),
     "patients:team": gettext_lazy("care team"),
     "patients": gettext_lazy("record"),
     "routines:profile": gettext_lazy("profile (what is possible today)"),
     "routines": gettext_lazy("exercise routine"),
     "sessions": gettext_lazy("exercise session"),
-    "visit": gettext_lazy("questions for the clinic"),
+    "resources:questions": gettext_lazy("questions for the clinic"),
     "interop": gettext_lazy("record, to pass to another health system"),
     "api": gettext_lazy("record, through the app"),
     "support": gettext_lazy("record, at the support desk"),
@@ -59,17 +64,22 @@ PAGE_WORDS = {
 LOOKED_AT_WORDS = {
     "assessments": gettext_lazy("looked at your function scores and progress"),
     "caregiving": gettext_lazy("looked at your caregiver skills"),
-    "caseload:alerts": gettext_lazy("looked at your alerts"),
-    "caseload:trends": gettext_lazy("looked at your sessions and trends"),
-    "caseload": gettext_lazy("looked at your record"),
-    "checkins": gettext_lazy("looked at your check-ins and reminders"),
+    "logbook:alerts": gettext_lazy("looked at your alerts"),
+    "logbook:trends": gettext_lazy("looked at your sessions and trends"),
+    "logbook:caseload": gettext_lazy("looked at your record"),
+    "logbook:acknowledge": gettext_lazy("looked at your record"),
+    "logbook:checkin": gettext_lazy("looked at your check-ins and reminders"),
+    "logbook:feeling": gettext_lazy("looked at your check-ins and reminders"),
+    "logbook:feeling_share": gettext_lazy("looked at your check-ins and reminders"),
+    "logbook:reminders": gettext_lazy("looked at your check-ins and reminders"),
+    "logbook:flag_review": gettext_lazy("looked at your check-ins and reminders"),
     "logbook": gettext_lazy("looked at your session log"),
     "patients:team": gettext_lazy("looked at your care team"),
     "patients": gettext_lazy("looked at your record"),
     "routines:profile": gettext_lazy("looked at your profile (what is possible today)"),
     "routines": gettext_lazy("looked at your exercise routine"),
     "sessions": gettext_lazy("looked at your exercise session"),
-    "visit": gettext_lazy("looked at your questions for the clinic"),
+    "resources:questions": gettext_lazy("looked at your questions for the clinic"),
     "interop": gettext_lazy("looked at your record, to pass to another health system"),
     "api": gettext_lazy("looked at your record, through the app"),
     "support": gettext_lazy("looked at your record, at the support desk"),
@@ -109,8 +119,21 @@ CHANGE_WORDS = {
 SOMEONE = pgettext_lazy("who looked, when the name is not known", "Someone")
 
 
+# Until 2 December 2026 some apps had more than one URL namespace; rows stored before
+# then name their page by the old one and read the same as new rows.
+FORMER_NAMESPACES = {
+    "caseload": "logbook",
+    "checkins": "logbook",
+    "visit": "resources",
+    "invitations": "patients",
+}
+
+
 def _page_key(kind: str) -> str:
     """The key of PAGE_WORDS (and LOOKED_AT_WORDS) for an audited page's kind."""
+    namespace, _, name = kind.partition(":")
+    if namespace in FORMER_NAMESPACES:
+        kind = f"{FORMER_NAMESPACES[namespace]}:{name}"
     namespace = kind.split(":", 1)[0]
     if namespace.startswith("api"):
         namespace = "api"
@@ -119,6 +142,10 @@ def _page_key(kind: str) -> str:
 
 def page_words(kind: str) -> str:
     return str(PAGE_WORDS[_page_key(kind)])
+
+
+def looked_at_words(kind: str) -> str:
+    return str(LOOKED_AT_WORDS[_page_key(kind)])
 
 
 def sentence(
@@ -131,7 +158,7 @@ def sentence(
     place = event.relation or team.get(event.actor_id or 0, "")
     relation = RELATION_WORDS.get(place)
     if event.action == READ:
-        did = str(LOOKED_AT_WORDS[_page_key(event.kind)])
+        did = looked_at_words(event.kind)
     else:
         did = str(CHANGE_WORDS.get(event.action, gettext_lazy("made a change to your record")))
     values = {

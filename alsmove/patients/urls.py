@@ -2,19 +2,24 @@ from django.urls import path
 
 from alsmove.patients import invitation_views, trail, views
 
+# Every route of the app, one module and one namespace (included at the site root).
 app_name = "patients"
 urlpatterns = [
-    path("new/", views.create, name="create"),
-    path("<int:patient_id>/", views.overview, name="overview"),
-    path("<int:patient_id>/edit/", views.edit, name="edit"),
-    path("<int:patient_id>/team/", views.team, name="team"),
-    path("<int:patient_id>/who-looked/", trail.who_looked, name="who_looked"),
-    path("<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
-    path("<int:patient_id>/team/<int:link_id>/restore/", views.restore, name="restore"),
-    path("<int:patient_id>/team/leave/", invitation_views.leave_view, name="leave"),
+    # Records and care teams
+    path("patients/new/", views.create, name="create"),
+    path("patients/<int:patient_id>/", views.overview, name="overview"),
+    path("patients/<int:patient_id>/edit/", views.edit, name="edit"),
+    path("patients/<int:patient_id>/team/", views.team, name="team"),
+    path("patients/<int:patient_id>/who-looked/", trail.who_looked, name="who_looked"),
+    path("patients/<int:patient_id>/team/<int:link_id>/revoke/", views.revoke, name="revoke"),
+    path("patients/<int:patient_id>/team/<int:link_id>/restore/", views.restore, name="restore"),
+    path("patients/<int:patient_id>/team/leave/", invitation_views.leave_view, name="leave"),
     path(
-        "<int:patient_id>/team/invitations/<int:invitation_id>/withdraw/",
+        "patients/<int:patient_id>/team/invitations/<int:invitation_id>/withdraw/",
         invitation_views.withdraw_view,
         name="withdraw",
     ),
+    # Invitations, answered by their link
+    path("invitations/<int:invitation_id>/answer/", invitation_views.answer, name="answer"),
+    path("invitations/<str:token>/", invitation_views.open_link, name="open"),
 ]

@@ -31,7 +31,7 @@ def test_a_person_and_a_caregiver_read_no_rule_id_where_a_therapist_does(demo: D
         reverse("routines:routine", args=[demo.patient.pk]),
         reverse("logbook:session", args=[demo.patient.pk, log.pk]),
         reverse("sessions:start", args=[demo.patient.pk]),
-        reverse("caseload:alerts", args=[demo.patient.pk]),
+        reverse("logbook:alerts", args=[demo.patient.pk]),
     ]
     for user in (demo.person, demo.caregiver):
         client = client_for(user)
