@@ -20,7 +20,7 @@ from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut, render_message
 from alsmove.core import overwork as core
 from alsmove.core.library import ExerciseId
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.feelings import alerts_visible_to
 from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.logbook.services import (
@@ -226,7 +226,7 @@ def list_logs(
 def create_log(request: HttpRequest, patient_id: int, payload: LogIn) -> Status[Any]:
     patient = require(request.user, patient_id, Action.LOG)
     day = payload.date or today_for(patient)  # dates are checked by record_log
-    known = {e.id for e in library_for(patient)}
+    known = {e.id for e in exercise_library()}
     unknown = sorted({e.exercise for e in payload.exercises} - known)
     if unknown:
         return Status(

@@ -215,7 +215,7 @@ def edit_routine(
                 )
         # The review page's form, so both read an edit the same way.
         data = edit_data([change.model_dump() for change in payload.changes], payload.add)
-        form = ReviewForm(plan, data, user=request.user)
+        form = ReviewForm(plan, data)
         if not form.is_valid():
             raise RoutineError(form.first_error())
         revised = revise(plan, by=request.user, changes=form.changes(), add=form.added())

@@ -27,7 +27,7 @@ from alsmove.caregiving.services import (
     unmark_taught,
 )
 from alsmove.core.caregiving import SOURCES, Skill
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.formats import DateInput
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
@@ -117,7 +117,7 @@ def untaught(request: HttpRequest, patient_id: int, mark_id: int) -> HttpRespons
 
 
 def _related(request: HttpRequest, skill: Skill) -> list[dict[str, str]]:
-    names = {e.id: e.name for e in library_for(request.user)}
+    names = {e.id: e.name for e in exercise_library()}
     return [{"slug": e, "name": names[e]} for e in skill.exercises if e in names]
 
 

@@ -204,8 +204,8 @@ def _checkin(field: str, raw: object) -> CheckIn:
 def parse_input(raw: object) -> tuple[list[SessionLog], list[CheckIn]]:
     """Sessions and check-ins from decoded JSON; OverworkInputError names the bad field.
 
-    Both top-level lists may be left out. Exercise ids are checked for their form only:
-    a therapist's own exercises are not in the built-in library.
+    Both top-level lists may be left out. Exercise ids are checked for their form only,
+    not against the built-in library, which is still being written.
     """
     data = _keys("", raw, ("sessions", "checkins"), optional=True)
     sessions = [

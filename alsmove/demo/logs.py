@@ -20,7 +20,7 @@ from typing import Any
 from django.utils import timezone
 
 from alsmove.accounts.models import User
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.alerts import acknowledge_alert
 from alsmove.logbook.models import Alert, CheckIn, ExerciseLog, FlagReview, SessionLog
 from alsmove.logbook.services import clear_flag, evaluate, raise_alerts
@@ -150,7 +150,7 @@ def seed_logs(patient: Patient, person: User, caregiver: User, therapist: User, 
     if plan is None:
         return 0
     rng = random.Random(SEED)
-    names = {e.id: e.name for e in library_for(None)}
+    names = {e.id: e.name for e in exercise_library()}
     profile = FunctionalProfile.objects.filter(patient=patient).first()
     caregiver_days = set(profile.caregiver_days if profile else [])
 

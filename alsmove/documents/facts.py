@@ -34,7 +34,7 @@ from alsmove.equipment.models import Status as EquipmentStatus
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.formats import month_abbreviations
 from alsmove.logbook.alerts import rule_title
 from alsmove.logbook.models import Alert, SessionLog
@@ -106,7 +106,7 @@ class PositionSteps:
 
 def _exercises(plan: RoutinePlan, patient: Patient) -> tuple[list[dict[str, Any]], list[Any]]:
     """Each exercise of the week once (in the order of its first day), and the week."""
-    library = {e.id: e for e in library_for(patient)}
+    library = {e.id: e for e in exercise_library()}
     seen: dict[str, dict[str, Any]] = {}
     week = []
     for day in range(7):

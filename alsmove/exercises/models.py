@@ -1,4 +1,4 @@
-"""The library in the database: the built-in YAML entries and a clinic's own exercises.
+"""The library in the database: one row per entry of the YAML library.
 
 Each row keeps the full, schema-validated exercise as JSON; the few columns beside it are
 for ordering and lookup. Reading a row validates it again, so a bad row cannot reach the
@@ -17,20 +17,11 @@ from alsmove.content_translations import in_language
 from alsmove.core.library import Exercise
 
 
-class Origin(models.TextChoices):
-    LIBRARY = "library", "ALS Move library"
-    CLINIC = "clinic", "Clinic's own"
-
-
 class ExerciseRecord(models.Model):
     slug = models.SlugField(max_length=64, unique=True)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=30)
     body_region = models.CharField(max_length=30)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.LIBRARY)
-    organisation = models.ForeignKey(
-        "accounts.Organisation", null=True, blank=True, on_delete=models.CASCADE
-    )
     data = models.JSONField()
     updated_at = models.DateTimeField(default=timezone.now)
 

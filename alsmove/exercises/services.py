@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import get_language
 
 from alsmove.core.library import Exercise
 from alsmove.exercises.loader import default_library
-from alsmove.exercises.models import ExerciseRecord, Origin
+from alsmove.exercises.models import ExerciseRecord
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class LoadResult:
 def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
     """Make the built-in rows match the YAML library. Safe to run again and again."""
     exercises = default_library() if exercises is None else exercises
-    existing = {r.slug: r for r in ExerciseRecord.objects.filter(origin=Origin.LIBRARY)}
+    existing = {r.slug: r for r in ExerciseRecord.objects.all()}
     created = updated = unchanged = 0
     for exercise in exercises:
         data = exercise.model_dump(mode="json")
@@ -38,7 +37,7 @@ def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
         }
         record = existing.get(exercise.id)
         if record is None:
-            ExerciseRecord.objects.create(slug=exercise.id, origin=Origin.LIBRARY, **fields)
+            ExerciseRecord.objects.create(slug=exercise.id, **fields)
             created += 1
         elif any(getattr(record, k) != v for k, v in fields.items()):
             for key, value in fields.items():
@@ -56,17 +55,12 @@ def sync_library(exercises: Sequence[Exercise] | None = None) -> LoadResult:
 _PARSED: dict[tuple[int, Any, str], Exercise] = {}
 
 
-def _records(user: Any) -> list[tuple[int, Any]]:
-    scope = Q(origin=Origin.LIBRARY)
-    organisation_id = getattr(user, "organisation_id", None)
-    if organisation_id is not None:
-        scope |= Q(origin=Origin.CLINIC, organisation_id=organisation_id)
-    return list(ExerciseRecord.objects.filter(scope).values_list("pk", "updated_at"))
+def library_with_changes() -> list[tuple[Exercise, Any]]:
+    """Each exercise with the time its row last changed (for cache-friendly addresses).
 
-
-def library_with_changes(user: Any) -> list[tuple[Exercise, Any]]:
-    """Each exercise with the time its row last changed (for cache-friendly addresses)."""
-    rows = _records(user)
+    The library is the same for everyone who may see it, so nothing here depends on who
+    asks."""
+    rows = list(ExerciseRecord.objects.values_list("pk", "updated_at"))
     language = get_language() or ""  # the parsed entry holds the words of one language
     missing = [pk for pk, changed in rows if (pk, changed, language) not in _PARSED]
     if missing:
@@ -75,13 +69,13 @@ def library_with_changes(user: Any) -> list[tuple[Exercise, Any]]:
     return [(_PARSED[(pk, changed, language)], changed) for pk, changed in rows]
 
 
-def library_for(user: Any) -> list[Exercise]:
-    """The built-in library plus the user's clinic's own exercises, by name."""
-    return [exercise for exercise, _changed in library_with_changes(user)]
+def exercise_library() -> list[Exercise]:
+    """The library's exercises in the active language, by name."""
+    return [exercise for exercise, _changed in library_with_changes()]
 
 
-def find_exercise(user: Any, slug: str) -> Exercise | None:
-    for exercise in library_for(user):
+def find_exercise(slug: str) -> Exercise | None:
+    for exercise in exercise_library():
         if exercise.id == slug:
             return exercise
     return None

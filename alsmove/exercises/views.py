@@ -67,7 +67,7 @@ def pictogram_version(changed: datetime) -> str:
 
 def library(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None, user=request.user)
-    with_changes = library_with_changes(request.user)
+    with_changes = library_with_changes()
     versions = {e.id: pictogram_version(changed) for e, changed in with_changes}
     exercises = [e for e, _changed in with_changes]
     # An invalid filter value (a hand-edited address) shows everything and says so.
@@ -122,7 +122,7 @@ def pictogram(request: HttpRequest, slug: str) -> HttpResponse:
 
     The library list links to it (`?v=` names the version, so a changed exercise or a new
     drawing gets a new address and the old one may be cached for a year)."""
-    found = next(((e, c) for e, c in library_with_changes(request.user) if e.id == slug), None)
+    found = next(((e, c) for e, c in library_with_changes() if e.id == slug), None)
     if found is None:
         raise Http404("No such exercise")
     exercise, changed = found
@@ -136,7 +136,8 @@ def pictogram(request: HttpRequest, slug: str) -> HttpResponse:
         response = HttpResponse(_SVG[(slug, version)], content_type="image/svg+xml")
     response["ETag"] = etag
     response.same_for_everyone = True  # type: ignore[attr-defined]  # see NoStoreMiddleware
-    # Private: a clinic's own exercises are for its people; the library's are the same file.
+    # Private: kept by the browser's own cache only, as it always was (the drawing is the
+    # same file for everyone; letting shared caches keep it would be a change of its own).
     if request.GET.get("v") == version:
         response["Cache-Control"] = f"private, max-age={A_YEAR}, immutable"
     else:
@@ -145,7 +146,7 @@ def pictogram(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = find_exercise(request.user, slug)
+    exercise = find_exercise(slug)
     if exercise is None:
         raise Http404("No such exercise")
     context = {

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.patients.models import Patient
 
@@ -45,7 +45,7 @@ def evidence_by_day(patient: Patient, days: Iterable[date]) -> dict[date, Eviden
     found: dict[date, Evidence] = defaultdict(Evidence)
     if not wanted:
         return found
-    names = {e.id: e.name for e in library_for(patient)}
+    names = {e.id: e.name for e in exercise_library()}
     logs = (
         SessionLog.objects.filter(patient=patient, day__in=wanted)
         .select_related("entered_by")
@@ -76,4 +76,4 @@ def exercise_names(patient: Patient, slugs_given: Iterable[str]) -> dict[str, st
     slugs = {slug for slug in slugs_given if slug}
     if not slugs:
         return {}
-    return {e.id: e.name for e in library_for(patient) if e.id in slugs}
+    return {e.id: e.name for e in exercise_library() if e.id in slugs}

@@ -23,7 +23,7 @@ NOTE_MAX = 2000
 def review(request: HttpRequest, patient_id: int, exercise: str) -> HttpResponse:
     patient = require(request.user, patient_id, Action.EDIT_PLAN)
     note = request.POST.get("note", "")[:NOTE_MAX]
-    found = find_exercise(request.user, exercise)
+    found = find_exercise(exercise)
     name = found.name if found else exercise
     if clear_flag(
         patient=patient, exercise=exercise, by=request.user, day=today_for(patient), note=note

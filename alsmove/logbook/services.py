@@ -17,7 +17,7 @@ from alsmove.accounts.models import User
 from alsmove.core import overwork as core
 from alsmove.core.adjustments import Adjustments
 from alsmove.core.plausible import date_problem
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.models import Alert, CheckIn, ExerciseLog, FlagReview, SessionLog
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
@@ -102,7 +102,7 @@ def _named_params(params: Mapping[str, Any], names: Mapping[str, str]) -> dict[s
 
 
 def _exercise_names() -> dict[str, str]:
-    return {e.id: e.name for e in library_for(None)}
+    return {e.id: e.name for e in exercise_library()}
 
 
 def raise_alerts(patient: Patient, result: core.OverworkResult, on: date) -> list[Alert]:

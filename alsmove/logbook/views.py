@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from alsmove.accounts.policy import Action, can, require
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
 from alsmove.logbook.models import SessionLog
@@ -136,7 +136,7 @@ def change_log(request: HttpRequest, patient_id: int, log_id: int) -> HttpRespon
     patient = require(request.user, patient_id, Action.LOG)
     from_queue = request.method == "POST" and request.META.get(QUEUE_HEADER) == "1"
     log = _log_or_404(patient, log_id)
-    names = {e.id: e.name for e in library_for(None)}
+    names = {e.id: e.name for e in exercise_library()}
     exercises = list(log.exercises.all())
     items = [{"exercise": e.exercise, "name": names.get(e.exercise, e.exercise)} for e in exercises]
     initial = {
@@ -190,7 +190,7 @@ def session_result(request: HttpRequest, patient_id: int, log_id: int) -> HttpRe
     patient = require(request.user, patient_id, Action.VIEW)
     found = _log_or_404(patient, log_id)
     result = evaluate(patient, found.day)
-    names = {e.id: e.name for e in library_for(None)}
+    names = {e.id: e.name for e in exercise_library()}
     return render(
         request,
         "logbook/session_result.html",

@@ -10,7 +10,7 @@ from django.shortcuts import render
 
 from alsmove.accounts.policy import Action, require
 from alsmove.assessments.models import Assessment
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.models import ExerciseLog, SessionLog
 from alsmove.patients.clock import today_for
 from alsmove.resources.services import find_resource
@@ -24,7 +24,7 @@ def questions_for_visit(request: HttpRequest, patient_id: int) -> HttpResponse:
     # The last 30 days on the person's own clock, like every "today" in the record.
     since = today_for(patient) - timedelta(days=RECENT_DAYS)
     logs = SessionLog.objects.filter(patient=patient, day__gte=since)
-    names = {e.id: e.name for e in library_for(request.user)}
+    names = {e.id: e.name for e in exercise_library()}
     painful = (
         ExerciseLog.objects.filter(session__in=logs, pain__gt=0)
         .select_related("session")

@@ -27,10 +27,9 @@ HOLD_SECONDS = (1, 120)
 
 
 class ReviewForm(forms.Form):
-    def __init__(self, plan: RoutinePlan, data: Mapping[str, Any], *, user: Any) -> None:
+    def __init__(self, plan: RoutinePlan, data: Mapping[str, Any]) -> None:
         super().__init__(data)
         self.plan = plan
-        self.user = user
         # Raw values (forms.Field has no validators): `clean` reads each as the page
         # always has, so a stray space or character is answered in the same words.
         for item in plan.items:
@@ -71,7 +70,7 @@ class ReviewForm(forms.Form):
                 )
             )
         slug = cleaned.get("add") or ""
-        add = find_exercise(self.user, slug) if slug else None
+        add = find_exercise(slug) if slug else None
         if slug and add is None:
             raise ValidationError(_("That exercise is not in the library."))
         return {"changes": changes, "add": add}

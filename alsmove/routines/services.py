@@ -31,7 +31,7 @@ from alsmove.core.routine import (
 from alsmove.core.routine_flow import allowed_positions
 from alsmove.core.safety import check, exclusion, only_side, safe_positions
 from alsmove.core.staging import functional_stage, guide_stage, stage_from_profile
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.formats import say
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan, Status
@@ -152,7 +152,7 @@ def propose(
     if profile is None:
         return None
     stage, stage_reason = stage_for(patient, profile)
-    library = library_for(by) if by is not None else library_for(None)
+    library = exercise_library()
     items: dict[str, dict[str, Any]] = {}
     excluded_by_day: list[dict[str, Any]] = []
     messages: dict[str, Any] = {}

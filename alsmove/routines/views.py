@@ -14,7 +14,7 @@ from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.services import evaluate
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
@@ -110,12 +110,12 @@ def routine(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 def _named_exclusions(patient: Patient, excluded: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What the engine left out, each with the exercise's name (people never read its id)."""
-    names = {e.id: e.name for e in library_for(patient)}
+    names = {e.id: e.name for e in exercise_library()}
     return [{**out, "name": names.get(out["exercise"], out["exercise"])} for out in excluded]
 
 
 def _flags(patient: Patient) -> list[dict[str, str]]:
-    names = {e.id: e.name for e in library_for(patient)}
+    names = {e.id: e.name for e in exercise_library()}
     return [
         {
             "exercise": f.exercise,
@@ -137,7 +137,7 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
         return redirect("routines:routine", patient_id=patient.pk)
     error = None
     if request.method == "POST":
-        form = ReviewForm(plan, request.POST, user=request.user)
+        form = ReviewForm(plan, request.POST)
         try:
             if not form.is_valid():
                 raise RoutineError(form.first_error())
@@ -156,7 +156,7 @@ def review(request: HttpRequest, patient_id: int) -> HttpResponse:
                 f"{reverse('routines:review', args=[patient.pk])}?undo={revised.version}"
             )
     in_plan = {i["exercise"] for i in plan.items}
-    addable = [e for e in library_for(request.user) if e.id not in in_plan]
+    addable = [e for e in exercise_library() if e.id not in in_plan]
     addable.sort(key=lambda e: e.name)
     versions = RoutinePlan.objects.for_patient(patient).select_related("created_by", "reviewed_by")
     undo = request.GET.get("undo", "")

@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from alsmove.core.overwork import ease_prescription
 from alsmove.exercises.models import ExerciseRecord
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.models import CheckIn, FlagReview, SessionLog
 from alsmove.logbook.services import adjustments_for
 from alsmove.patients.clock import today_for
@@ -181,7 +181,7 @@ def compute_session(patient: Patient, day: date) -> TodaysSession:
     if plan is None:
         return TodaysSession(None, day, [], [], False, [], _plan=None)
     result, adjustments = adjustments_for(patient, day)
-    library = {e.id: e for e in library_for(None)}
+    library = {e.id: e for e in exercise_library()}
     items, left_out = [], []
     for item in plan.items_for_day(day.weekday()):
         slug = item["exercise"]

@@ -39,7 +39,7 @@ def test_the_therapist_reads_what_was_logged_and_clears_the_flag_on_the_alerts_p
             breathless_after=False,
             note="It pulled at the back of the neck.",
         )
-    stored = find_exercise(live_demo.therapist, SLUG).name  # type: ignore[union-attr]
+    stored = find_exercise(SLUG).name  # type: ignore[union-attr]
     name = in_page_language(exercise_name, {"exercise": SLUG, "name": stored})
     log_in(context, live_server, live_demo.therapist)
     page.set_viewport_size({"width": 820, "height": 1180})

@@ -113,7 +113,7 @@ def test_pain_on_one_exercise_gives_the_warning_the_flag_and_the_therapist_alert
     page.wait_for_url(RESULT_URL)
     assert page.get_by_role("heading", name=t("Please read this")).is_visible()
     # The warning names the exercise as the page does, in the page's language.
-    name = in_page_language(find_exercise, None, exercise).name
+    name = in_page_language(find_exercise, exercise).name
     assert page.get_by_text(t(PAIN, pain=5, exercise=name)).is_visible()
     assert_no_axe_violations(page, "session result with a warning")
     screenshot(page, "log-pain-warning")

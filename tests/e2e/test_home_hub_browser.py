@@ -54,6 +54,6 @@ def test_the_therapist_sees_new_alerts_on_home_and_opens_them(
     # alert keeps the name it had when raised, in English).
     alert = Alert.objects.filter(patient=live_demo.patient).exclude(exercise="").first()
     assert alert is not None
-    name = in_page_language(find_exercise, None, alert.exercise).name
+    name = in_page_language(find_exercise, alert.exercise).name
     shown = page.locator("p", has_text=t("Message shown at the time:")).filter(has_text=name)
     assert shown.count() >= 1

@@ -46,7 +46,7 @@ def test_the_person_searches_and_keeps_what_suits_them_by_keyboard(
     # A card's picture is described in the page's language, like its name.
     card = page.locator(".exercise-card").first
     slug = (card.locator("h2 a").get_attribute("href") or "").rstrip("/").rsplit("/", 1)[-1]
-    exercise = in_page_language(find_exercise, None, slug)
+    exercise = in_page_language(find_exercise, slug)
     assert exercise is not None
     alt = in_page_language(pictogram_title, exercise, gettext)
     assert card.locator("img").get_attribute("alt") == alt

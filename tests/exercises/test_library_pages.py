@@ -8,7 +8,7 @@ from django.test import Client
 from signin_support import sign_in
 
 from alsmove.demo.seed import Demo
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 
 
 def test_the_library_shows_a_page_of_exercises_with_lazy_pictogram_files(demo: Demo) -> None:
@@ -34,7 +34,7 @@ def test_every_exercise_is_on_one_of_the_pages_and_the_filters_stay_in_the_links
             break
         assert f"kind=&amp;page={page + 1}" in html
         page += 1
-    assert sorted(seen) == sorted(e.id for e in library_for(None))
+    assert sorted(seen) == sorted(e.id for e in exercise_library())
 
 
 def test_a_page_number_that_is_not_one_shows_a_real_page(demo: Demo) -> None:

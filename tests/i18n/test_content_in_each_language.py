@@ -53,7 +53,7 @@ def test_rows_that_stored_the_english_name_show_it_in_the_pages_language() -> No
         assert exercise_name(row) == _spanish_name("neck-forward-tilt")
     with translation.override("en"):
         assert exercise_name(row) == "Neck forward tilt"
-    # A clinic's own exercise has no translation: its stored name is kept.
+    # An exercise the library does not hold has no translation: its stored name is kept.
     with translation.override("es"):
         assert exercise_name({"exercise": "our-own", "name": "Our own"}) == "Our own"
 

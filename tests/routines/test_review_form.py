@@ -36,7 +36,7 @@ def _newest(demo: Demo) -> RoutinePlan:
 
 def test_an_empty_form_keeps_every_exercise_as_the_version_holds_it(demo: Demo) -> None:
     plan = _plan(demo)
-    form = ReviewForm(plan, {}, user=demo.therapist)
+    form = ReviewForm(plan, {})
     assert form.is_valid()
     assert [(c.exercise, c.remove, c.reps) for c in form.changes()] == [
         (i["exercise"], False, i["reps"]) for i in plan.items
@@ -51,7 +51,7 @@ def test_the_first_problem_is_the_one_reported_naming_the_exercise_and_the_field
     plan = _plan(demo)
     first, second = plan.items[0], plan.items[1]
     data = {f"hold_max-{first['exercise']}": "0", f"reps-{second['exercise']}": "x"}
-    form = ReviewForm(plan, data, user=demo.therapist)
+    form = ReviewForm(plan, data)
     assert not form.is_valid()
     assert form.first_error() == (
         f"{first['name']}, longest hold: choose a number between 1 and 120."
@@ -60,7 +60,7 @@ def test_the_first_problem_is_the_one_reported_naming_the_exercise_and_the_field
 
 
 def test_an_exercise_to_add_must_be_in_the_library(demo: Demo) -> None:
-    form = ReviewForm(_plan(demo), {"add": "no-such-exercise"}, user=demo.therapist)
+    form = ReviewForm(_plan(demo), {"add": "no-such-exercise"})
     assert not form.is_valid()
     assert form.first_error() == "That exercise is not in the library."
 

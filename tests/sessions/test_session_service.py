@@ -24,7 +24,7 @@ from alsmove.core.overwork import (
     MIN_HOLD_SECONDS,
 )
 from alsmove.demo.seed import SAM_POSITION_ANSWERS, SAM_PROFILE, Demo
-from alsmove.exercises.services import library_for
+from alsmove.exercises.services import exercise_library
 from alsmove.logbook.services import record_checkin
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
@@ -61,7 +61,7 @@ def _felt_weaker(demo: Demo, day: date, **signs: Any) -> None:
 
 
 def _strengthening() -> set[str]:
-    return {e.id for e in library_for(None) if e.is_strengthening}
+    return {e.id for e in exercise_library() if e.is_strengthening}
 
 
 # No routine yet, and a first routine before review.
@@ -162,7 +162,7 @@ def test_feeling_weaker_eases_every_exercise_and_leaves_strengthening_out_for_a_
 def test_easing_shortens_an_aerobic_bout(demo: Demo) -> None:
     empty_logbook(demo)
     plan = _plan(demo.patient)
-    aerobic = next(e for e in library_for(None) if e.kind.value == "aerobic")
+    aerobic = next(e for e in exercise_library() if e.kind.value == "aerobic")
     bout = {**plan.items[0], "exercise": aerobic.id, "minutes": 10.0, "days": list(range(7))}
     bout["order"] = {str(day): 99 for day in range(7)}
     RoutinePlan.objects.filter(pk=plan.pk).update(items=[*plan.items, bout])
