@@ -51,6 +51,7 @@ def test_back_after_saving_shows_the_saved_log_and_a_change_keeps_the_first_vers
     assert len(_todays_logs(live_demo)) == 1
 
     page.get_by_role("link", name=t("Change this log")).click()
+    page.wait_for_url("**/change/")  # is_visible does not wait for the new page
     assert page.get_by_role("heading", name=t("Each exercise")).is_visible()
     first = page.locator("input[name=pain_exercises]").first
     exercise = first.get_attribute("value")
