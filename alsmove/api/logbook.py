@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut, render_message
+from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
 from alsmove.core import overwork as core
 from alsmove.core.library import ExerciseId
 from alsmove.exercises.services import exercise_library
+from alsmove.formats import say
 from alsmove.logbook.feelings import alerts_visible_to
 from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.logbook.services import (
@@ -150,12 +151,8 @@ def _name(user: Any) -> str | None:
     return user.full_name if user is not None else None
 
 
-def _render(stored: dict[str, Any]) -> str:
-    return render_message(stored)
-
-
 def _warnings(found: list[dict[str, Any]], day: date) -> list[WarningOut]:
-    return [WarningOut(date=day, rule=w["rule"], text=_render(w)) for w in found]
+    return [WarningOut(date=day, rule=w["rule"], text=say(w)) for w in found]
 
 
 def _log_out(log: SessionLog) -> LogOut:
@@ -323,7 +320,7 @@ def list_alerts(
             id=a.pk,
             date=a.day,
             rule=a.rule,
-            text=_render(a.message),
+            text=say(a.message),
             exercise=a.exercise,
             created_at=a.created_at,
             acknowledged_at=a.acknowledged_at,

@@ -9,7 +9,6 @@ the request's language.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -17,8 +16,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from alsmove.accounts.policy import Action, require
-from alsmove.api.schemas import REFUSALS, ErrorOut, render_message
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.core.i18n import Message
+from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
@@ -96,17 +96,11 @@ class EditIn(Schema):
     add: str | None = Field(None, description="The id of an exercise to add")
 
 
-def _render(stored: dict[str, Any]) -> str:
-    """A stored {text, params} in the request's language ("" when nothing is stored), the
-    same way the pages render it (a broken translation falls back to the English)."""
-    return render_message(stored)
-
-
 def _version_out(plan: RoutinePlan) -> VersionOut:
     return VersionOut(
         version=plan.version,
         status=plan.status,
-        why=_render(plan.why),
+        why=say(plan.why),
         created_at=plan.created_at,
         reviewed_by=plan.reviewed_by.full_name if plan.reviewed_by else None,
         reviewed_at=plan.reviewed_at,
@@ -151,15 +145,15 @@ def get_routine(
                 sides=item["sides"],
                 hold_seconds=item["hold_seconds"],
                 reps=item["reps"],
-                reasons=[ReasonOut(rule=r["rule"], text=_render(r)) for r in item["reasons"]],
+                reasons=[ReasonOut(rule=r["rule"], text=say(r)) for r in item["reasons"]],
             )
             for item in items
         ],
         excluded=[
-            ExcludedOut(exercise=out["exercise"], rule=out["rule"], reason=_render(out))
+            ExcludedOut(exercise=out["exercise"], rule=out["rule"], reason=say(out))
             for out in plan.excluded
         ],
-        message=_render(note) if note else None,
+        message=say(note) if note else None,
         version=plan.version,
         status=plan.status,
         reviewed_by=plan.reviewed_by.full_name if plan.reviewed_by else None,

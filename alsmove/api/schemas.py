@@ -37,18 +37,11 @@ REFUSALS: dict[int, type[Schema]] = {
 SIGNED_IN: dict[int, type[Schema]] = {401: ErrorOut, 422: InvalidOut}
 
 
-def render_message(stored: Any) -> str:
-    """A stored {text, params} (from a core Message) in the request's language; "" when
-    nothing is stored. A translation with a broken placeholder falls back to the English,
-    so a catalogue slip never breaks an answer. The one renderer every API module uses."""
-    return say(stored)
-
-
 def error_text(error: Exception) -> str:
     """The sentence a domain error carries, translated: a core Message is rendered in the
     request's language, a plain string goes through gettext (already translated ones come
     back unchanged)."""
     first = error.args[0] if error.args else ""
     if isinstance(first, Message):
-        return render_message(first)
+        return say(first)
     return gettext(str(first)) if first else ""

@@ -18,11 +18,10 @@ from alsmove.formats import say
 FORECAST_RULES = frozenset({core.RULE_SOON, core.RULE_ITEM_RATE, core.RULE_START_BY})
 
 NAME_PARAMS = frozenset({"title", "signs", "field", "value"})
-DATE_FORMAT = "DATE_FORMAT"  # as every page shows a date, in the page's language
 
 
 def show_date(value: date | None) -> str:
-    return date_format(value, DATE_FORMAT) if value is not None else ""
+    return date_format(value, "DATE_FORMAT") if value is not None else ""
 
 
 def _param(key: str, value: str | int | float) -> str | int | float:

@@ -85,11 +85,12 @@ def test_refusals_are_translated_to_the_request_language(demo: Demo) -> None:
 
 
 def test_one_renderer_for_stored_messages() -> None:
-    from alsmove.api.schemas import error_text, render_message
+    from alsmove.api.schemas import error_text
     from alsmove.core.alsfrs import AlsfrsError
     from alsmove.core.i18n import Message
+    from alsmove.formats import say
 
-    assert render_message({"text": "Day {day}", "params": {"day": 3}}) == "Day 3"
-    assert render_message({}) == "" and render_message(None) == ""
+    assert say({"text": "Day {day}", "params": {"day": 3}}) == "Day 3"
+    assert say({}) == "" and say(None) == ""
     assert error_text(AlsfrsError(Message("Day {day}", {"day": 4}))) == "Day 4"
     assert error_text(ValueError("Plain.")) == "Plain."
