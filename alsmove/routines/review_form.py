@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from alsmove.core.library import Exercise
+from alsmove.exercises.names import exercise_name
 from alsmove.exercises.services import find_exercise
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import ItemChange
@@ -42,7 +43,8 @@ class ReviewForm(forms.Form):
         cleaned = super().clean() or {}
         changes = []
         for item in self.plan.items:
-            key, name = item["exercise"], item["name"]
+            # Named in the page's language (the version stores the English name).
+            key, name = item["exercise"], exercise_name(item)
             reps = _number(
                 cleaned.get(f"reps-{key}"),
                 item["reps"],

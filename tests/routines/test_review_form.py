@@ -131,3 +131,18 @@ def test_the_page_and_the_api_both_read_the_edit_through_the_one_form(
     )
     assert len(seen) == 2
     assert seen[1][f"reps-{key}"] == "2"
+
+
+def test_a_problem_names_the_exercise_in_the_pages_language(demo: Demo) -> None:
+    from django.utils import translation
+
+    from alsmove.exercises.names import exercise_name
+
+    plan = _plan(demo)
+    item = plan.items[0]
+    with translation.override("de"):
+        form = ReviewForm(plan, {f"reps-{item['exercise']}": "99"})
+        assert not form.is_valid()
+        german = exercise_name(item)
+        assert german != item["name"]
+        assert form.first_error().startswith(german)
