@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.exercises import labels, pictogram_poses, pictograms, search
-from alsmove.exercises.pictograms import pictogram_svg, pictogram_title
+from alsmove.exercises.listing import sorted_rows
+from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise, library_with_changes
 
 ANY = [("", _("Any"))]
@@ -67,38 +68,25 @@ def pictogram_version(changed: datetime) -> str:
 
 def library(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None, user=request.user)
-    with_changes = library_with_changes()
-    versions = {e.id: pictogram_version(changed) for e, changed in with_changes}
-    exercises = [e for e, _changed in with_changes]
+    # Sorted and labelled once per language and library version (exercises.listing).
+    rows = sorted_rows(pictogram_version)
     # An invalid filter value (a hand-edited address) shows everything and says so.
     filters = form.cleaned_data if form.is_valid() else {}
     if filters.get("region"):
-        exercises = [e for e in exercises if e.body_region == filters["region"]]
+        rows = [r for r in rows if r["exercise"].body_region == filters["region"]]
     if filters.get("position"):
-        exercises = [e for e in exercises if filters["position"] in e.positions]
+        rows = [r for r in rows if filters["position"] in r["exercise"].positions]
     if filters.get("performer"):
-        exercises = [e for e in exercises if e.performer == filters["performer"]]
+        rows = [r for r in rows if r["exercise"].performer == filters["performer"]]
     if filters.get("kind"):
-        exercises = [e for e in exercises if e.kind == filters["kind"]]
+        rows = [r for r in rows if r["exercise"].kind == filters["kind"]]
     if filters.get("q"):
-        exercises = search.matching(exercises, filters["q"])
+        kept = {e.id for e in search.matching([r["exercise"] for r in rows], filters["q"])}
+        rows = [r for r in rows if r["exercise"].id in kept]
     profile = search.profile_for(request.user, filters.get("suits") or "")
     if profile is not None:
-        exercises = search.suiting(exercises, profile)
-    exercises.sort(key=lambda e: (str(labels.REGION[e.body_region]), e.name))
-    rows = [
-        {
-            "exercise": e,
-            "region": labels.REGION[e.body_region],
-            "kind": labels.KIND[e.kind],
-            "performer": labels.PERFORMER[e.performer],
-            "positions": [labels.POSITION[p] for p in e.positions],
-            # A file the browser caches for a year and fetches only when scrolled to.
-            "pictogram_version": versions[e.id],
-            "pictogram_alt": pictogram_title(e, gettext),
-        }
-        for e in exercises
-    ]
+        kept = {e.id for e in search.suiting([r["exercise"] for r in rows], profile)}
+        rows = [r for r in rows if r["exercise"].id in kept]
     # A page at a time, the filters kept in every page's address (a bad page number shows
     # the nearest real page).
     page = Paginator(rows, LIBRARY_PAGE).get_page(request.GET.get("page"))
