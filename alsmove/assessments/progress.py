@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.policy import Action, can
-from alsmove.assessments.services import current_records, inconsistencies, shown_records
+from alsmove.assessments.services import counted_records, inconsistencies, shown_records
 from alsmove.charts.svg import Band, Series, line_chart
 from alsmove.core.alsfrs import Scores
 from alsmove.core.plausible import date_problem
@@ -149,15 +149,29 @@ def _total_chart(
 
 
 def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
-    records = current_records(patient)
-    context: dict[str, Any] = {
+    context = user_part(patient, user)
+    context.update(record_figures(patient, today, with_forecast=context["show_forecast"]))
+    return context
+
+
+def user_part(patient: Patient, user: Any) -> dict[str, Any]:
+    """What of the progress page depends on who asks: their rights and forecast choice."""
+    return {
         "patient": patient,
         "can_log": can(user, patient, Action.LOG),
         "can_edit_profile": can(user, patient, Action.EDIT_PROFILE),
-        "has_records": bool(records),
         "show_forecast": sees_forecast(user),
         "may_choose_forecast": not getattr(user, "is_therapist", False),
     }
+
+
+def record_figures(patient: Patient, today: date, *, with_forecast: bool) -> dict[str, Any]:
+    """What of the progress page depends on the record only: its current assessments,
+    onset and diagnosis dates and functional profile, the person's day, the forecast
+    shown or not, and the active language (the words and dates are in it)."""
+    shown = shown_records(patient)
+    records = counted_records(shown)
+    context: dict[str, Any] = {"has_records": bool(records)}
     if not records:
         return context
     # Dates that do not fit together (older data): no rate or forecast, the rest as usual.
@@ -169,7 +183,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
     # clinician's rating is marked as beside it, and only the counted ones feed the
     # stages and charts (ALSFRS-SOURCE-01).
     counted_ids = {a.pk for a, _ in records}
-    for assessment, scores in shown_records(patient):
+    for assessment, scores in shown:
         rate = None
         if onset is not None:
             rate = round(progression_rate(scores.total, onset, assessment.taken_on), 2)
@@ -191,9 +205,7 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
     records = plausible or records
     latest_assessment, latest = records[-1]
     points = [(a.taken_on, s.total) for a, s in records]
-    total_svg, forecast_rows, model = _total_chart(
-        onset, points, today, with_forecast=context["show_forecast"]
-    )
+    total_svg, forecast_rows, model = _total_chart(onset, points, today, with_forecast)
     domain_charts = []
     for key, label in DOMAINS:
         domain_points = [(a.taken_on, float(getattr(s.domains, key))) for a, s in records]
@@ -232,6 +244,6 @@ def build_progress(patient: Patient, user: Any, today: date) -> dict[str, Any]:
         rate = round(progression_rate(latest.total, onset, latest_assessment.taken_on), 2)
         category = progression_category(rate)
         context.update(rate=rate, category=category)
-        if context["show_forecast"]:  # the comparison with others goes with the forecast
+        if with_forecast:  # the comparison with others goes with the forecast
             context["category_words"] = CATEGORY_WORDS[category]
     return context

@@ -170,9 +170,14 @@ def shown_records(patient: Patient) -> list[tuple[Assessment, Scores]]:
 def current_records(patient: Patient) -> list[tuple[Assessment, Scores]]:
     """The records staging, rate, slope, forecast and the caseload read: one a day, the
     clinician's rating when a self-report shares its day (ALSFRS-SOURCE-01)."""
-    return counted(
-        shown_records(patient), day=lambda r: r[0].taken_on, source=lambda r: r[0].source
-    )
+    return counted_records(shown_records(patient))
+
+
+def counted_records(
+    shown: list[tuple[Assessment, Scores]],
+) -> list[tuple[Assessment, Scores]]:
+    """Of the shown records, the counted ones (ALSFRS-SOURCE-01, as `current_records`)."""
+    return counted(shown, day=lambda r: r[0].taken_on, source=lambda r: r[0].source)
 
 
 def inconsistencies(

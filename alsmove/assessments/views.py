@@ -21,7 +21,7 @@ from alsmove.assessments.entry import (
     question_number,
     spec_for,
 )
-from alsmove.assessments.progress import build_progress
+from alsmove.assessments.progress_store import progress_context
 from alsmove.assessments.recording import enter_assessment
 from alsmove.assessments.services import check_date, correctable_sources, require_correction
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
@@ -217,7 +217,8 @@ def entry(request: HttpRequest, patient_id: int, step: str) -> HttpResponse:
 @login_required
 def progress(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
-    context = build_progress(patient, request.user, today=today_for(patient))
+    # The figures and charts are stored per state of the record (progress_store).
+    context = progress_context(patient, request.user, today=today_for(patient))
     if can(request.user, patient, Action.LOG):
         context["stopped_draft"] = Draft.load(patient, request.user).begun
     return render(request, "assessments/progress.html", context)

@@ -1,0 +1,95 @@
+"""The progress page's figures and charts, made once for each state of their inputs.
+
+Drawing the SVG charts, fitting the forecast and rendering the tables cost most of the
+page, and they change only when the record does. `progress_context` keeps them per
+process, keyed by everything they are made from:
+
+- the record's assessments, every row's content (id, day, source, answers, total,
+  entry and superseded times): a new record, a correction (a new row, the old one
+  superseded) and a removed one each change the key, even where a database gives a new
+  row the id of a removed one (SQLite does);
+- the patient row (onset and diagnosis dates: the rate, the forecast, the date checks)
+  and the functional profile's values (the functional stage);
+- the person's day on their own clock (the "today" line, the forecast's start, the
+  12-month slope), the forecast shown or not, and the active language (every word, month
+  name and date format in the charts and tables).
+
+The key is read on every request with two small queries (the rows' values, nothing
+parsed or drawn), so a change made by any process shows at the next request; nothing has
+to be invalidated by hand. What depends on who
+asks (their rights, the forecast choice form, a stopped entry) is never stored.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from alsmove.assessments.models import Assessment
+from alsmove.assessments.progress import record_figures, user_part
+from alsmove.patients.models import FunctionalProfile, Patient
+
+KEEP = 128  # records' figures kept per process, the least recently read dropped first
+_KEPT: OrderedDict[tuple[Any, ...], tuple[dict[str, Any], str]] = OrderedDict()
+_LOCK = threading.Lock()  # the development server answers in threads
+
+
+def inputs_key(patient: Patient, today: date, with_forecast: bool) -> tuple[Any, ...]:
+    """Everything the stored figures are made from (see the module's text)."""
+    records = tuple(
+        (pk, taken_on, source, total, json.dumps(items, sort_keys=True), created, superseded)
+        for pk, taken_on, source, total, items, created, superseded in Assessment.objects.filter(
+            patient=patient
+        )
+        .order_by("pk")
+        .values_list("pk", "taken_on", "source", "total", "items", "created_at", "superseded_at")
+    )
+    profile = FunctionalProfile.objects.filter(patient=patient).values().first()
+    return (
+        patient.pk,
+        records,
+        tuple(getattr(patient, field.attname) for field in Patient._meta.concrete_fields),
+        json.dumps(profile, sort_keys=True, default=str),
+        today,
+        with_forecast,
+        get_language() or "",
+    )
+
+
+def progress_context(patient: Patient, user: Any, today: date) -> dict[str, Any]:
+    """The progress page's context: who asks, then the record's stored figures and the
+    rendered charts and tables (`charts_html`)."""
+    context = user_part(patient, user)
+    key = inputs_key(patient, today, context["show_forecast"])
+    with _LOCK:
+        kept = _KEPT.get(key)
+        if kept is not None:
+            _KEPT.move_to_end(key)
+    if kept is None:
+        figures = record_figures(patient, today, with_forecast=context["show_forecast"])
+        html = (
+            render_to_string("assessments/_progress_charts.html", figures)
+            if figures["has_records"]
+            else ""
+        )
+        kept = (figures, html)
+        with _LOCK:
+            _KEPT[key] = kept
+            while len(_KEPT) > KEEP:
+                _KEPT.popitem(last=False)
+    figures, html = kept
+    context.update(figures)
+    context["charts_html"] = html
+    return context
+
+
+def forget_all() -> None:
+    """Drop every stored figure (tests, to compare with a fresh computation)."""
+    with _LOCK:
+        _KEPT.clear()
