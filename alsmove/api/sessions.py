@@ -1,5 +1,5 @@
 """Today's session over the API: the same service the home page and the session page
-call (`alsmove.sessions.services.todays_session`), for the person's own today."""
+call (`alsmove.logbook.today.todays_session`), for the person's own today."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ninja import Router, Schema
 
 from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS
-from alsmove.sessions.services import todays_session
+from alsmove.logbook.today import todays_session
 
 router = Router(tags=["sessions"])
 

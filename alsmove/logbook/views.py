@@ -18,10 +18,10 @@ from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import LogError, evaluate, record_session, warnings_on
+from alsmove.logbook.session_progress import carried_statuses, forget
+from alsmove.logbook.today import compute_session, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
-from alsmove.sessions.progress import carried_statuses, forget
-from alsmove.sessions.services import compute_session, todays_session
 
 # The offline queue (static/js/quicklog.js) sends with this header and reads the status:
 # 201 stored, 200 already stored (a repeat), 400 a correction needed (the page), else kept.

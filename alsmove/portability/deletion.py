@@ -31,11 +31,11 @@ from alsmove.logbook.models import (
     ReminderSchedule,
     ReminderSent,
     SessionLog,
+    StoredSession,
 )
 from alsmove.patients.models import CareLink, FunctionalProfile, Invitation, Patient
 from alsmove.portability.models import CalendarToken
 from alsmove.routines.models import RoutinePlan
-from alsmove.sessions.models import StoredSession
 
 ERASED = (
     gettext_lazy(

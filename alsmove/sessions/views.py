@@ -23,10 +23,10 @@ from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise
 from alsmove.logbook.models import ExerciseStatus
+from alsmove.logbook.session_progress import carried_statuses, note_status
+from alsmove.logbook.today import TodaysSession, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
-from alsmove.sessions.progress import carried_statuses, note_status
-from alsmove.sessions.services import TodaysSession, todays_session
 
 
 def _today_items(patient: Patient) -> tuple[TodaysSession, list[dict[str, Any]]]:

@@ -25,10 +25,10 @@ from alsmove.logbook.feelings import offer_due
 from alsmove.logbook.forms import FeelingForm
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import due_checkins
+from alsmove.logbook.today import todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.invitations import waiting_by_link_only, waiting_for
 from alsmove.patients.models import Patient, Relation
-from alsmove.sessions.services import todays_session
 from alsmove.web.hub import latest_score, next_reminder, open_alerts_by_patient
 
 

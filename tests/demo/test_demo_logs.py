@@ -8,8 +8,8 @@ from alsmove.demo.logs import seed_logs
 from alsmove.demo.seed import Demo, seed_demo
 from alsmove.logbook.models import Alert, CheckIn, ExerciseLog, FlagReview, SessionLog
 from alsmove.logbook.services import evaluate
+from alsmove.logbook.today import todays_session
 from alsmove.routines.services import plan_in_use
-from alsmove.sessions.services import todays_session
 
 
 def _counts() -> tuple[int, ...]:

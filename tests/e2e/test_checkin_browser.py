@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page
 from alsmove.core import overwork
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
-from alsmove.sessions.services import todays_session
+from alsmove.logbook.today import todays_session
 
 
 def test_the_home_page_asks_the_check_in_and_one_click_answers_it(

@@ -65,7 +65,7 @@ def test_todays_session_lists_its_exercises_in_the_persons_language(demo: Demo) 
     page = client.get(f"/patients/{demo.patient.pk}/session/").content.decode()
     assert '<html lang="es"' in page
     with translation.override("en"):
-        from alsmove.sessions.services import todays_session
+        from alsmove.logbook.today import todays_session
 
         items = todays_session(demo.patient).items
     assert items

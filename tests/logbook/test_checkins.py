@@ -15,9 +15,9 @@ from alsmove.accounts.models import Role
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, CheckIn, SessionLog
 from alsmove.logbook.services import due_checkins, record_checkin
+from alsmove.logbook.today import todays_session
 from alsmove.patients.clock import now_for
 from alsmove.patients.models import CareLink, Permission, Relation
-from alsmove.sessions.services import todays_session
 
 WEAKER = "OVERWORK-WEAKER-01"
 

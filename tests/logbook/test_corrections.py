@@ -12,7 +12,7 @@ from alsmove.demo.seed import Demo
 from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.models import Alert, SessionLog
 from alsmove.logbook.services import Entry, LogConflict, LogError, record_session
-from alsmove.sessions.services import todays_session
+from alsmove.logbook.today import todays_session
 
 PAIN = "OVERWORK-PAIN-01"
 

@@ -18,7 +18,7 @@ from alsmove.logbook.alerts import acknowledge_alert
 from alsmove.logbook.corrections import Correction, correct_log
 from alsmove.logbook.models import Alert, SessionLog
 from alsmove.logbook.services import Entry, record_session
-from alsmove.sessions.services import todays_session
+from alsmove.logbook.today import todays_session
 
 PAIN = "OVERWORK-PAIN-01"
 

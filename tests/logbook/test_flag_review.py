@@ -11,7 +11,7 @@ from logbook_support import client_for, log_session
 from alsmove.demo.seed import Demo
 from alsmove.logbook.models import Alert, FlagReview
 from alsmove.logbook.services import evaluate
-from alsmove.sessions.services import todays_session
+from alsmove.logbook.today import todays_session
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Today's session service (`sessions.services.todays_session`), path by path: no routine
+"""Today's session service (`logbook.today.todays_session`), path by path: no routine
 yet, a routine waiting for its first review, an approved routine, easing and leaving out
 after signs of overwork, the person's own new day, and a store that loses a race."""
 
@@ -25,13 +25,13 @@ from alsmove.core.overwork import (
 )
 from alsmove.demo.seed import SAM_POSITION_ANSWERS, SAM_PROFILE, Demo
 from alsmove.exercises.services import exercise_library
+from alsmove.logbook.models import StoredSession
 from alsmove.logbook.services import record_checkin
+from alsmove.logbook.today import compute_session, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import WHY_FIRST, approve, plan_in_use, propose
-from alsmove.sessions.models import StoredSession
-from alsmove.sessions.services import compute_session, todays_session
 
 pytestmark = pytest.mark.django_db
 

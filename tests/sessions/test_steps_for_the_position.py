@@ -10,7 +10,7 @@ from signin_support import sign_in
 from alsmove.core.library import Position
 from alsmove.demo.seed import Demo
 from alsmove.exercises.loader import default_library
-from alsmove.sessions.services import todays_session
+from alsmove.logbook.today import todays_session
 
 
 def test_each_step_page_shows_the_steps_for_the_position_used(demo: Demo) -> None:

@@ -12,11 +12,11 @@ from logbook_support import log_session
 
 from alsmove.core.i18n import Message
 from alsmove.demo.seed import Demo
+from alsmove.logbook.models import StoredSession
 from alsmove.logbook.services import clear_flag, record_checkin
+from alsmove.logbook.today import compute_session, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.routines.services import WHY_FIRST, approve, propose
-from alsmove.sessions.models import StoredSession
-from alsmove.sessions.services import compute_session, todays_session
 
 
 def _fresh(demo: Demo, day: object = None) -> dict[str, object]:

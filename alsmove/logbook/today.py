@@ -1,7 +1,9 @@
 """Today's session: the routine in use for the person's today, after the logbook's easing.
 
 The one place that builds it; the home page, the session pages, the quick log and the API
-all call `todays_session`. It is computed when its inputs change and stored
+all call `todays_session`. It lives in the logbook, beside the overwork rules it applies,
+because the logbook's quick log needs it as much as the guided session pages (the
+sessions app, above the logbook) do. It is computed when its inputs change and stored
 (`StoredSession`), not on every page:
 
 - the person's day (their own clock, `patients.clock.today_for`): a new day, a new session;
@@ -35,13 +37,12 @@ from django.utils import timezone
 from alsmove.core.overwork import ease_prescription
 from alsmove.exercises.models import ExerciseRecord
 from alsmove.exercises.services import exercise_library
-from alsmove.logbook.models import CheckIn, FlagReview, SessionLog
+from alsmove.logbook.models import CheckIn, FlagReview, SessionLog, StoredSession
 from alsmove.logbook.services import adjustments_for
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import plan_in_use
-from alsmove.sessions.models import StoredSession
 
 _UNSET: Any = object()
 
