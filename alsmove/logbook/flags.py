@@ -1,4 +1,5 @@
-"""A therapist clears an exercise the overwork rules flagged or took out of the routine."""
+"""The exercises the overwork rules flagged or took out of the routine, and a therapist
+clearing one after review."""
 
 from __future__ import annotations
 
@@ -11,11 +12,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alsmove.accounts.policy import Action, require
-from alsmove.exercises.services import find_exercise
-from alsmove.logbook.services import clear_flag
+from alsmove.exercises.services import exercise_library, find_exercise
+from alsmove.logbook.services import clear_flag, evaluate
 from alsmove.patients.clock import today_for
+from alsmove.patients.models import Patient
 
 NOTE_MAX = 2000
+
+
+def flags_to_review(patient: Patient) -> list[dict[str, str]]:
+    """Today's flags, each with the exercise's name (people never read its id)."""
+    names = {e.id: e.name for e in exercise_library()}
+    return [
+        {
+            "exercise": f.exercise,
+            "name": names.get(f.exercise, f.exercise),
+            "rule": f.rule,
+            "status": f.status,
+        }
+        for f in evaluate(patient, today_for(patient)).flags
+    ]
 
 
 @login_required

@@ -15,7 +15,6 @@ from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name
 from alsmove.exercises.services import exercise_library
-from alsmove.logbook.services import evaluate
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
@@ -101,8 +100,6 @@ def routine(request: HttpRequest, patient_id: int) -> HttpResponse:
         "can_log": Action.LOG in actions,
         "can_review": Action.EDIT_PLAN in actions,
         "can_edit_profile": Action.EDIT_PROFILE in actions,
-        # Exercises the log flagged or took out, for the therapist to clear after review.
-        "flags": _flags(patient) if Action.EDIT_PLAN in actions else [],
         "excluded": _named_exclusions(patient, plan.excluded) if plan else [],
     }
     return render(request, "routines/routine.html", context)
@@ -112,19 +109,6 @@ def _named_exclusions(patient: Patient, excluded: list[dict[str, Any]]) -> list[
     """What the engine left out, each with the exercise's name (people never read its id)."""
     names = {e.id: e.name for e in exercise_library()}
     return [{**out, "name": names.get(out["exercise"], out["exercise"])} for out in excluded]
-
-
-def _flags(patient: Patient) -> list[dict[str, str]]:
-    names = {e.id: e.name for e in exercise_library()}
-    return [
-        {
-            "exercise": f.exercise,
-            "name": names.get(f.exercise, f.exercise),
-            "rule": f.rule,
-            "status": f.status,
-        }
-        for f in evaluate(patient, today_for(patient)).flags
-    ]
 
 
 @login_required
