@@ -19,7 +19,6 @@ from alsmove.assessments.progress import _stages
 from alsmove.assessments.services import current_records
 from alsmove.caregiving.services import all_skills
 from alsmove.charts.svg import Series, line_chart
-from alsmove.core.i18n import Message
 from alsmove.core.library import Exercise, Performer, Position
 from alsmove.core.plan_of_care import (
     ICD10_ALS,
@@ -35,7 +34,7 @@ from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import exercise_library
-from alsmove.formats import month_abbreviations
+from alsmove.formats import month_abbreviations, say
 from alsmove.logbook.alerts import rule_title
 from alsmove.logbook.models import Alert, SessionLog
 from alsmove.patients.clock import today_for
@@ -48,21 +47,6 @@ HELPER_PERFORMERS = {Performer.CAREGIVER.value, Performer.ASSISTED.value}
 # documents are about exercise and its safety only.
 FEELING_PREFIX = "FEELING-"
 SAFETY_WINDOW_DAYS = 90
-
-
-def text(message: dict[str, Any] | Message | None) -> str:
-    """A stored {text, params} or a core Message, translated."""
-    if message is None:
-        return ""
-    if isinstance(message, Message):
-        return message.render(_)
-    if not isinstance(message, dict) or "text" not in message:
-        return ""
-    params = message.get("params") or {}
-    try:
-        return _(message["text"]).format(**params)
-    except (KeyError, IndexError, ValueError):
-        return str(message["text"]).format(**params)
 
 
 # The routine --------------------------------------------------------------------------
@@ -255,7 +239,7 @@ def _routine_changes(patient: Patient, start: date, end: date) -> list[dict[str,
         {
             "version": p.version,
             "created_at": p.created_at,
-            "why": text(p.why),
+            "why": say(p.why),
             "status": p.get_status_display(),
             "by": p.created_by.full_name if p.created_by else "",
             "reviewed_by": p.reviewed_by.full_name if p.reviewed_by else "",
@@ -320,7 +304,7 @@ def _safety_events(patient: Patient, start: date, end: date) -> list[dict[str, A
             "day": a.day,
             "title": rule_title(a.rule),
             "rule": a.rule,
-            "text": text(a.message),
+            "text": say(a.message),
             "acknowledged_by": a.acknowledged_by.full_name if a.acknowledged_by else "",
             "acknowledged_at": a.acknowledged_at,
             "what_was_done": a.acknowledgement,
@@ -438,7 +422,7 @@ def suggestions(patient: Patient, today: date) -> dict[str, str]:
     """The wording the therapist may start from (POC-SKILLED-01, POC-DECLINE-01), never
     saved unless the therapist saves it."""
     facts, known = _record_facts(patient, today)
-    points = [text(p) for p in skilled_need_points(facts)]
+    points = [say(p) for p in skilled_need_points(facts)]
     routine = known["routine"]
     treatment = {}
     if routine:
@@ -457,7 +441,7 @@ def suggestions(patient: Patient, today: date) -> dict[str, str]:
         }
     return {
         "skilled_need": points[0] + "\n" + "\n".join(f"- {p}" for p in points[1:]),
-        "decline_without": text(decline_suggestion()),
+        "decline_without": say(decline_suggestion()),
         **treatment,
     }
 

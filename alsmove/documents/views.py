@@ -15,6 +15,7 @@ from alsmove.documents import facts
 from alsmove.documents.build import build_pdf, pdf_response
 from alsmove.documents.forms import PeriodForm, PlanOfCareForm, period_from
 from alsmove.documents.services import initial_from, record_download, save_plan_of_care
+from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 
@@ -116,7 +117,7 @@ def plan_of_care_form(request: HttpRequest, patient_id: int) -> HttpResponse:
             "form": form,
             "care": care,
             "proposed": proposed,
-            "jimmo_note": jimmo_note().render(_),
+            "jimmo_note": say(jimmo_note()),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -13,8 +13,9 @@ German; 0.9 and "2 December 2026" in English). It is the one renderer of message
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from django import forms
 from django.utils.dates import MONTHS_3
@@ -50,11 +51,24 @@ def as_message(stored: Any) -> Message | None:
     return None
 
 
+@runtime_checkable
+class Renderable(Protocol):
+    """A core Message, or a core value built on one (the FHIR import's Problem and
+    Skipped, which add the entry's number)."""
+
+    def render(
+        self,
+        translate: Callable[[str], str] = ...,
+        number: Callable[[float], str] = ...,
+        day: Callable[[str], str] = ...,
+    ) -> str: ...
+
+
 def say(stored: Any) -> str:
     """The sentence in the active language; "" when nothing is stored. A translation with
     a broken placeholder falls back to the English, so a catalogue slip never breaks a
     page or an answer."""
-    message = as_message(stored)
+    message = stored if isinstance(stored, Renderable) else as_message(stored)
     if message is None:
         return ""
     try:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alsmove.accounts.policy import Action, require
+from alsmove.formats import say
 from alsmove.interop.fhir.parse import BundleError
 from alsmove.interop.services import FHIR_JSON, exported_for, import_responses
 from alsmove.patients.models import Patient
@@ -74,7 +75,7 @@ def import_form(request: HttpRequest, patient_id: int) -> HttpResponse:
                     patient=patient, by=request.user, data=form.cleaned_data["bundle"]
                 )
             except BundleError as error:
-                problem = error.problem.render(_)
+                problem = say(error.problem)
                 form.add_error(
                     "bundle",
                     _("Nothing was imported. %(problem)s")
@@ -92,6 +93,6 @@ def import_form(request: HttpRequest, patient_id: int) -> HttpResponse:
                     % {"count": count},
                 )
                 for skipped in result.skipped:
-                    messages.info(request, skipped.render(_))
+                    messages.info(request, say(skipped))
                 return redirect("assessments:progress", patient_id=patient.pk)
     return render(request, "interop/import.html", {"patient": patient, "form": form}, status=status)

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
+from django.utils.formats import date_format
 from fhir_support import response_indexes, validate_bundle
 from signin_support import sign_in
 
@@ -142,3 +144,21 @@ def test_posting_the_form_without_a_file_asks_for_one(demo: Demo) -> None:
     response = _client(demo.therapist).post(f"/patients/{_target(demo).pk}/fhir/import/", {})
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
+
+
+def test_a_skipped_record_is_named_by_its_day_written_the_readers_way(demo: Demo) -> None:
+    target = _target(demo)
+    content = json.dumps(export_bundle(demo.patient)).encode()
+    demo.therapist.language = "de"
+    demo.therapist.save(update_fields=["language"])
+    client = _client(demo.therapist)
+    client.post(f"/patients/{target.pk}/fhir/import/", {"bundle": _upload(content)})
+    again = client.post(
+        f"/patients/{target.pk}/fhir/import/", {"bundle": _upload(content)}, follow=True
+    )
+    page = again.content.decode()
+    first_day = min(a.taken_on for a in target.assessments.current())
+    with translation.override("de"):
+        german_day = date_format(first_day, "DATE_FORMAT")
+    assert german_day in page
+    assert first_day.isoformat() not in page

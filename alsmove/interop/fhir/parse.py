@@ -39,8 +39,13 @@ class Problem:
     message: Message
     entry: int | None = None  # 1-based; None for the bundle as a whole
 
-    def render(self, translate: Callable[[str], str] = lambda text: text) -> str:
-        text = self.message.render(translate)
+    def render(
+        self,
+        translate: Callable[[str], str] = lambda text: text,
+        number: Callable[[float], str] = str,
+        day: Callable[[str], str] = lambda iso: iso,
+    ) -> str:
+        text = self.message.render(translate, number, day)
         if self.entry is None:
             return text
         return translate(ENTRY_PROBLEM).format(entry=self.entry, problem=text)
@@ -65,8 +70,13 @@ class Skipped:
     entry: int
     message: Message
 
-    def render(self, translate: Callable[[str], str] = lambda text: text) -> str:
-        return Problem(self.message, self.entry).render(translate)
+    def render(
+        self,
+        translate: Callable[[str], str] = lambda text: text,
+        number: Callable[[float], str] = str,
+        day: Callable[[str], str] = lambda iso: iso,
+    ) -> str:
+        return Problem(self.message, self.entry).render(translate, number, day)
 
 
 def _fail(entry: int | None, text: str, **params: str | int) -> BundleError:
