@@ -86,7 +86,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 INSTALLED_APPS = [
-    # The support desk (alsmove/accounts/support_desk.py): Django's admin without its
+    # The support desk (alsmove/web/support_desk.py): Django's admin without its
     # default site, mounted at ALSMOVE_SUPPORT_URL, read-only and audited.
     "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",

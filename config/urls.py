@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from alsmove.accounts.support_desk import desk
+from alsmove.web.support_desk import desk
 
 urlpatterns = [
     path("", include("alsmove.web.urls")),

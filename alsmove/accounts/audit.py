@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from axes.helpers import get_client_ip_address
 from django.http import HttpRequest, HttpResponse
@@ -25,8 +25,17 @@ from django.utils import timezone
 
 from alsmove.accounts.models import AuditEvent, label_kept_for
 
-if TYPE_CHECKING:
-    from alsmove.patients.models import Patient
+
+class Record(Protocol):
+    """What the trail reads of a person's record (a `patients.Patient`). Named by shape:
+    `accounts` sits below `patients` and imports nothing from it, not even for types."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def user_id(self) -> int | None: ...
+
 
 READ = "read"
 REFUSED = "refused"
@@ -70,7 +79,7 @@ def page_kind(request: HttpRequest | None) -> str:
 
 
 def record_read(
-    user: Any, patient: Patient | None, relation: str, *, kind: str = "", force: bool = False
+    user: Any, patient: Record | None, relation: str, *, kind: str = "", force: bool = False
 ) -> AuditEvent | None:
     """One "read" row for `user` opening `patient`'s data, unless the same viewer opened
     the same kind of page of the same record within READ_WINDOW (or earlier in this
@@ -109,7 +118,7 @@ def record_read(
     )
 
 
-def record_change(by: Any, patient: Patient, action: str, detail: str = "") -> AuditEvent:
+def record_change(by: Any, patient: Record, action: str, detail: str = "") -> AuditEvent:
     """A change to a person's record, for the service that makes it to call inside its
     transaction (so the row and the change are kept or lost together)."""
     request = current_request()

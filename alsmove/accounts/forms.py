@@ -3,14 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.accounts.language import language_choices
 from alsmove.accounts.models import Role, User
-from alsmove.patients.clock import default_zone_name, is_known_zone
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -29,69 +27,6 @@ class EmailLoginForm(AuthenticationForm):
     def clean_username(self) -> str:
         # Addresses are stored in lower case; "Sam@Example.org" is the same person.
         return str(self.cleaned_data["username"]).strip().lower()
-
-
-class SignupForm(forms.Form):
-    role = forms.ChoiceField(
-        label=_("I am"),
-        choices=[
-            (Role.PERSON.value, _("a person living with ALS")),
-            (Role.CAREGIVER.value, _("a caregiver, family member or friend")),
-        ],
-        widget=forms.RadioSelect,
-        initial=Role.PERSON.value,
-    )
-    full_name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(label=_("Email address"))
-    password1 = forms.CharField(
-        label=_("Choose a password"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 10 characters. A short sentence is easy to remember."),
-    )
-    password2 = forms.CharField(
-        label=_("The same password again"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    language = forms.ChoiceField(
-        label=_("Language"),
-        choices=language_choices(),
-        required=False,  # the page's own language when not sent
-        widget=forms.RadioSelect,
-        help_text=_("Pages, emails and printed documents use it. You can change it later."),
-    )
-
-    # Filled in by the browser (static/js/timezone.js); editable later on the record.
-    time_zone = forms.CharField(
-        required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-zone": ""})
-    )
-
-    def clean_time_zone(self) -> str:
-        """The browser's zone if this server knows it; otherwise the server's (no error:
-        the person never saw this field, and can change it on their record)."""
-        zone = str(self.cleaned_data.get("time_zone") or "").strip()
-        return zone if is_known_zone(zone) else default_zone_name()
-
-    def clean_email(self) -> str:
-        email: str = self.cleaned_data["email"].lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(
-                _("An account with this email address already exists. Try logging in.")
-            )
-        return email
-
-    def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean() or {}
-        one, two = cleaned.get("password1"), cleaned.get("password2")
-        if one and two and one != two:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif one:
-            candidate = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
-            try:
-                password_validation.validate_password(one, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
 
 
 class PreferencesForm(forms.ModelForm):

@@ -9,7 +9,6 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.EmailLoginView.as_view(), name="login"),
     path("logout/", views.SiteLogoutView.as_view(), name="logout"),
-    path("signup/", views.signup, name="signup"),
     path("preferences/", views.preferences, name="preferences"),
     path("language/<str:code>/", language.choose, name="language"),
     path("preferences/session/", views.session_preferences, name="session_preferences"),

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, error_text
 from alsmove.assessments.recording import enter_assessment
 from alsmove.assessments.services import (
@@ -20,6 +19,7 @@ from alsmove.assessments.services import (
     shown_records,
 )
 from alsmove.core.alsfrs import AlsfrsError
+from alsmove.patients.policy import Action, require
 
 router = Router(tags=["assessments"])
 

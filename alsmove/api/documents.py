@@ -10,12 +10,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, InvalidOut
 from alsmove.documents.build import build_pdf, pdf_response
 from alsmove.documents.forms import period_from
 from alsmove.documents.services import record_download
 from alsmove.patients.clock import today_for
+from alsmove.patients.policy import Action, require
 
 router = Router(tags=["documents"])
 

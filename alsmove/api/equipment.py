@@ -15,7 +15,6 @@ from typing import Any, Literal
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
 from alsmove.assessments.progress import sees_forecast
 from alsmove.core import equipment as core
@@ -32,6 +31,7 @@ from alsmove.equipment.services import (
 )
 from alsmove.equipment.texts import FORECAST_RULES
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 router = Router(tags=["equipment"])
 catalogue_router = Router(tags=["equipment"])

@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema, Status
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
 from alsmove.interop.fhir.parse import BundleError
 from alsmove.interop.services import FHIR_JSON, ImportConflict, exported_for, import_responses
+from alsmove.patients.policy import Action, require
 
 router = Router(tags=["fhir"])
 

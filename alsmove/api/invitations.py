@@ -16,7 +16,6 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.patients.invitations import (
     accept,
@@ -28,6 +27,7 @@ from alsmove.patients.invitations import (
     withdraw,
 )
 from alsmove.patients.models import Invitation
+from alsmove.patients.policy import Action, require
 from alsmove.patients.services import TeamError
 
 router = Router(tags=["care team"])

@@ -16,7 +16,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
 from alsmove.core import overwork as core
 from alsmove.core.library import ExerciseId
@@ -33,6 +32,7 @@ from alsmove.logbook.services import (
     warnings_on,
 )
 from alsmove.patients.clock import today_for
+from alsmove.patients.policy import Action, require
 from alsmove.routines.services import plan_in_use
 
 router = Router(tags=["logbook"])

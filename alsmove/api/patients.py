@@ -5,9 +5,9 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from alsmove.accounts.policy import Action, allowed_actions, require, visible_patients
 from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, allowed_actions, require, visible_patients
 
 router = Router(tags=["patients"])
 

@@ -9,8 +9,8 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Body, Router, Schema, Status
 
-from alsmove.accounts.policy import Action, require, require_clinic
 from alsmove.api.schemas import REFUSALS, ErrorOut
+from alsmove.patients.policy import Action, require, require_clinic
 from alsmove.portability.calendar import create_link, live_link, revoke_link
 from alsmove.portability.export import export_record
 from alsmove.portability.importer import ImportRefused, import_record

@@ -16,9 +16,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema, Status
 
-from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.api.schemas import REFUSALS
 from alsmove.patients.models import FunctionalProfile
+from alsmove.patients.policy import Action, allowed_actions, require
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.profile_service import save_profile
 

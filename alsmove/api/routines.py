@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.core.i18n import Message
 from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.review_form import ReviewForm, edit_data
 from alsmove.routines.services import (

@@ -8,9 +8,9 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from alsmove.accounts.policy import Action, require
 from alsmove.api.schemas import REFUSALS
 from alsmove.logbook.today import todays_session
+from alsmove.patients.policy import Action, require
 
 router = Router(tags=["sessions"])
 

@@ -8,7 +8,6 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from alsmove.accounts.policy import Action, can
 from alsmove.assessments.services import counted_records, inconsistencies, shown_records
 from alsmove.charts.svg import Band, Series, line_chart
 from alsmove.core.alsfrs import Scores
@@ -27,6 +26,7 @@ from alsmove.core.staging import (
 )
 from alsmove.formats import month_abbreviations, say
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can
 from alsmove.patients.services import core_profile
 
 DAYS_PER_MONTH = 30.4375

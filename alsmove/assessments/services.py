@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.accounts.policy import Action, can, correction_action, require
 from alsmove.assessments.models import Assessment, Source
 from alsmove.core.alsfrs import AlsfrsError, Scores, parse_items
 from alsmove.core.alsfrs_source import counted
@@ -21,6 +20,7 @@ from alsmove.core.progression_summary import Summary, summarize
 from alsmove.equipment.forecast_alerts import core_profile, raise_forecast_alert
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can, correction_action, require
 
 
 def source_for(user: User, patient: Patient) -> str:

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alsmove.accounts.policy import Action, can, require
 from alsmove.assessments.entry import (
     QUESTION_COUNT,
     STEPS,
@@ -27,6 +26,7 @@ from alsmove.assessments.services import check_date, correctable_sources, requir
 from alsmove.core.alsfrs import GASTROSTOMY_HINT, GASTROSTOMY_QUESTION, ITEMS_BY_ID, AlsfrsError
 from alsmove.formats import DateInput, say
 from alsmove.patients.clock import today_for
+from alsmove.patients.policy import Action, can, require
 
 
 class DateForm(forms.Form):

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.accounts.policy import Action, require
 from alsmove.caregiving.loader import default_skills
 from alsmove.caregiving.models import SkillRecord, SkillTaught
 from alsmove.content_rows import LoadResult, sync_rows
@@ -24,6 +23,7 @@ from alsmove.core.plausible import date_problem
 from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient, Relation
+from alsmove.patients.policy import Action, require
 
 
 def sync_skills(skills: Sequence[Skill] | None = None) -> LoadResult:

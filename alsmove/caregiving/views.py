@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from alsmove.accounts.policy import Action, can, require
 from alsmove.caregiving.services import (
     NotTeachable,
     all_skills,
@@ -31,6 +30,7 @@ from alsmove.exercises.services import exercise_library
 from alsmove.formats import DateInput
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can, require
 
 
 class TaughtForm(forms.Form):

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.core.plan_of_care import jimmo_note
 from alsmove.documents import facts
 from alsmove.documents.build import build_pdf, pdf_response
@@ -18,6 +17,7 @@ from alsmove.documents.services import initial_from, record_download, save_plan_
 from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, allowed_actions, require
 
 
 def _list_page(

@@ -18,7 +18,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from alsmove.accounts.models import AuditEvent
-from alsmove.accounts.policy import Action, require
 from alsmove.assessments.services import current_records
 from alsmove.core import equipment as core
 from alsmove.core.equipment_catalogue import CatalogueItem
@@ -26,6 +25,7 @@ from alsmove.equipment.forecast_alerts import core_profile, settled_slugs
 from alsmove.equipment.models import CatalogueRecord, PlanChange, PlanItem, Status
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 NOTE_MAX = 1000
 NAME_MAX = 120

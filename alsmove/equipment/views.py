@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from alsmove.accounts.policy import Action, can, require
 from alsmove.assessments.progress import sees_forecast
 from alsmove.core import equipment as core
 from alsmove.core.equipment_catalogue import SOURCES, HomeArea
@@ -37,6 +36,7 @@ from alsmove.equipment.services import (
 )
 from alsmove.formats import DateInput
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can, require
 
 AREA_LABELS = {
     HomeArea.ENTRANCE: gettext_lazy("Entrance"),

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from alsmove.accounts.policy import Action, can, visible_patients
 from alsmove.core.library import Exercise
 from alsmove.core.profile import FunctionalProfile as CoreProfile
 from alsmove.core.safety import safe_positions
 from alsmove.exercises import labels
 from alsmove.patients.models import FunctionalProfile, Patient
+from alsmove.patients.policy import Action, can, visible_patients
 
 QUERY_MAX = 100
 

@@ -16,7 +16,6 @@ from typing import Any
 from django.db import transaction
 
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.accounts.policy import Action, require
 from alsmove.assessments.models import Assessment
 from alsmove.assessments.recording import propose_after_assessment
 from alsmove.assessments.services import check_date, record_assessment, source_for
@@ -33,6 +32,7 @@ from alsmove.interop.fhir.parse import (
 )
 from alsmove.interop.records import snapshot
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 FHIR_JSON = "application/fhir+json"
 

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from alsmove.accounts.policy import Action, require
 from alsmove.formats import say
 from alsmove.interop.fhir.parse import BundleError
 from alsmove.interop.services import FHIR_JSON, exported_for, import_responses
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 

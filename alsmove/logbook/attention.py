@@ -17,7 +17,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from alsmove.accounts.policy import Action, link_grants, visible_patients
 from alsmove.assessments.models import Assessment
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.alsfrs_source import CLINICIAN
@@ -26,6 +25,7 @@ from alsmove.core.staging import progression_category, progression_rate
 from alsmove.logbook.models import Alert, SessionLog
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import CareLink, Patient, Relation
+from alsmove.patients.policy import Action, link_grants, visible_patients
 from alsmove.routines.models import RoutinePlan, Status
 
 QUIET_DAYS = 7  # no session logged for this many days is worth a call

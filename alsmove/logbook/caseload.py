@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from alsmove.accounts.policy import Action, can, require
 from alsmove.core.feelings import FEELING_SHARED_01
 from alsmove.logbook.alert_evidence import evidence_by_day, exercise_names
 from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
@@ -26,6 +25,7 @@ from alsmove.logbook.models import Alert
 from alsmove.logbook.services import evaluate
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can, require
 
 
 class AcknowledgeForm(forms.Form):

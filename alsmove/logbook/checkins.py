@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alsmove.accounts.policy import Action, require
 from alsmove.logbook.forms import CHECKIN_ANSWERS, CheckInForm
 from alsmove.logbook.models import CheckIn, SessionLog
 from alsmove.logbook.services import (
@@ -27,6 +26,7 @@ from alsmove.logbook.services import (
 )
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 
 def checkin_form(kind: str, session: SessionLog) -> CheckInForm:

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alsmove.accounts.policy import Action, require
 from alsmove.core import feelings as core
 from alsmove.logbook.feelings import answer_share, record_feeling, therapist_names
 from alsmove.logbook.forms import FeelingForm, ShareForm
@@ -23,6 +22,7 @@ from alsmove.logbook.models import FeelingAnswer, FeelingCheckIn
 from alsmove.logbook.services import LogError
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 
 @login_required

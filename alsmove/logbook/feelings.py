@@ -19,13 +19,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.accounts.policy import Action, can
 from alsmove.core import feelings as core
 from alsmove.core import feelings_texts
 from alsmove.logbook.models import Alert, FeelingAnswer, FeelingCheckIn
 from alsmove.logbook.services import LogConflict, LogError, check_log_day
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient, Relation
+from alsmove.patients.policy import Action, can
 
 
 def offer_due(patient: Patient, now: datetime | None = None) -> bool:

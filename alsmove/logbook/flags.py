@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alsmove.accounts.policy import Action, require
 from alsmove.exercises.services import exercise_library, find_exercise
 from alsmove.logbook.services import clear_flag, evaluate
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 NOTE_MAX = 2000
 

@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 
 from alsmove.accounts.language import language_of
 from alsmove.accounts.models import User
-from alsmove.accounts.policy import Action, can
 from alsmove.logbook.models import ReminderSchedule, ReminderSent, SessionLog
 from alsmove.patients.clock import now_for
 from alsmove.patients.models import CareLink, Patient, Relation
+from alsmove.patients.policy import Action, can
 from alsmove.routines.services import plan_in_use
 
 logger = logging.getLogger(__name__)

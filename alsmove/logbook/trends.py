@@ -20,12 +20,12 @@ from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from alsmove.accounts.policy import Action, require
 from alsmove.charts.svg import Series, bar_chart, calendar_heatmap, line_chart
 from alsmove.formats import month_abbreviations
 from alsmove.logbook.models import SessionLog
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import plan_in_use
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from alsmove.accounts.policy import Action, can, require
 from alsmove.exercises.services import exercise_library
 from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
@@ -22,6 +21,7 @@ from alsmove.logbook.session_progress import carried_statuses, forget
 from alsmove.logbook.today import compute_session, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can, require
 
 # The offline queue (static/js/quicklog.js) sends with this header and reads the status:
 # 201 stored, 200 already stored (a repeat), 400 a correction needed (the page), else kept.

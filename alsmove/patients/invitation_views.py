@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.models import User
-from alsmove.accounts.policy import Action, require
 from alsmove.patients.forms import AnswerForm
 from alsmove.patients.invitations import (
     accept,
@@ -21,6 +20,7 @@ from alsmove.patients.invitations import (
     withdraw,
 )
 from alsmove.patients.models import Invitation, Permission, Relation
+from alsmove.patients.policy import Action, require
 from alsmove.patients.services import TeamError
 
 

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from alsmove.accounts.audit import READ
 from alsmove.accounts.models import AuditEvent, actor_names
-from alsmove.accounts.policy import Action, require
 from alsmove.patients.clock import zone_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 PER_PAGE = 20
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alsmove.patients import invitation_views, trail, views
+from alsmove.patients import invitation_views, signup, trail, views
 
 # Every route of the app, one module and one namespace (included at the site root).
 app_name = "patients"
@@ -19,6 +19,9 @@ urlpatterns = [
         invitation_views.withdraw_view,
         name="withdraw",
     ),
+    # Signing up makes an account and, for a person, their record (patients/signup.py);
+    # the page keeps the address it always had.
+    path("accounts/signup/", signup.signup, name="signup"),
     # Invitations, answered by their link
     path("invitations/<int:invitation_id>/answer/", invitation_views.answer, name="answer"),
     path("invitations/<str:token>/", invitation_views.open_link, name="open"),

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alsmove.accounts.models import Role
-from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.formats import say
 from alsmove.patients.clock import today_for
 from alsmove.patients.forms import InviteForm, PatientForm
 from alsmove.patients.invitations import invite, pending_for
+from alsmove.patients.policy import Action, allowed_actions, require
 from alsmove.patients.services import (
     RecordError,
     TeamError,

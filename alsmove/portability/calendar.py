@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.accounts.policy import Action, can
 from alsmove.assessments.services import current_records
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.equipment import plan as plan_equipment
@@ -34,6 +33,7 @@ from alsmove.equipment.models import PlanItem, Status
 from alsmove.logbook.models import ReminderSchedule
 from alsmove.patients.clock import day_of, now_for, zone_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, can
 from alsmove.portability.models import CalendarToken
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.models import Status as RoutineStatus

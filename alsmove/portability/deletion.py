@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alsmove.accounts.models import AuditEvent, ResetRequest, User
-from alsmove.accounts.policy import Action, can
 from alsmove.assessments.models import Assessment, AssessmentDraft
 from alsmove.caregiving.models import SkillTaught
 from alsmove.equipment.models import PlanItem
@@ -34,6 +33,7 @@ from alsmove.logbook.models import (
     StoredSession,
 )
 from alsmove.patients.models import CareLink, FunctionalProfile, Invitation, Patient
+from alsmove.patients.policy import Action, can
 from alsmove.portability.models import CalendarToken
 from alsmove.routines.models import RoutinePlan
 

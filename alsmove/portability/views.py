@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alsmove.accounts.policy import Action, require, require_clinic
+from alsmove.patients.policy import Action, require, require_clinic
 from alsmove.portability.calendar import (
     READS_PER_HOUR,
     CalendarError,

@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from alsmove.accounts.policy import visible_patients
 from alsmove.core.resources import Resource
+from alsmove.patients.policy import visible_patients
 from alsmove.resources import labels, search
 from alsmove.resources.services import all_resources, find_resource
 

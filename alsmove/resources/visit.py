@@ -8,11 +8,11 @@ from datetime import timedelta
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from alsmove.accounts.policy import Action, require
 from alsmove.assessments.models import Assessment
 from alsmove.exercises.services import exercise_library
 from alsmove.logbook.models import ExerciseLog, SessionLog
 from alsmove.patients.clock import today_for
+from alsmove.patients.policy import Action, require
 from alsmove.resources.services import find_resource
 
 RECENT_DAYS = 30

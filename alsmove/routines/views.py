@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alsmove.accounts.policy import Action, allowed_actions, require
 from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name
 from alsmove.exercises.services import exercise_library
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
+from alsmove.patients.policy import Action, allowed_actions, require
 from alsmove.routines.forms import ProfileForm, TherapistProfileForm
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.profile_service import save_profile

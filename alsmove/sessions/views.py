@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from alsmove.accounts.policy import Action, require
 from alsmove.core.library import Exercise, Position
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name, steps_today
@@ -27,6 +26,7 @@ from alsmove.logbook.session_progress import carried_statuses, note_status
 from alsmove.logbook.today import TodaysSession, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.patients.policy import Action, require
 
 
 def _today_items(patient: Patient) -> tuple[TodaysSession, list[dict[str, Any]]]:

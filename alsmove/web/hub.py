@@ -10,12 +10,12 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from alsmove.accounts.policy import visible_patients
 from alsmove.assessments.models import Assessment
 from alsmove.core.feelings import FEELING_SHARED_01
 from alsmove.logbook.models import ReminderSchedule
 from alsmove.patients.clock import now_for, zone_for
 from alsmove.patients.models import CareLink, Patient, Relation
+from alsmove.patients.policy import visible_patients
 
 
 def latest_score(patient: Patient) -> dict[str, Any] | None:

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from alsmove.accounts.forms import StaffForm
 from alsmove.accounts.models import Role, User
-from alsmove.accounts.policy import Action, can, visible_patients
 from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.caregiving.services import taught_to
 from alsmove.core.equipment import FIRST_COUNT
@@ -29,6 +28,7 @@ from alsmove.logbook.today import todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.invitations import waiting_by_link_only, waiting_for
 from alsmove.patients.models import Patient, Relation
+from alsmove.patients.policy import Action, can, visible_patients
 from alsmove.web.hub import latest_score, next_reminder, open_alerts_by_patient
 
 

@@ -7,9 +7,9 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from alsmove.accounts.models import AuditEvent, AuditRowIsFinal, User
-from alsmove.accounts.services import sign_up
 from alsmove.demo.seed import Demo
 from alsmove.patients.models import Patient
+from alsmove.patients.signup import sign_up
 
 on_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the trigger is PostgreSQL's (DATABASE_URL)"

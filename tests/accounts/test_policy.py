@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from alsmove.accounts.models import AuditEvent
-from alsmove.accounts.policy import Action, allowed_actions, can, require, visible_patients
 from alsmove.demo.seed import Demo
+from alsmove.patients.policy import Action, allowed_actions, can, require, visible_patients
 from alsmove.patients.services import revoke_member
 
 

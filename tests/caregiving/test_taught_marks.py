@@ -12,11 +12,11 @@ from django.test import Client
 from django.utils import timezone
 from signin_support import sign_in
 
-from alsmove.accounts.policy import Action, can
 from alsmove.caregiving.models import SkillTaught
 from alsmove.caregiving.services import NotTeachable, mark_taught
 from alsmove.demo.seed import Demo
 from alsmove.patients.models import CareLink, Permission
+from alsmove.patients.policy import Action, can
 
 SKILL = "toilet-transfer"
 

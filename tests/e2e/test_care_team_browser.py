@@ -10,12 +10,12 @@ from django.utils import timezone
 from e2e_support import assert_no_axe_violations, in_page_language, log_in, screenshot, t
 from playwright.sync_api import BrowserContext, Page
 
-from alsmove.accounts.policy import Action, can
 from alsmove.assessments.models import Assessment
 from alsmove.assessments.services import record_assessment
 from alsmove.demo.seed import Demo
 from alsmove.formats import month_abbreviations
 from alsmove.patients.invitations import invite
+from alsmove.patients.policy import Action, can
 
 ITEMS = {
     "1": 4,

@@ -8,12 +8,12 @@ from django.test import Client
 from signin_support import sign_in
 
 from alsmove.accounts.models import Role
-from alsmove.accounts.policy import Action, allowed_actions, visible_patients
-from alsmove.accounts.services import sign_up
 from alsmove.demo.seed import Demo
 from alsmove.patients.invitations import DAILY_LIMIT, accept, invite
 from alsmove.patients.models import CareLink, Invitation, Patient
+from alsmove.patients.policy import Action, allowed_actions, visible_patients
 from alsmove.patients.services import TeamError, create_patient_for_clinic
+from alsmove.patients.signup import sign_up
 
 pytestmark = pytest.mark.django_db
 

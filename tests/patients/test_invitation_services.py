@@ -14,7 +14,6 @@ from django.utils import timezone
 from team_support import audit_since, last_audit_id, refused
 
 from alsmove.accounts.models import Role, User
-from alsmove.accounts.services import sign_up
 from alsmove.demo.seed import Demo
 from alsmove.patients.invitations import (
     DAILY_LIMIT,
@@ -28,6 +27,7 @@ from alsmove.patients.invitations import (
     withdraw,
 )
 from alsmove.patients.models import CareLink, Invitation, InvitationStatus, Permission, Relation
+from alsmove.patients.signup import sign_up
 
 pytestmark = pytest.mark.django_db
 

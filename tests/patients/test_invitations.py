@@ -18,12 +18,12 @@ from django.utils import timezone
 from signin_support import sign_in
 
 from alsmove.accounts.models import AuditEvent, User
-from alsmove.accounts.policy import Action, allowed_actions, require, visible_patients
-from alsmove.accounts.services import sign_up
 from alsmove.demo.seed import Demo
 from alsmove.patients.invitations import accept, hash_token, invite
 from alsmove.patients.models import CareLink, Invitation, InvitationStatus, Patient
+from alsmove.patients.policy import Action, allowed_actions, require, visible_patients
 from alsmove.patients.services import TeamError
+from alsmove.patients.signup import sign_up
 
 pytestmark = pytest.mark.django_db
 

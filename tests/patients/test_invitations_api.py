@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from django.test import Client
 from signin_support import sign_in
 
-from alsmove.accounts.policy import Action, allowed_actions, visible_patients
-from alsmove.accounts.services import sign_up
 from alsmove.demo.seed import Demo
 from alsmove.patients.invitations import invite
 from alsmove.patients.models import CareLink, Patient
+from alsmove.patients.policy import Action, allowed_actions, visible_patients
+from alsmove.patients.signup import sign_up
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from alsmove.accounts.models import User
-from alsmove.accounts.policy import Action, allowed_actions, require_clinic
 from alsmove.demo.seed import Demo
+from alsmove.patients.policy import Action, allowed_actions, require_clinic
 
 
 def test_only_the_person_may_export_or_delete_and_a_caregiver_may_make_a_calendar_link(

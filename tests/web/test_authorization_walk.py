@@ -41,7 +41,7 @@ PUBLIC = {
 PUBLIC_REDIRECTS = {"accounts/language/<str:code>/"}
 REFUSED_STATUSES = {302, 401, 403, 404, 405}
 # Pages only the therapist may open: the person owns the record but does not approve
-# their own routine (accounts.policy: OWNER_GRANTS has no EDIT_PLAN), so they get 403.
+# their own routine (patients.policy: OWNER_GRANTS has no EDIT_PLAN), so they get 403.
 THERAPIST_ONLY = {
     "patients/<int:patient_id>/routine/review/",
     # Importing ALSFRS-R records from a FHIR bundle (Action.IMPORT_ASSESSMENTS).

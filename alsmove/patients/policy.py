@@ -1,5 +1,8 @@
 """THE access policy: who may see or change which patient's data.
 
+It lives in `patients`, beside the records and care-team links it reads, so it imports
+the Patient model at the top like any module (docs/architecture.md says why here).
+
 Every view and API route that touches a patient goes through `require()` (or
 `visible_patients()` for lists). It fails closed: an unknown action, an anonymous user,
 a revoked link, a pending invitation, or a role without a rule gets nothing. Nothing
@@ -9,16 +12,14 @@ else in the code checks roles to decide access.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alsmove.accounts.audit import record_read, record_refusal
-
-if TYPE_CHECKING:
-    from alsmove.patients.models import Patient
+from alsmove.patients.models import Patient
 
 
 class Action(StrEnum):
@@ -197,8 +198,6 @@ def can(user: Any, patient: Patient, action: Action) -> bool:
 
 def visible_patients(user: Any) -> QuerySet[Patient]:
     """Every patient record the user may see, and no other."""
-    from alsmove.patients.models import Patient
-
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Patient.objects.none()
     return Patient.objects.filter(
@@ -211,8 +210,6 @@ def require(user: Any, patient_id: int | str, action: Action) -> Patient:
 
     Someone who may not see a record is told it does not exist, so ids cannot be probed.
     """
-    from alsmove.patients.models import Patient
-
     try:
         patient = Patient.objects.get(pk=int(patient_id))
     except (Patient.DoesNotExist, ValueError, TypeError):
