@@ -12,12 +12,12 @@ from django.utils import timezone
 from alsmove.accounts.audit import record_change
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.assessments.models import Assessment, Source
+from alsmove.assessments.signals import record_stored
 from alsmove.core.alsfrs import AlsfrsError, Scores, parse_items
 from alsmove.core.alsfrs_source import counted
 from alsmove.core.i18n import Message, gettext_noop
 from alsmove.core.plausible import Problem, date_problem, record_problems
 from alsmove.core.progression_summary import Summary, summarize
-from alsmove.equipment.forecast_alerts import core_profile, raise_forecast_alert
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.patients.policy import Action, can, correction_action, require
@@ -123,7 +123,7 @@ def record_assessment(
         )
         if changed != 1:  # someone else changed it first: keep theirs, write nothing
             raise AlsfrsError(Message(gettext_noop("That record has changed since; start again.")))
-    before = _dated(current_records(patient))
+    before = dated(current_records(patient))
     assessment = Assessment.objects.create(
         patient=patient,
         taken_on=taken_on,
@@ -140,25 +140,15 @@ def record_assessment(
     elif imported_source is None:  # an import writes one row for the whole bundle
         record_change(by, patient, "assessment_recorded", detail=str(taken_on))
     if equipment_alert:
-        _equipment_alert(patient, before, by)
+        # EQUIP-ALERT-01 is judged now (when a record is saved), never on a page read:
+        # the equipment app receives this (assessments.signals).
+        record_stored.send(Assessment, patient=patient, by=by, before=before)
     return assessment
 
 
-def _dated(records: list[tuple[Assessment, Scores]]) -> list[tuple[date, Scores]]:
+def dated(records: list[tuple[Assessment, Scores]]) -> list[tuple[date, Scores]]:
+    """Records as (day, scores), the shape the core's forecasts read."""
     return [(a.taken_on, scores) for a, scores in records]
-
-
-def _equipment_alert(patient: Patient, before: list[tuple[date, Scores]], by: User) -> None:
-    """EQUIP-ALERT-01, computed here (when a record is saved), never on a page read."""
-    after = _dated(current_records(patient))
-    raise_forecast_alert(
-        patient,
-        before=before,
-        after=after,
-        today=today_for(patient),
-        profile=core_profile(patient, after[-1][1] if after else None),
-        by=by,
-    )
 
 
 def shown_records(patient: Patient) -> list[tuple[Assessment, Scores]]:

@@ -1,8 +1,11 @@
 """EQUIP-ALERT-01 when a record is saved: if the new ALSFRS-R record moves an item's
 start-by date much earlier, the therapist's alerts inbox says so.
 
-Called by `assessments.services.record_assessment` inside its transaction, with the
-records as they were before the save and as they are after; never on a page read.
+Judged when `assessments.services.record_assessment` stores a record, inside its
+transaction, with the records as they were before the save and as they are after; never
+on a page read. The assessments app is below this one, so it sends
+`assessments.signals.record_stored` and `judge_stored_record` receives it (connected in
+`EquipmentConfig.ready`).
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from datetime import date
 from typing import Any
 
 from alsmove.accounts.models import AuditEvent
+from alsmove.assessments.services import current_records, dated
 from alsmove.core import equipment as core
 from alsmove.core.alsfrs import Scores
 from alsmove.core.equipment_catalogue import CatalogueItem
 from alsmove.core.profile import FunctionalProfile
 from alsmove.equipment.models import SETTLED, CatalogueRecord, PlanItem
 from alsmove.logbook.models import Alert
+from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile as ProfileRow
 from alsmove.patients.models import Patient
 
@@ -116,3 +121,19 @@ def raise_forecast_alert(
         detail=f"#{alert.pk} " + " ".join(entry["slug"] for entry in entries),
     )
     return alert
+
+
+def judge_stored_record(
+    sender: object, *, patient: Patient, by: Any, before: Records, **_: Any
+) -> None:
+    """EQUIP-ALERT-01 for a record just stored: the receiver of
+    `assessments.signals.record_stored`."""
+    after = dated(current_records(patient))
+    raise_forecast_alert(
+        patient,
+        before=before,
+        after=after,
+        today=today_for(patient),
+        profile=core_profile(patient, after[-1][1] if after else None),
+        by=by,
+    )
