@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.core.library import SOURCES
 from alsmove.exercises import labels, pictogram_poses, pictograms, search
 from alsmove.exercises.listing import sorted_rows
 from alsmove.exercises.pictograms import pictogram_svg
@@ -152,6 +153,4 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def labels_source(key: str) -> str:
-    from alsmove.core.library import SOURCES
-
     return SOURCES.get(key, key)

@@ -1,4 +1,4 @@
-"""Dates, times and numbers in the page's language.
+"""Dates, times, numbers and the names of the days in the page's language.
 
 `config.settings.FORMAT_MODULE_PATH` points here: `en/formats.py` gives English the
 product's own day-month-year order ("2 December 2026"); Spanish and German use Django's
@@ -20,7 +20,7 @@ from typing import Any, Protocol, runtime_checkable
 from django import forms
 from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from alsmove.core.i18n import Message
 
@@ -40,6 +40,20 @@ def month_abbreviations() -> list[str]:
     """January to December, short, in the active language ("Jan", "Ene", "Jan"), for the
     charts' time axes."""
     return [str(MONTHS_3[month]).capitalize() for month in range(1, 13)]
+
+
+# The days of the week, Monday first (0, as in date.weekday()), for the routine's week,
+# reminders and every form that picks days; translated when shown.
+WEEKDAYS = [
+    (0, gettext_lazy("Monday")),
+    (1, gettext_lazy("Tuesday")),
+    (2, gettext_lazy("Wednesday")),
+    (3, gettext_lazy("Thursday")),
+    (4, gettext_lazy("Friday")),
+    (5, gettext_lazy("Saturday")),
+    (6, gettext_lazy("Sunday")),
+]
+WEEKDAY_NAMES = [name for _number, name in WEEKDAYS]
 
 
 def as_message(stored: Any) -> Message | None:

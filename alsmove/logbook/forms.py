@@ -8,10 +8,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.exercises.names import exercise_name
+from alsmove.formats import WEEKDAYS
 from alsmove.logbook.models import Cramps, ExerciseStatus, FeelingAnswer
 from alsmove.logbook.services import Entry
 from alsmove.patients.clock import time_zone_choices
-from alsmove.web.labels import WEEKDAYS
 
 PAIN_WORDS = {
     0: _("No pain"),

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alsmove.accounts.audit import record_change
+from alsmove.formats import WEEKDAYS
 from alsmove.logbook.forms import ReminderForm
 from alsmove.logbook.models import ReminderSchedule
 from alsmove.patients.models import Patient
 from alsmove.patients.policy import Action, require
-from alsmove.web.labels import WEEKDAYS
 
 
 @login_required

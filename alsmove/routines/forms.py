@@ -7,8 +7,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.core.library import MuscleGroup
+from alsmove.formats import WEEKDAYS
 from alsmove.patients.models import FunctionalProfile
-from alsmove.web.labels import WEEKDAYS
 
 JOINTS = [
     ("neck", _("Neck")),

@@ -32,10 +32,9 @@ from alsmove.core.routine_flow import allowed_positions
 from alsmove.core.safety import check, exclusion, only_side, safe_positions
 from alsmove.core.staging import functional_stage, guide_stage, stage_from_profile
 from alsmove.exercises.services import exercise_library
-from alsmove.formats import say
+from alsmove.formats import WEEKDAY_NAMES, say
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.routines.models import RoutinePlan, Status
-from alsmove.web.labels import WEEKDAY_NAMES
 
 THERAPIST_ADD = "THERAPIST-ADD-01"
 ADDED_TEXT = gettext_noop("Added by your therapist.")

@@ -14,6 +14,7 @@ from alsmove.core.i18n import Message
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name
 from alsmove.exercises.services import exercise_library
+from alsmove.formats import WEEKDAY_NAMES
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import FunctionalProfile, Patient
 from alsmove.patients.policy import Action, allowed_actions, require
@@ -31,7 +32,6 @@ from alsmove.routines.services import (
     revise,
     undo_revision,
 )
-from alsmove.web.labels import WEEKDAY_NAMES
 
 DAY_NAMES = WEEKDAY_NAMES
 
