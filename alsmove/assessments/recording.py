@@ -1,9 +1,10 @@
 """Entering an ALSFRS-R record (the entry pages and the API): the record and the routine
 its scores call for, in one transaction.
 
-A module of its own rather than part of `services`: the routine engine reads the records
-through `assessments.services` (`current_records`), so that module cannot import the
-engine back.
+The routines app reads the records (`assessments.services.current_records`) to build a
+routine, so it is above this one and cannot be called from here: the proposal is made by
+its receiver of `assessments.signals.assessment_entered`
+(`routines.services.proposal_on_entry`), which answers with the version it proposed.
 """
 
 from __future__ import annotations
@@ -11,23 +12,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from django.db import transaction
 
 from alsmove.accounts.models import User
 from alsmove.assessments.models import Assessment
 from alsmove.assessments.services import record_assessment
-from alsmove.core.i18n import Message
+from alsmove.assessments.signals import assessment_entered
 from alsmove.patients.models import Patient
-from alsmove.routines.models import RoutinePlan
-from alsmove.routines.services import WHY_ASSESSMENT, propose
+
+
+class Proposal(Protocol):
+    """A routine version proposed for review (a `routines.models.RoutinePlan`)."""
+
+    reused: bool  # the engine built what is already there: no new version
 
 
 @dataclass(frozen=True)
 class Entered:
     assessment: Assessment
     # None without a functional profile; `reused` set when the routine stays as it was.
-    proposal: RoutinePlan | None
+    proposal: Proposal | None
 
 
 @transaction.atomic
@@ -45,18 +51,14 @@ def enter_assessment(
 
     The approved routine stays in use until the therapist approves the proposal. Each
     write keeps its audit entry in this transaction: `record_assessment` writes
-    "assessment_recorded" (or "assessment_changed" for a correction), `propose` writes
+    "assessment_recorded" (or "assessment_changed" for a correction), the proposal writes
     "routine_proposed" when it makes a new version. Raises what `record_assessment`
-    raises (AlsfrsError in words, PermissionDenied) with nothing written.
+    raises (AlsfrsError in words, PermissionDenied) with nothing written, and what
+    proposing raises, with the record undone.
     """
     assessment = record_assessment(
         patient=patient, by=by, taken_on=taken_on, items=items, replaces=replaces
     )
-    return Entered(assessment, propose_after_assessment(patient, by))
-
-
-def propose_after_assessment(patient: Patient, by: User) -> RoutinePlan | None:
-    """The proposal new ALSFRS-R scores call for, for the therapist's review. Call it in
-    the transaction that stored the records (the FHIR import calls it once a bundle)."""
-    proposal: RoutinePlan | None = propose(patient, by=by, why=Message(WHY_ASSESSMENT))
-    return proposal
+    answers = assessment_entered.send(Assessment, patient=patient, by=by)
+    proposals = [answer for _, answer in answers if answer is not None]
+    return Entered(assessment, proposals[0] if proposals else None)

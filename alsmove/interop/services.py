@@ -17,7 +17,6 @@ from django.db import transaction
 
 from alsmove.accounts.models import AuditEvent, User
 from alsmove.assessments.models import Assessment
-from alsmove.assessments.recording import propose_after_assessment
 from alsmove.assessments.services import check_date, record_assessment, source_for
 from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.i18n import Message, gettext_noop
@@ -33,6 +32,7 @@ from alsmove.interop.fhir.parse import (
 from alsmove.interop.records import snapshot
 from alsmove.patients.models import Patient
 from alsmove.patients.policy import Action, require
+from alsmove.routines.services import propose_after_assessment
 
 FHIR_JSON = "application/fhir+json"
 

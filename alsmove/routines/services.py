@@ -212,6 +212,22 @@ def propose(
     return plan
 
 
+def propose_after_assessment(patient: Patient, by: User) -> RoutinePlan | None:
+    """The proposal new ALSFRS-R scores call for, for the therapist's review. Call it in
+    the transaction that stored the records: the FHIR import calls it once a bundle, and
+    entering a record (`assessments.recording.enter_assessment`, on the page or through
+    the API) reaches it through `assessments.signals.assessment_entered`."""
+    return propose(patient, by=by, why=Message(WHY_ASSESSMENT))
+
+
+def proposal_on_entry(
+    sender: object, *, patient: Patient, by: User, **_: Any
+) -> RoutinePlan | None:
+    """The receiver of `assessments.signals.assessment_entered`: its answer is the proposal
+    `enter_assessment` returns."""
+    return propose_after_assessment(patient, by)
+
+
 def current_plans(patient: Patient) -> tuple[RoutinePlan | None, RoutinePlan | None]:
     """(the routine in use, a newer proposal waiting for review)."""
     approved = RoutinePlan.objects.filter(patient=patient, status=Status.APPROVED).first()

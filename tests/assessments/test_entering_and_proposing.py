@@ -20,6 +20,7 @@ from alsmove.demo.seed import Demo
 from alsmove.interop.services import export_bundle, import_responses
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
+from alsmove.routines import services as routines_services
 from alsmove.routines.models import RoutinePlan
 
 ITEMS = {
@@ -50,7 +51,7 @@ def failing_propose(monkeypatch: pytest.MonkeyPatch) -> None:
     def propose(*args: Any, **kwargs: Any) -> None:
         raise EngineDown("the engine failed")
 
-    monkeypatch.setattr(recording, "propose", propose)
+    monkeypatch.setattr(routines_services, "propose", propose)
 
 
 def _client(user: User) -> Client:
