@@ -1,17 +1,20 @@
-"""The library list's rows, sorted and labelled once per language and library version.
+"""The library list's rows, sorted, labelled and drawn once per language and library
+version.
 
 The library changes only when it is loaded (`ExerciseRecord.save` stamps `updated_at`),
-so sorting and labelling all its exercises on every request of the list was work done
-again for nothing. `sorted_rows` keeps the finished rows per process, keyed by the
-language and every row's (id, last change): a load, a changed exercise, a new or a removed
-one gives a new key, and the rows are made again on the next request. The filters keep
-the order, so filtering the sorted rows shows what sorting the filtered ones did.
+so sorting, labelling and drawing the cards of all its exercises on every request of the
+list was work done again for nothing. `sorted_rows` keeps the finished rows, each with
+its card's HTML, per process, keyed by the language and every row's (id, last change): a
+load, a changed exercise, a new or a removed one gives a new key, and the rows are made
+again on the next request. The filters keep the order, so filtering the sorted rows
+shows what sorting the filtered ones did. A card holds nothing of who asks.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 
 from alsmove.exercises import labels
@@ -48,6 +51,8 @@ def sorted_rows(version_of: Any) -> list[dict[str, Any]]:
             }
             for e, changed in exercises
         ]
+        for row in rows:  # each card drawn once, in this language
+            row["card"] = render_to_string("exercises/_card.html", {"row": row})
         if len(_ROWS) >= _KEEP:
             _ROWS.pop(next(iter(_ROWS)))
         _ROWS[key] = rows
