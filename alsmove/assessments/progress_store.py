@@ -22,40 +22,28 @@ asks (their rights, the forecast choice form, a stopped entry) is never stored.
 
 from __future__ import annotations
 
-import json
-import threading
-from collections import OrderedDict
 from datetime import date
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from alsmove.assessments.models import Assessment
 from alsmove.assessments.progress import record_figures, user_part
-from alsmove.patients.models import FunctionalProfile, Patient
+from alsmove.assessments.stamps import patient_key, profile_key, records_key
+from alsmove.kept import Kept
+from alsmove.patients.models import Patient
 
 KEEP = 128  # records' figures kept per process, the least recently read dropped first
-_KEPT: OrderedDict[tuple[Any, ...], tuple[dict[str, Any], str]] = OrderedDict()
-_LOCK = threading.Lock()  # the development server answers in threads
+_KEPT: Kept[tuple[dict[str, Any], str]] = Kept(KEEP)
 
 
 def inputs_key(patient: Patient, today: date, with_forecast: bool) -> tuple[Any, ...]:
     """Everything the stored figures are made from (see the module's text)."""
-    records = tuple(
-        (pk, taken_on, source, total, json.dumps(items, sort_keys=True), created, superseded)
-        for pk, taken_on, source, total, items, created, superseded in Assessment.objects.filter(
-            patient=patient
-        )
-        .order_by("pk")
-        .values_list("pk", "taken_on", "source", "total", "items", "created_at", "superseded_at")
-    )
-    profile = FunctionalProfile.objects.filter(patient=patient).values().first()
     return (
         patient.pk,
-        records,
-        tuple(getattr(patient, field.attname) for field in Patient._meta.concrete_fields),
-        json.dumps(profile, sort_keys=True, default=str),
+        records_key(patient),
+        patient_key(patient),
+        profile_key(patient),
         today,
         with_forecast,
         get_language() or "",
@@ -67,23 +55,17 @@ def progress_context(patient: Patient, user: Any, today: date) -> dict[str, Any]
     rendered charts and tables (`charts_html`)."""
     context = user_part(patient, user)
     key = inputs_key(patient, today, context["show_forecast"])
-    with _LOCK:
-        kept = _KEPT.get(key)
-        if kept is not None:
-            _KEPT.move_to_end(key)
-    if kept is None:
+
+    def make() -> tuple[dict[str, Any], str]:
         figures = record_figures(patient, today, with_forecast=context["show_forecast"])
         html = (
             render_to_string("assessments/_progress_charts.html", figures)
             if figures["has_records"]
             else ""
         )
-        kept = (figures, html)
-        with _LOCK:
-            _KEPT[key] = kept
-            while len(_KEPT) > KEEP:
-                _KEPT.popitem(last=False)
-    figures, html = kept
+        return figures, html
+
+    figures, html = _KEPT.get_or_make(key, make)
     context.update(figures)
     context["charts_html"] = html
     return context
@@ -91,5 +73,4 @@ def progress_context(patient: Patient, user: Any, today: date) -> dict[str, Any]
 
 def forget_all() -> None:
     """Drop every stored figure (tests, to compare with a fresh computation)."""
-    with _LOCK:
-        _KEPT.clear()
+    _KEPT.clear()

@@ -17,8 +17,7 @@ from alsmove.accounts.forms import StaffForm
 from alsmove.accounts.models import Role, User
 from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.caregiving.services import taught_to
-from alsmove.core.equipment import FIRST_COUNT
-from alsmove.equipment.services import plan_for
+from alsmove.equipment.home_card import start_now
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.feelings import offer_due
 from alsmove.logbook.forms import FeelingForm
@@ -75,8 +74,8 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
 def _start_now(patient: Patient) -> dict[str, Any]:
     """EQUIP-FIRST-01 on the home page: the first few items to start on now, and how many
     more are on the equipment plan."""
-    due = plan_for(patient).start_now()
-    return {"first": due[:FIRST_COUNT], "more": max(len(due) - FIRST_COUNT, 0)}
+    # Planned once per state of its inputs (equipment.home_card), not on every home page.
+    return start_now(patient, today_for(patient))
 
 
 def home(request: HttpRequest) -> HttpResponse:
