@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from alsmove.api.schemas import REFUSALS, ErrorOut, error_text
+from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.assessments.recording import enter_assessment
 from alsmove.assessments.services import (
     current_records,
@@ -18,7 +18,6 @@ from alsmove.assessments.services import (
     require_correction,
     shown_records,
 )
-from alsmove.core.alsfrs import AlsfrsError
 from alsmove.patients.policy import Action, require
 
 router = Router(tags=["assessments"])
@@ -81,12 +80,9 @@ def create_assessment(
     request: HttpRequest, patient_id: int, payload: AssessmentIn
 ) -> Status[AssessmentOut | ErrorOut]:
     patient = require(request.user, patient_id, Action.LOG)
-    try:
-        assessment = enter_assessment(
-            patient=patient, by=request.user, taken_on=payload.date, items=payload.items
-        ).assessment
-    except AlsfrsError as error:
-        return Status(400, ErrorOut(detail=error_text(error)))
+    assessment = enter_assessment(
+        patient=patient, by=request.user, taken_on=payload.date, items=payload.items
+    ).assessment
     return Status(201, _out(assessment, _is_counted(patient, assessment)))
 
 
@@ -108,16 +104,9 @@ def correct_assessment(
     if old is None:
         return Status(404, ErrorOut(detail=_("No current record with that id.")))
     require_correction(request.user, patient, old)
-    try:
-        assessment = enter_assessment(
-            patient=patient,
-            by=request.user,
-            taken_on=payload.date,
-            items=payload.items,
-            replaces=old,
-        ).assessment
-    except AlsfrsError as error:
-        return Status(400, ErrorOut(detail=error_text(error)))
+    assessment = enter_assessment(
+        patient=patient, by=request.user, taken_on=payload.date, items=payload.items, replaces=old
+    ).assessment
     return Status(200, _out(assessment, _is_counted(patient, assessment)))
 
 
@@ -132,7 +121,10 @@ def get_progression(request: HttpRequest, patient_id: int) -> Any:
     if summary is None:
         raise HttpError(
             404,
-            "Not enough data for a summary: the record needs an onset date and an "
-            "assessment, with dates that fit together (first symptoms before every record).",
+            _(
+                "Not enough data for a summary: the record needs an onset date and an "
+                "assessment, with dates that fit together (first symptoms before every "
+                "record)."
+            ),
         )
     return summary

@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema, Status
 
 from alsmove.api.schemas import REFUSALS, ErrorOut, InvalidOut
-from alsmove.interop.fhir.parse import BundleError
-from alsmove.interop.services import FHIR_JSON, ImportConflict, exported_for, import_responses
+from alsmove.interop.services import FHIR_JSON, exported_for, import_responses
 from alsmove.patients.policy import Action, require
 
 router = Router(tags=["fhir"])
@@ -32,11 +31,6 @@ class ImportOut(Schema):
     imported: int
     dates: list[str]
     skipped: list[SkippedOut]
-
-
-def _problem(error: BundleError) -> dict[str, Any]:
-    text = error.problem.render(_)
-    return {"detail": text, "errors": [{"entry": error.problem.entry, "message": text}]}
 
 
 @router.get(
@@ -74,12 +68,7 @@ def import_bundle(
     request: HttpRequest, patient_id: int, bundle: Body[dict[str, Any]]
 ) -> Status[ImportOut | dict[str, Any]]:
     patient = require(request.user, patient_id, Action.IMPORT_ASSESSMENTS)
-    try:
-        result = import_responses(patient=patient, by=request.user, data=bundle)
-    except ImportConflict as error:
-        return Status(409, _problem(error))
-    except BundleError as error:
-        return Status(422, _problem(error))
+    result = import_responses(patient=patient, by=request.user, data=bundle)
     out = ImportOut(
         imported=len(result.imported),
         dates=[a.taken_on.isoformat() for a in result.imported],

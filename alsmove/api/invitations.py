@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Router, Schema, Status
 
 from alsmove.api.schemas import REFUSALS, ErrorOut
@@ -28,12 +29,11 @@ from alsmove.patients.invitations import (
 )
 from alsmove.patients.models import Invitation
 from alsmove.patients.policy import Action, require
-from alsmove.patients.services import TeamError
 
 router = Router(tags=["care team"])
 mine = Router(tags=["care team"])
 
-INVITED = (
+INVITED = gettext_noop(
     "The invitation is sent. They see nothing of this record unless they accept it, and "
     "their name shows on the team once they do."
 )
@@ -88,12 +88,8 @@ def post_invitation(
         validate_email(email)
     except ValidationError:
         return Status(400, ErrorOut(detail=_("email: enter a valid email address.")))
-    try:
-        invite(patient=patient, by=request.user, **{**payload.model_dump(), "email": email})
-    except TeamError as error:
-        field = f"{error.field}: " if error.field else ""
-        return Status(400, ErrorOut(detail=f"{field}{error}"))
-    return Status(202, SentOut(detail=INVITED))
+    invite(patient=patient, by=request.user, **{**payload.model_dump(), "email": email})
+    return Status(202, SentOut(detail=_(INVITED)))
 
 
 @router.get(
@@ -125,10 +121,7 @@ def delete_invitation(
     request: HttpRequest, patient_id: int, invitation_id: int
 ) -> Status[ErrorOut | None]:
     patient = require(request.user, patient_id, Action.MANAGE_TEAM)
-    try:
-        withdraw(patient=patient, by=request.user, invitation_id=invitation_id)
-    except TeamError as error:
-        return Status(404, ErrorOut(detail=str(error)))
+    withdraw(patient=patient, by=request.user, invitation_id=invitation_id)
     return Status(204, None)
 
 
@@ -139,10 +132,7 @@ def delete_invitation(
 )
 def leave_team(request: HttpRequest, patient_id: int) -> Status[ErrorOut | None]:
     patient = require(request.user, patient_id, Action.LEAVE_TEAM)
-    try:
-        leave(patient=patient, user=request.user)
-    except TeamError as error:
-        return Status(404, ErrorOut(detail=str(error)))
+    leave(patient=patient, user=request.user)
     return Status(204, None)
 
 
@@ -180,12 +170,9 @@ def _yours(request: HttpRequest, invitation_id: int) -> Invitation:
 )
 def post_accept(request: HttpRequest, invitation_id: int) -> Status[AnsweredOut | ErrorOut]:
     invitation = _yours(request, invitation_id)
-    try:
-        link = accept(invitation, user=request.user, by_link=False)  # type: ignore[arg-type]
-    except TeamError as error:
-        return Status(400, ErrorOut(detail=str(error)))
+    link = accept(invitation, user=request.user, by_link=False)  # type: ignore[arg-type]
     return Status(
-        200, AnsweredOut(detail="You are on the care team now.", patient_id=link.patient_id)
+        200, AnsweredOut(detail=_("You are on the care team now."), patient_id=link.patient_id)
     )
 
 
@@ -196,8 +183,5 @@ def post_accept(request: HttpRequest, invitation_id: int) -> Status[AnsweredOut 
 )
 def post_decline(request: HttpRequest, invitation_id: int) -> Status[AnsweredOut | ErrorOut]:
     invitation = _yours(request, invitation_id)
-    try:
-        decline(invitation, user=request.user, by_link=False)  # type: ignore[arg-type]
-    except TeamError as error:
-        return Status(400, ErrorOut(detail=str(error)))
-    return Status(200, AnsweredOut(detail="Declined. Nothing was shared.", patient_id=None))
+    decline(invitation, user=request.user, by_link=False)  # type: ignore[arg-type]
+    return Status(200, AnsweredOut(detail=_("Declined. Nothing was shared."), patient_id=None))

@@ -35,9 +35,15 @@ from alsmove.api import (
     sessions,
 )
 from alsmove.api.schemas import error_text
+from alsmove.core.alsfrs import AlsfrsError
 from alsmove.equipment.services import PlanConflict, PlanError
+from alsmove.interop.fhir.parse import BundleError
+from alsmove.interop.services import ImportConflict
 from alsmove.logbook.services import LogConflict, LogError
+from alsmove.patients.services import TeamError, TeamNotFound
 from alsmove.portability.calendar import CalendarError
+from alsmove.portability.importer import ImportRefused
+from alsmove.routines.services import RoutineConflict, RoutineError
 
 
 def signed_in_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -98,8 +104,54 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     )
 
 
-# Domain errors, mapped once here so the routes need no try/except: the sentence each
-# carries is sent in the request's language.
+# Domain errors, mapped once here so the routes need no try/except. One handler per
+# family; the service raises the kind that says what went wrong: the family's base class
+# when the request cannot be done as sent (400, or 422 where the body names the field or
+# entry), a *Conflict when the record is not in the state the step needs (409), a
+# *NotFound when what it is about is not there (404). The sentence each carries is sent
+# in the request's language.
+@api.exception_handler(AlsfrsError)
+def alsfrs_invalid(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """An ALSFRS-R record that cannot be scored or stored as sent (400)."""
+    return _json_error(request, error_text(exc), 400)
+
+
+@api.exception_handler(RoutineError)
+def routine_refused(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """An edit that cannot be made as sent (400), or a version not in the state the step
+    needs (409: approving one that no longer waits for review)."""
+    return _json_error(request, error_text(exc), 409 if isinstance(exc, RoutineConflict) else 400)
+
+
+@api.exception_handler(TeamError)
+def team_refused(request: HttpRequest, exc: TeamError) -> HttpResponse:
+    """A care-team step that cannot be made (400, the field first when it names one), or
+    an invitation or team that is not there (404)."""
+    field = f"{exc.field}: " if exc.field else ""
+    status = 404 if isinstance(exc, TeamNotFound) else 400
+    return _json_error(request, f"{field}{error_text(exc)}", status)
+
+
+@api.exception_handler(BundleError)
+def bundle_refused(request: HttpRequest, exc: BundleError) -> HttpResponse:
+    """A FHIR import with a malformed or implausible entry (422), or one whose day already
+    holds a different record (409); the body names the entry, nothing is stored."""
+    text = exc.problem.render(_)
+    body = {"detail": text, "errors": [{"entry": exc.problem.entry, "message": text}]}
+    return api.create_response(
+        request, body, status=409 if isinstance(exc, ImportConflict) else 422
+    )
+
+
+@api.exception_handler(ImportRefused)
+def record_import_refused(request: HttpRequest, exc: ImportRefused) -> HttpResponse:
+    """A record export that is not imported: not sound (422), or its person or entries are
+    already here (409)."""
+    if exc.conflict:
+        return _json_error(request, error_text(exc), 409)
+    return api.create_response(request, {"detail": error_text(exc), "errors": []}, status=422)
+
+
 @api.exception_handler(LogError)
 def log_refused(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A log or check-in that cannot be stored as sent (400), or whose client id belongs

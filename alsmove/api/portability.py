@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema, Status
 
 from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.patients.policy import Action, require, require_clinic
 from alsmove.portability.calendar import create_link, live_link, revoke_link
 from alsmove.portability.export import export_record
-from alsmove.portability.importer import ImportRefused, import_record
+from alsmove.portability.importer import import_record
 from alsmove.portability.schema import RecordExport
 
 router = Router(tags=["your data"])
@@ -66,7 +67,7 @@ def post_calendar_link(request: HttpRequest, patient_id: int) -> Status[Any]:
         NewCalendarLinkOut(
             url=url,
             created_at=made.record.created_at,
-            detail="Anyone with this link can read the calendar. It is shown only now.",
+            detail=_("Anyone with this link can read the calendar. It is shown only now."),
         ),
     )
 
@@ -104,12 +105,8 @@ def post_import(
     body: dict[str, Any] = Body(...),  # noqa: B008 (django-ninja's way to read a body)
 ) -> Status[Any]:
     organisation = require_clinic(request.user, Action.IMPORT_RECORDS)
-    try:
-        patient = import_record(body, clinic=organisation, by=request.user)
-    except ImportRefused as error:
-        if error.conflict:
-            return Status(409, ErrorOut(detail=str(error)))
-        return Status(422, {"detail": str(error), "errors": []})
+    patient = import_record(body, clinic=organisation, by=request.user)
     return Status(
-        201, ImportedOut(patient_id=patient.pk, detail="The record is imported into your clinic.")
+        201,
+        ImportedOut(patient_id=patient.pk, detail=_("The record is imported into your clinic.")),
     )

@@ -98,13 +98,13 @@ def put_profile(
     errors: dict[str, list[str]] = {}
     for key in body:
         if not is_therapist and (key in THERAPIST_ONLY or key == "strength"):
-            errors[key] = ["Only the therapist can change this."]
+            errors[key] = [_("Only the therapist can change this.")]
         elif key not in known:
-            errors[key] = ["Unknown field."]
+            errors[key] = [_("Unknown field.")]
     if isinstance(body.get("strength"), dict) and is_therapist:
         for group in body["strength"]:
             if f"mmt_{group}" not in form.fields:
-                errors[f"strength.{group}"] = ["Not a muscle group that is graded."]
+                errors[f"strength.{group}"] = [_("Not a muscle group that is graded.")]
     if errors or not form.is_valid():
         for name, messages in form.errors.items():
             key = name.removeprefix("mmt_")

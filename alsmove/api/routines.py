@@ -110,7 +110,9 @@ def _version_out(plan: RoutinePlan) -> VersionOut:
 def _plan(patient: Patient, version: int) -> RoutinePlan:
     plan = RoutinePlan.objects.filter(patient=patient, version=version).first()
     if plan is None:
-        raise HttpError(404, f"There is no version {version} of this routine.")
+        raise HttpError(
+            404, _("There is no version %(version)s of this routine.") % {"version": version}
+        )
     return plan
 
 
@@ -128,7 +130,7 @@ def get_routine(
     approved, pending = current_plans(patient)
     plan = approved or pending
     if plan is None:
-        raise HttpError(404, "There is no routine yet: the functional profile comes first.")
+        raise HttpError(404, _("There is no routine yet: the functional profile comes first."))
     if day is None:
         day = today_for(patient).weekday()
     items = plan.items_for_day(day)
@@ -196,25 +198,22 @@ def propose_routine(request: HttpRequest, patient_id: int) -> Status[VersionOut 
 )
 def edit_routine(
     request: HttpRequest, patient_id: int, version: int, payload: EditIn
-) -> Status[VersionOut | ErrorOut]:
+) -> Status[VersionOut]:
     patient = require(request.user, patient_id, Action.EDIT_PLAN)
     plan = _plan(patient, version)
     in_plan = {item["exercise"] for item in plan.items}
-    try:
-        for change in payload.changes:
-            if change.exercise not in in_plan:
-                raise RoutineError(
-                    _("%(exercise)s is not in version %(v)s.")
-                    % {"exercise": change.exercise, "v": version}
-                )
-        # The review page's form, so both read an edit the same way.
-        data = edit_data([change.model_dump() for change in payload.changes], payload.add)
-        form = ReviewForm(plan, data)
-        if not form.is_valid():
-            raise RoutineError(form.first_error())
-        revised = revise(plan, by=request.user, changes=form.changes(), add=form.added())
-    except RoutineError as error:
-        return Status(400, ErrorOut(detail=str(error)))
+    for change in payload.changes:
+        if change.exercise not in in_plan:
+            raise RoutineError(
+                _("%(exercise)s is not in version %(v)s.")
+                % {"exercise": change.exercise, "v": version}
+            )
+    # The review page's form, so both read an edit the same way.
+    data = edit_data([change.model_dump() for change in payload.changes], payload.add)
+    form = ReviewForm(plan, data)
+    if not form.is_valid():
+        raise RoutineError(form.first_error())
+    revised = revise(plan, by=request.user, changes=form.changes(), add=form.added())
     return Status(201, _version_out(revised))
 
 
@@ -223,13 +222,7 @@ def edit_routine(
     response={200: VersionOut, 409: ErrorOut, **REFUSALS},
     summary="Approve a proposed version; it replaces the approved one in use",
 )
-def approve_routine(
-    request: HttpRequest, patient_id: int, version: int
-) -> Status[VersionOut | ErrorOut]:
+def approve_routine(request: HttpRequest, patient_id: int, version: int) -> Status[VersionOut]:
     patient = require(request.user, patient_id, Action.EDIT_PLAN)
-    plan = _plan(patient, version)
-    try:
-        approved = approve(plan, by=request.user)
-    except RoutineError as error:
-        return Status(409, ErrorOut(detail=str(error)))
+    approved = approve(_plan(patient, version), by=request.user)
     return Status(200, _version_out(approved))

@@ -33,7 +33,7 @@ from alsmove.patients.models import (
     Permission,
     Relation,
 )
-from alsmove.patients.services import TeamError
+from alsmove.patients.services import TeamError, TeamNotFound
 
 VALID_FOR = timedelta(days=14)
 # At most this many invitations a day from one record: enough for a whole care team,
@@ -260,7 +260,7 @@ def withdraw(*, patient: Patient, by: User, invitation_id: int) -> Invitation:
         .first()
     )
     if invitation is None:
-        raise TeamError(_("That invitation is no longer waiting for an answer."))
+        raise TeamNotFound(_("That invitation is no longer waiting for an answer."))
     invitation.status = InvitationStatus.WITHDRAWN
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["status", "answered_at"])
@@ -275,7 +275,7 @@ def leave(*, patient: Patient, user: User) -> CareLink:
     """A member takes themselves off a record they were added to, whatever their rights."""
     link = patient.care_links.active().select_for_update().filter(member=user).first()
     if link is None:
-        raise TeamError(_("You are not on this care team."))
+        raise TeamNotFound(_("You are not on this care team."))
     link.revoked_at = timezone.now()
     link.revoked_by = user
     link.save(update_fields=["revoked_at", "revoked_by"])

@@ -19,12 +19,17 @@ from alsmove.patients.models import CareLink, FunctionalProfile, Patient, Permis
 
 
 class TeamError(ValueError):
-    """A care-team change that cannot be made; the message is for the person, and
-    `field` names the form field it is about (None: the whole request)."""
+    """A care-team change that cannot be made (the API answers 400); the message is for
+    the person, and `field` names the form field it is about (None: the whole request)."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class TeamNotFound(TeamError):
+    """What the change is about is not there: an invitation no longer waiting for an
+    answer, a team the caller is not on (the API answers 404, with the sentence)."""
 
 
 class RecordError(ValueError):

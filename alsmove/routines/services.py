@@ -46,7 +46,13 @@ WHY_REQUESTED = gettext_noop("Asked for by {name}.")
 
 
 class RoutineError(ValueError):
-    """A change that cannot be made; the message is for the person."""
+    """A change that cannot be made as asked (the API answers 400); the message is for
+    the person."""
+
+
+class RoutineConflict(RoutineError):
+    """The version is not in the state the step needs: approving one that no longer waits
+    for review, undoing an edit that is no longer the newest (the API answers 409)."""
 
 
 def _message_json(message: Message) -> dict[str, Any]:
@@ -248,7 +254,7 @@ def approve(plan: RoutinePlan, *, by: User) -> RoutinePlan:
     _lock(plan.patient)
     plan = RoutinePlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != Status.PROPOSED:
-        raise RoutineError(_("Only a routine waiting for review can be approved."))
+        raise RoutineConflict(_("Only a routine waiting for review can be approved."))
     RoutinePlan.objects.filter(patient=plan.patient, status=Status.APPROVED).update(
         status=Status.SUPERSEDED
     )
@@ -435,7 +441,7 @@ def undo_revision(revised: RoutinePlan, *, by: User) -> RoutinePlan | None:
     locked = RoutinePlan.objects.select_for_update().get(pk=revised.pk)
     newer = RoutinePlan.objects.filter(patient=locked.patient, version__gt=locked.version)
     if locked.status != Status.PROPOSED or locked.why.get("text") != EDITED_TEXT or newer.exists():
-        raise RoutineError(_("Only the newest edit, before it is approved, can be undone."))
+        raise RoutineConflict(_("Only the newest edit, before it is approved, can be undone."))
     source = RoutinePlan.objects.filter(
         patient=locked.patient, version=locked.why.get("params", {}).get("version")
     ).first()
