@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
-from django.db.models import Case, Count, Max, OuterRef, Subquery, When
-from django.db.models.functions import Coalesce
+from django.core.exceptions import EmptyResultSet
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, OuterRef, Subquery, When
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,7 +25,7 @@ from alsmove.core.alsfrs import AlsfrsError
 from alsmove.core.alsfrs_source import CLINICIAN
 from alsmove.core.plausible import record_problems
 from alsmove.core.staging import progression_category, progression_rate
-from alsmove.logbook.models import Alert, SessionLog
+from alsmove.logbook.models import Alert, SessionLog, StoredAttention
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import CareLink, Patient, Relation
 from alsmove.patients.policy import Action, link_grants, visible_patients
@@ -35,19 +38,29 @@ NEW_ALERTS, NO_LOGS, FAST_DECLINE, REVIEW, NOTHING = range(5)
 
 @dataclass
 class CaseloadRow:
-    patient: Patient
+    pk: int
+    name: str
     rank: int = NOTHING
     open_alerts: int = 0
+    newest_open: date | None = None
     last_log: date | None = None
     rate: float | None = None
     pending_review: bool = False
     quiet_days: int = 0  # days since the last log, when it is QUIET_DAYS or more
     # What applies, most pressing first; put in words only for the rows a page shows.
     signals: list[int] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, rank: int) -> None:
         self.rank = min(self.rank, rank)
         self.signals.append(rank)
+
+    @cached_property
+    def patient(self) -> Patient:
+        """The record, with what the caseload read of it (the rest loads when asked)."""
+        names = ["id", "display_name", "time_zone", "onset_date", "diagnosis_date"]
+        values = [self.pk, *(self.record[name] for name in names[1:])]
+        return Patient.from_db(None, names, values)
 
     @property
     def reasons(self) -> list[str]:
@@ -62,7 +75,7 @@ def _reason_words(row: CaseloadRow, signal: int) -> str:
             "%(count)d new alert to look at (the newest from %(day)s).",
             "%(count)d new alerts to look at (the newest from %(day)s).",
             row.open_alerts,
-        ) % {"count": row.open_alerts, "day": _day(row.patient.newest_open)}
+        ) % {"count": row.open_alerts, "day": _day(row.newest_open)}
     if signal == NO_LOGS and row.last_log is None:
         return _("No sessions logged yet.")
     if signal == NO_LOGS:
@@ -78,16 +91,132 @@ def _reason_words(row: CaseloadRow, signal: int) -> str:
     return _("A new routine is waiting for your review.")
 
 
-def therapist_patients(user: Any) -> list[Patient]:
-    """The records the user may see where they are linked as the therapist, each with
-    what the caseload shows, from one query (no query per person)."""
-    # Subqueries, not joins: joining alerts and logs together would multiply the rows.
-    open_alerts = (
-        Alert.objects.filter(patient=OuterRef("pk"), acknowledged_at__isnull=True)
-        .order_by()
-        .values("patient")
+# What one caseload row reads, in this order (values, not model instances: 200 records
+# made into Patient objects cost more than the query itself).
+_COLUMNS = (
+    "pk",
+    "display_name",
+    "time_zone",
+    "onset_date",
+    "diagnosis_date",
+    "open_alerts",
+    "newest_open",
+    "last_log",
+    "newest_assessment",
+    "link_permission",
+    "link_relation",
+    "approved_version",
+    "pending_version",
+    "stored_stamp",
+    "stored_rate",
+)
+
+
+def _caseload_sql() -> str:
+    """The caseload's columns (`_COLUMNS`) for the records in `{visible}`, the user's
+    therapist links only. Plain SQL, the same on SQLite and PostgreSQL, built once: the
+    ORM took longer to compile these subqueries than the database took to answer them
+    (as for today's session). Subqueries, not joins: joining alerts and logs together
+    would multiply the rows. Each reads an index by patient: alerts by the unique (patient,
+    day, rule, exercise), logs by (patient, day), ALSFRS-R rows by (patient, taken_on),
+    routines by (patient, version), the stored row and the link by their keys."""
+    t = {
+        name: model._meta.db_table
+        for name, model in {
+            "patient": Patient,
+            "link": CareLink,
+            "alert": Alert,
+            "log": SessionLog,
+            "assessment": Assessment,
+            "plan": RoutinePlan,
+            "stored": StoredAttention,
+        }.items()
+    }
+    open_alerts = f"FROM {t['alert']} WHERE patient_id = p.id AND acknowledged_at IS NULL"
+
+    def plan(status: str) -> str:
+        return (
+            f"(SELECT version FROM {t['plan']} WHERE patient_id = p.id "  # noqa: S608
+            f"AND status = '{status}' ORDER BY version DESC LIMIT 1)"
+        )
+
+    columns = [
+        "p.id",
+        "p.display_name",
+        "p.time_zone",
+        "p.onset_date",
+        "p.diagnosis_date",
+        f"(SELECT COUNT(*) {open_alerts})",
+        f"(SELECT MAX(day) {open_alerts})",
+        f"(SELECT day FROM {t['log']} WHERE patient_id = p.id ORDER BY day DESC LIMIT 1)",  # noqa: S608
+        f"(SELECT id FROM {t['assessment']} WHERE patient_id = p.id ORDER BY id DESC LIMIT 1)",  # noqa: S608
+        "c.permission",
+        "c.relation",
+        plan(Status.APPROVED.value),
+        plan(Status.PROPOSED.value),
+        "s.stamp",
+        "s.rate",
+    ]
+    assert len(columns) == len(_COLUMNS)
+    # Table names and choices from the models; the values are parameters.
+    return (
+        f"SELECT {', '.join(columns)} FROM {t['patient']} p "  # noqa: S608
+        f"JOIN {t['link']} c ON c.patient_id = p.id AND c.member_id = %s "
+        f"AND c.relation = '{Relation.THERAPIST.value}' AND c.revoked_at IS NULL "
+        f"LEFT JOIN {t['stored']} s ON s.patient_id = p.id "
+        "WHERE p.id IN ({visible}) ORDER BY p.display_name, p.id"
     )
-    logs = SessionLog.objects.filter(patient=OuterRef("pk"))
+
+
+_SQL: list[str] = []
+
+
+def _as_date(value: Any) -> date | None:
+    # SQLite gives a subquery's date as text; PostgreSQL as a date.
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def therapist_patients(user: Any) -> list[tuple[Any, ...]]:
+    """The records the user may see where they are linked as the therapist, each with
+    what the caseload shows (`_COLUMNS`), from one query (no query per person).
+
+    Which records: the access policy's `visible_patients`, as a subquery. Everything is
+    read fresh but the rate of decline, which is stored (`StoredAttention`) with a stamp
+    of its inputs: the newest ALSFRS-R row (a new or corrected record is a new row) and
+    the dates it is judged against."""
+    try:
+        visible, params = visible_patients(user).order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # nobody (an anonymous or inactive user)
+        return []
+    if not _SQL:
+        _SQL.append(_caseload_sql())
+    with connection.cursor() as cursor:
+        cursor.execute(_SQL[0].replace("{visible}", visible), [user.pk, *params])
+        found = cursor.fetchall()
+    dates = {_COLUMNS.index(name) for name in ("onset_date", "diagnosis_date", "newest_open")}
+    dates.add(_COLUMNS.index("last_log"))
+    return [
+        tuple(_as_date(value) if i in dates else value for i, value in enumerate(row))
+        for row in found
+    ]
+
+
+def _rate_stamp(record: dict[str, Any], day: date) -> str:
+    """The inputs of a record's rate, as its stored row names them."""
+    return "|".join(
+        str(value)
+        for value in (
+            day,
+            record["newest_assessment"],
+            record["onset_date"],
+            record["diagnosis_date"],
+        )
+    )
+
+
+def _judge_rates(records: list[dict[str, Any]], days: dict[int, date]) -> dict[int, float | None]:
+    """The rates of records whose stored one is missing or stale, judged from their
+    current ALSFRS-R records (one query for all of them), and stored."""
     # The record the rate reads (ALSFRS-SOURCE-01): the latest day's clinician rating if
     # it has one, otherwise that day's first record.
     latest = (
@@ -96,56 +225,62 @@ def therapist_patients(user: Any) -> list[Patient]:
         .annotate(rank=Case(When(source=CLINICIAN, then=0), default=1))
         .order_by("-taken_on", "rank", "created_at")
     )
-    link = CareLink.objects.active().filter(patient=OuterRef("pk"), member=user)
-    plans = RoutinePlan.objects.filter(patient=OuterRef("pk")).order_by("-version")
-    return list(
-        visible_patients(user)
-        .filter(
-            care_links__member=user,
-            care_links__relation=Relation.THERAPIST,
-            care_links__revoked_at__isnull=True,
-        )
-        .annotate(
-            open_alerts=Coalesce(Subquery(open_alerts.annotate(n=Count("pk")).values("n")), 0),
-            newest_open=Subquery(open_alerts.annotate(d=Max("day")).values("d")),
-            last_log=Subquery(logs.order_by("-day").values("day")[:1]),
-            latest_total=Subquery(latest.values("total")[:1]),
-            latest_on=Subquery(latest.values("taken_on")[:1]),
-            first_on=Subquery(latest.order_by("taken_on").values("taken_on")[:1]),
-            link_permission=Subquery(link.values("permission")[:1]),
-            link_relation=Subquery(link.values("relation")[:1]),
-            approved_version=Subquery(plans.filter(status=Status.APPROVED).values("version")[:1]),
-            pending_version=Subquery(plans.filter(status=Status.PROPOSED).values("version")[:1]),
-        )
-        .order_by("display_name", "pk")
+    found = Patient.objects.filter(pk__in=[r["pk"] for r in records]).values_list(
+        "pk",
+        Subquery(latest.values("total")[:1]),
+        Subquery(latest.values("taken_on")[:1]),
+        Subquery(latest.order_by("taken_on").values("taken_on")[:1]),
     )
+    inputs = {pk: (total, latest_on, first_on) for pk, total, latest_on, first_on in found}
+    rates: dict[int, float | None] = {}
+    now = timezone.now()
+    for record in records:
+        pk = record["pk"]
+        total, latest_on, first_on = inputs.get(pk, (None, None, None))
+        rates[pk] = _latest_rate(record, total, latest_on, first_on, days[pk])
+        _store_rate(pk, _rate_stamp(record, days[pk]), rates[pk], now)
+    return rates
 
 
-def _latest_rate(patient: Any, today: date) -> float | None:
+def _store_rate(pk: int, stamp: str, rate: float | None, now: Any) -> None:
+    try:
+        with transaction.atomic():
+            StoredAttention.objects.update_or_create(
+                patient_id=pk, defaults={"stamp": stamp, "rate": rate, "computed_at": now}
+            )
+    except IntegrityError:  # another request stored it at the same moment: theirs stands
+        pass
+
+
+def _latest_rate(
+    record: dict[str, Any],
+    total: int | None,
+    latest_on: date | None,
+    first_on: date | None,
+    today: date,
+) -> float | None:
     """ΔFS of the latest record; None without one, or when the record's dates do not fit
     together (older data): one inconsistent record never breaks the caseload. The first
     and latest dates stand for all of them (the plausibility rules look at no others)."""
-    if patient.latest_total is None or patient.onset_date is None:
+    onset = record["onset_date"]
+    if total is None or onset is None or latest_on is None or first_on is None:
         return None
-    days = [patient.first_on, patient.latest_on]
     if record_problems(
-        onset=patient.onset_date,
-        diagnosis=patient.diagnosis_date,
-        assessment_days=days,
+        onset=onset,
+        diagnosis=record["diagnosis_date"],
+        assessment_days=[first_on, latest_on],
         today=today,
     ):
         return None
     try:
-        return round(
-            progression_rate(patient.latest_total, patient.onset_date, patient.latest_on), 2
-        )
+        return round(progression_rate(total, onset, latest_on), 2)
     except AlsfrsError:
         return None
 
 
-def _pending_review(patient: Any) -> bool:
+def _pending_review(record: dict[str, Any]) -> bool:
     """A proposal newer than the routine in use (as `current_plans` decides)."""
-    pending, approved = patient.pending_version, patient.approved_version
+    pending, approved = record["pending_version"], record["approved_version"]
     return pending is not None and (approved is None or pending > approved)
 
 
@@ -153,14 +288,47 @@ def _day(value: date) -> str:
     return date_format(value, "DATE_FORMAT")
 
 
+class _Zone(NamedTuple):
+    time_zone: str
+
+
 def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
     """The rows, each judged on its person's own today (`today` fixes one for tests).
     Each row's reasons are put in words when read, so a page of 40 out of 200 people
     words only its own 40."""
+    records = [dict(zip(_COLUMNS, values, strict=True)) for values in therapist_patients(user)]
+    now = timezone.now()
+    days_by_zone: dict[str, date] = {}
+    days: dict[int, date] = {}
+    rates: dict[int, float | None] = {}
+    stale = []
+    for record in records:
+        zone = record["time_zone"]
+        if today is not None:
+            day = today
+        elif zone in days_by_zone:
+            day = days_by_zone[zone]
+        else:
+            day = days_by_zone[zone] = today_for(_Zone(zone), now)
+        days[record["pk"]] = day
+        if record["stored_stamp"] == _rate_stamp(record, day):
+            rates[record["pk"]] = record["stored_rate"]
+        else:
+            stale.append(record)
+    if stale:
+        rates.update(_judge_rates(stale, days))
+    grants_by_link: dict[tuple[str | None, str | None], frozenset[Action]] = {}
     rows = []
-    for patient in therapist_patients(user):
-        day = today or today_for(patient)
-        row = CaseloadRow(patient, open_alerts=patient.open_alerts, last_log=patient.last_log)
+    for record in records:
+        day = days[record["pk"]]
+        row = CaseloadRow(
+            record["pk"],
+            record["display_name"],
+            open_alerts=record["open_alerts"],
+            newest_open=record["newest_open"],
+            last_log=record["last_log"],
+            record=record,
+        )
         if row.open_alerts:
             row.add(NEW_ALERTS)
         if row.last_log is None:
@@ -168,12 +336,14 @@ def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
         elif row.last_log <= day - timedelta(days=QUIET_DAYS):
             row.quiet_days = (day - row.last_log).days
             row.add(NO_LOGS)
-        row.rate = _latest_rate(patient, day)
+        row.rate = rates[record["pk"]]
         if row.rate is not None and progression_category(row.rate) == "fast":
             row.add(FAST_DECLINE)
         # Only someone who may approve a routine is asked to review one.
-        grants = link_grants(user, patient.link_permission, patient.link_relation)
-        row.pending_review = Action.EDIT_PLAN in grants and _pending_review(patient)
+        link = (record["link_permission"], record["link_relation"])
+        if link not in grants_by_link:
+            grants_by_link[link] = link_grants(user, *link)
+        row.pending_review = Action.EDIT_PLAN in grants_by_link[link] and _pending_review(record)
         if row.pending_review:
             row.add(REVIEW)
         rows.append(row)

@@ -20,6 +20,7 @@ from alsmove.core.feelings import FEELING_SHARED_01
 from alsmove.logbook.alert_evidence import evidence_by_day, exercise_names
 from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
 from alsmove.logbook.attention import caseload
+from alsmove.logbook.caseload_words import shown_rows
 from alsmove.logbook.feelings import alerts_visible_to
 from alsmove.logbook.models import Alert
 from alsmove.logbook.services import evaluate
@@ -55,7 +56,7 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "logbook/caseload.html",
-        {"rows": page.object_list, "page": page, "total": len(rows)},
+        {"rows": shown_rows(page.object_list), "page": page, "total": len(rows)},
     )
 
 

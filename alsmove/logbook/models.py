@@ -325,3 +325,25 @@ class StoredSession(models.Model):
 
     def __str__(self) -> str:
         return f"Today's session {self.day} ({self.patient_id})"
+
+
+class StoredAttention(models.Model):
+    """What the caseload keeps about one record between requests: the rate of decline
+    of its latest counted ALSFRS-R, judged once per change of its inputs.
+
+    `stamp` names those inputs (the person's day, the newest ALSFRS-R row, onset and
+    diagnosis dates); a caseload whose inputs give another stamp judges the rate again
+    and replaces this row. The caseload's other figures (open alerts, the last log, the
+    routine waiting for review, the reader's link) are read fresh by the same query.
+    Never edited by hand: `alsmove.logbook.attention` owns it.
+    """
+
+    patient = models.OneToOneField(
+        "patients.Patient", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    stamp = models.CharField(max_length=255)
+    rate = models.FloatField(null=True, blank=True)  # None: no record, or one that does not fit
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Caseload figures ({self.patient_id})"

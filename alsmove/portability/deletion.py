@@ -30,6 +30,7 @@ from alsmove.logbook.models import (
     ReminderSchedule,
     ReminderSent,
     SessionLog,
+    StoredAttention,
     StoredSession,
 )
 from alsmove.patients.models import CareLink, FunctionalProfile, Invitation, Patient
@@ -102,6 +103,7 @@ def delete_account_and_record(*, patient: Patient, user: User, password: str) ->
         erased[name] = erased.get(name, 0) + count
 
     erase("stored_session", StoredSession.objects.filter(patient=patient).delete()[0])
+    erase("caseload_figures", StoredAttention.objects.filter(patient=patient).delete()[0])
     erase("checkins", CheckIn.objects.filter(patient=patient).delete()[0])
     erase("session_logs", SessionLog.objects.filter(patient=patient).delete()[0])
     erase("feelings", FeelingCheckIn.objects.filter(patient=patient).delete()[0])

@@ -1,0 +1,226 @@
+"""The caseload's stored figures (`StoredAttention`) follow every change of their inputs:
+after each change the page shows the new truth, and what it shows equals a caseload
+judged from nothing stored."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils import timezone
+from logbook_support import client_for, log_session
+
+from alsmove.accounts.models import User
+from alsmove.assessments.models import Assessment
+from alsmove.assessments.services import record_assessment
+from alsmove.demo.seed import Demo
+from alsmove.logbook.alerts import acknowledge_alert
+from alsmove.logbook.attention import FAST_DECLINE, NEW_ALERTS, NO_LOGS, REVIEW, caseload
+from alsmove.logbook.corrections import correct_log
+from alsmove.logbook.models import Alert, StoredAttention
+from alsmove.logbook.services import Entry
+from alsmove.patients.clock import today_for
+from alsmove.patients.models import CareLink, Patient
+from alsmove.patients.services import revoke_member
+from alsmove.routines.models import RoutinePlan, Status
+
+ITEMS = ("1", "2", "3", "4", "5a", "6", "7", "8", "9", "10", "11", "12")
+
+
+def _patient(demo: Demo, name: str, *, onset_days: int = 400, zone: str = "") -> Patient:
+    patient = Patient.objects.create(
+        display_name=name,
+        organisation=demo.riverside,
+        onset_date=timezone.localdate() - timedelta(days=onset_days),
+        created_by=demo.therapist,
+        **({"time_zone": zone} if zone else {}),
+    )
+    CareLink.objects.create(
+        patient=patient,
+        member=demo.therapist,
+        relation="therapist",
+        permission="edit_plan",
+        added_by=demo.therapist,
+    )
+    return patient
+
+
+def _figures(user: User, today: date | None = None) -> list[tuple[Any, ...]]:
+    return [
+        (r.pk, r.rank, r.signals, r.rate, r.quiet_days, r.pending_review, r.open_alerts)
+        for r in caseload(user, today)
+    ]
+
+
+def _row(user: User, patient: Patient, today: date | None = None) -> Any:
+    return next(r for r in caseload(user, today) if r.pk == patient.pk)
+
+
+def _page(user: User) -> str:
+    return client_for(user).get("/caseload/").content.decode()
+
+
+def _same_as_judged_from_nothing(user: User, today: date | None = None) -> None:
+    stored = _figures(user, today)
+    StoredAttention.objects.all().delete()
+    assert stored == _figures(user, today)
+
+
+def _score(patient: Patient, by: User, points: int, days_ago: int = 3, **kw: Any) -> Assessment:
+    return record_assessment(
+        patient=patient,
+        by=by,
+        taken_on=timezone.localdate() - timedelta(days=days_ago),
+        items={k: points for k in ITEMS},
+        **kw,
+    )
+
+
+def test_a_second_look_at_the_caseload_reads_the_stored_figures(demo: Demo) -> None:
+    patient = _patient(demo, "Cora Fast", onset_days=180)
+    _score(patient, demo.therapist, 2)
+    first = _figures(demo.therapist)
+    stored = StoredAttention.objects.get(patient=patient)
+    assert stored.rate is not None and stored.rate > 0
+    assert _figures(demo.therapist) == first
+    assert StoredAttention.objects.get(patient=patient).computed_at == stored.computed_at
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_new_log_ends_the_quiet_reason_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Gil Quiet")
+    log_session(patient, demo.person, day=today_for(patient) - timedelta(days=9))
+    assert "No session logged for 9 days" in _page(demo.therapist)
+    log_session(patient, demo.person, day=today_for(patient))
+    assert _row(demo.therapist, patient).rank != NO_LOGS
+    assert "No session logged for 9 days" not in _page(demo.therapist)
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_new_alert_puts_the_person_first_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Hal Sore")
+    log_session(patient, demo.person, day=today_for(patient) - timedelta(days=1))
+    assert _row(demo.therapist, patient).rank != NEW_ALERTS
+    log_session(patient, demo.person, day=today_for(patient), pain_on="ankle-pumps", pain=6)
+    row = _row(demo.therapist, patient)
+    assert row.rank == NEW_ALERTS and row.open_alerts == 1
+    assert "1 new alert to look at" in _page(demo.therapist)
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_an_acknowledged_alert_leaves_the_caseload_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Ida Ache")
+    log_session(patient, demo.person, day=today_for(patient), pain_on="ankle-pumps", pain=6)
+    assert _row(demo.therapist, patient).rank == NEW_ALERTS
+    alert = Alert.objects.get(patient=patient)
+    acknowledge_alert(alert, by=demo.therapist, note="Called: resting today.")
+    assert _row(demo.therapist, patient).open_alerts == 0
+    assert "Ida Ache" in _page(demo.therapist)
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_corrected_log_that_withdraws_its_alert_shows_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Jo Mistyped")
+    log = log_session(patient, demo.person, day=today_for(patient), pain_on="ankle-pumps", pain=6)
+    assert _row(demo.therapist, patient).rank == NEW_ALERTS
+    correct_log(
+        patient=patient,
+        log_id=log.pk,
+        by=demo.person,
+        revision=log.revision,
+        entries=[Entry("ankle-pumps", "done", 0)],
+        fatigue=2,
+        cramps="none",
+        breathless_after=False,
+    )
+    assert _row(demo.therapist, patient).open_alerts == 0
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_new_alsfrs_record_shows_a_fast_decline_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Kim Falling", onset_days=180)
+    log_session(patient, demo.person, day=today_for(patient))
+    assert _row(demo.therapist, patient).rate is None
+    assert StoredAttention.objects.filter(patient=patient, rate=None).exists()
+    _score(patient, demo.therapist, 2)
+    row = _row(demo.therapist, patient)
+    assert row.rank == FAST_DECLINE and row.rate is not None
+    assert "Function is falling faster than average" in _page(demo.therapist)
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_corrected_alsfrs_record_changes_the_rate_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Lou Corrected", onset_days=180)
+    log_session(patient, demo.person, day=today_for(patient))
+    record = _score(patient, demo.therapist, 4)
+    slow = _row(demo.therapist, patient)
+    assert slow.rate == 0.0 and slow.rank != FAST_DECLINE
+    _score(patient, demo.therapist, 2, replaces=record)
+    fast = _row(demo.therapist, patient)
+    assert fast.rank == FAST_DECLINE and fast.rate is not None and fast.rate > 0
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_changed_onset_date_changes_the_rate_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Max Moved", onset_days=180)
+    _score(patient, demo.therapist, 2)
+    before = _row(demo.therapist, patient).rate
+    Patient.objects.filter(pk=patient.pk).update(
+        onset_date=timezone.localdate() - timedelta(days=3000)
+    )
+    after = _row(demo.therapist, patient).rate
+    assert before is not None and after is not None and after < before
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_a_routine_to_review_and_a_team_change_show_at_once(demo: Demo) -> None:
+    patient = _patient(demo, "Nia Review")
+    log_session(patient, demo.person, day=today_for(patient))
+    assert _row(demo.therapist, patient).rank != REVIEW
+    RoutinePlan.objects.create(patient=patient, version=1, status=Status.PROPOSED, stage="early")
+    assert _row(demo.therapist, patient).rank == REVIEW
+    # Only someone who may approve a routine is asked to review one.
+    CareLink.objects.filter(patient=patient, member=demo.therapist).update(permission="log")
+    assert _row(demo.therapist, patient).rank != REVIEW
+    link = CareLink.objects.get(patient=patient, member=demo.therapist)
+    revoke_member(patient=patient, by=demo.therapist, link_id=link.pk)
+    assert patient.pk not in [r.pk for r in caseload(demo.therapist)]
+    assert "Nia Review" not in _page(demo.therapist)
+    _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_the_next_day_in_the_persons_zone_is_judged_again(demo: Demo) -> None:
+    patient = _patient(demo, "Oli Tomorrow", onset_days=180)
+    today = timezone.localdate()
+    log_session(patient, demo.person, day=today - timedelta(days=6))
+    # A record dated tomorrow does not fit today (PLAUSIBLE rules): no rate until then.
+    Assessment.objects.create(
+        patient=patient,
+        taken_on=today + timedelta(days=1),
+        items={k: 2 for k in ITEMS},
+        total=24,
+        source="clinician",
+        entered_by=demo.therapist,
+    )
+    row = _row(demo.therapist, patient, today)
+    assert row.rate is None and row.rank != NO_LOGS
+    tomorrow = _row(demo.therapist, patient, today + timedelta(days=1))
+    assert tomorrow.rate is not None and tomorrow.signals == [NO_LOGS, FAST_DECLINE]
+    assert tomorrow.quiet_days == 7
+    _same_as_judged_from_nothing(demo.therapist, today + timedelta(days=1))
+
+
+def test_each_record_is_judged_on_its_own_zones_day_and_follows_a_new_zone(demo: Demo) -> None:
+    # UTC+14 and UTC-11 are a day or more apart at every moment.
+    ahead = _patient(demo, "Pia Ahead", zone="Pacific/Kiritimati")
+    behind = _patient(demo, "Quin Behind", zone="Pacific/Pago_Pago")
+    assert today_for(ahead) > today_for(behind)
+    day = today_for(behind) - timedelta(days=6)
+    for patient in (ahead, behind):
+        log_session(patient, demo.person, day=day)
+    rows = {r.pk: r for r in caseload(demo.therapist)}
+    assert rows[ahead.pk].rank == NO_LOGS and rows[behind.pk].rank != NO_LOGS
+    # The record moves to the zone ahead: its day, and so its figures, move with it.
+    Patient.objects.filter(pk=behind.pk).update(time_zone="Pacific/Kiritimati")
+    assert _row(demo.therapist, behind).rank == NO_LOGS
+    _same_as_judged_from_nothing(demo.therapist)
