@@ -4,7 +4,8 @@ Each subcommand module exposes `register(subparsers)` which adds its parser and 
 `func` to a callable taking the parsed arguments and returning an exit code. Commands read
 and write JSON and need no database, so they run without Django; the exceptions,
 `send-reminders`, `backup`, `restore`, `fhir-export`, `export` and `import`, set Django
-up inside their own `run()`.
+up inside their own `run()` and import what needs it there, after the setup (the one
+reason this package imports inside functions).
 """
 
 from __future__ import annotations
