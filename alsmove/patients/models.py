@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import StrEnum
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.core.profile import (
+    Amount,
+    Base,
+    Grip,
+    HeadControl,
+    Side,
+    SittingBalance,
+    Standing,
+    TrunkControl,
+    Walking,
+)
 from alsmove.core.profile import FunctionalProfile as CoreProfile
+
+StrOrPromise = str | Promise
 
 
 class OnsetRegion(models.TextChoices):
@@ -181,54 +198,89 @@ class Invitation(models.Model):
         return self.status == InvitationStatus.PENDING and self.expires_at > timezone.now()
 
 
+def profile_choices(
+    values: type[StrEnum], labels: Mapping[StrEnum, StrOrPromise]
+) -> list[tuple[str, StrOrPromise]]:
+    """A profile field's choices: every value of the core's enum, in the core's order,
+    with its label. A value the core adds without a label here fails at import, and a
+    label for a value the core does not have too, so the two cannot drift apart."""
+    if set(labels) != set(values):
+        raise ValueError(f"labels for {values.__name__} do not match its values")
+    return [(member.value, labels[member]) for member in values]
+
+
 class FunctionalProfile(models.Model):
     """What the person can do today; the routine engine reads it (as core.profile)."""
 
-    STANDING = [
-        ("independent", _("Stands safely without help")),
-        ("with_support", _("Stands holding on to something steady")),
-        ("unsafe", _("Standing is not safe")),
-    ]
-    WALKING = [
-        ("independent", _("Walks without an aid")),
-        ("with_aid", _("Walks with a cane, walker or a helper")),
-        ("unable", _("Does not walk")),
-    ]
-    SITTING = [
-        ("good", _("Sits steadily without support")),
-        ("needs_support", _("Needs a back or arm rest to sit steadily")),
-        ("poor", _("Cannot sit steadily even with support")),
-    ]
-
+    # The values are the core's enums (one list, alsmove.core.profile); the labels are
+    # the words the form shows for each.
+    STANDING = profile_choices(
+        Standing,
+        {
+            Standing.INDEPENDENT: _("Stands safely without help"),
+            Standing.WITH_SUPPORT: _("Stands holding on to something steady"),
+            Standing.UNSAFE: _("Standing is not safe"),
+        },
+    )
+    WALKING = profile_choices(
+        Walking,
+        {
+            Walking.INDEPENDENT: _("Walks without an aid"),
+            Walking.WITH_AID: _("Walks with a cane, walker or a helper"),
+            Walking.UNABLE: _("Does not walk"),
+        },
+    )
+    SITTING = profile_choices(
+        SittingBalance,
+        {
+            SittingBalance.GOOD: _("Sits steadily without support"),
+            SittingBalance.NEEDS_SUPPORT: _("Needs a back or arm rest to sit steadily"),
+            SittingBalance.POOR: _("Cannot sit steadily even with support"),
+        },
+    )
+    # lies_flat is the core's `lies_flat_comfortably` (True, False, None), kept as text.
     YES_NO = [("yes", _("Yes")), ("no", _("No"))]
-    HEAD = [
-        ("good", _("Holds the head up all day")),
-        ("tires", _("The head gets heavy and needs resting at times")),
-        ("needs_support", _("The head drops unless it is supported")),
-    ]
-    TRUNK = [
-        ("good", _("Can lean and turn while sitting without losing balance")),
-        ("reduced", _("Sits upright, but leaning or turning is unsteady")),
-        ("poor", _("Slumps or tips sideways without support")),
-    ]
-    SIDES = [
-        ("none", _("No")),
-        ("left", _("Left")),
-        ("right", _("Right")),
-        ("both", _("Both")),
-    ]
-    GRIP = [
-        ("good", _("Holds a towel or band firmly")),
-        ("weak", _("Holds things, but not firmly")),
-        ("none", _("Cannot hold things")),
-    ]
-    AMOUNT = [("none", _("No")), ("some", _("Now and then")), ("much", _("Often or strongly"))]
-    BASE = [
-        ("up", _("Up and about")),
-        ("chair", _("In a chair")),
-        ("wheelchair", _("In a wheelchair")),
-        ("bed", _("In bed")),
-    ]
+    HEAD = profile_choices(
+        HeadControl,
+        {
+            HeadControl.GOOD: _("Holds the head up all day"),
+            HeadControl.TIRES: _("The head gets heavy and needs resting at times"),
+            HeadControl.NEEDS_SUPPORT: _("The head drops unless it is supported"),
+        },
+    )
+    TRUNK = profile_choices(
+        TrunkControl,
+        {
+            TrunkControl.GOOD: _("Can lean and turn while sitting without losing balance"),
+            TrunkControl.REDUCED: _("Sits upright, but leaning or turning is unsteady"),
+            TrunkControl.POOR: _("Slumps or tips sideways without support"),
+        },
+    )
+    SIDES = profile_choices(
+        Side,
+        {Side.NONE: _("No"), Side.LEFT: _("Left"), Side.RIGHT: _("Right"), Side.BOTH: _("Both")},
+    )
+    GRIP = profile_choices(
+        Grip,
+        {
+            Grip.GOOD: _("Holds a towel or band firmly"),
+            Grip.WEAK: _("Holds things, but not firmly"),
+            Grip.NONE: _("Cannot hold things"),
+        },
+    )
+    AMOUNT = profile_choices(
+        Amount,
+        {Amount.NONE: _("No"), Amount.SOME: _("Now and then"), Amount.MUCH: _("Often or strongly")},
+    )
+    BASE = profile_choices(
+        Base,
+        {
+            Base.UP: _("Up and about"),
+            Base.CHAIR: _("In a chair"),
+            Base.WHEELCHAIR: _("In a wheelchair"),
+            Base.BED: _("In bed"),
+        },
+    )
 
     patient = models.OneToOneField(Patient, on_delete=models.CASCADE, related_name="profile")
     standing = models.CharField(_("standing"), max_length=20, choices=STANDING)
