@@ -19,6 +19,7 @@ from alsmove.accounts.models import AuditEvent, Organisation, Role, User
 from alsmove.assessments.models import Assessment
 from alsmove.core.alsfrs import AlsfrsError, parse_items
 from alsmove.equipment.models import PlanChange, PlanItem
+from alsmove.formats import say
 from alsmove.logbook.models import (
     Alert,
     CheckIn,
@@ -112,7 +113,7 @@ def _check_inside(model: RecordExport) -> None:
         try:
             scores = parse_items(a.items)
         except AlsfrsError as error:
-            raise ImportRefused(f"{where}.items: {error.message.render()}") from None
+            raise ImportRefused(f"{where}.items: {say(error.message)}") from None
         if scores.total != a.total:
             raise ImportRefused(
                 _("%(where)s.total: %(total)s, but the items add up to %(sum)s.")

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from portability_support import new_person
 from signin_support import sign_in
 
 from alsmove.core.alsfrs import AlsfrsError
@@ -25,6 +26,7 @@ from alsmove.logbook.services import LogConflict, LogError
 from alsmove.patients.invitations import invite
 from alsmove.patients.services import TeamError, TeamNotFound
 from alsmove.portability.calendar import CalendarError
+from alsmove.portability.export import export_record
 from alsmove.portability.importer import ImportRefused
 from alsmove.routines.models import RoutinePlan
 from alsmove.routines.services import RoutineConflict, RoutineError
@@ -223,3 +225,15 @@ def test_an_alsfrs_record_that_cannot_be_scored_is_a_translated_400(
     answer = _send(_client(demo.person, language), "post", url, body)
     assert answer.status_code == 400
     assert answer.json() == {"detail": _in(language, "item 5: give 5a or 5b, not both")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_record_import_with_an_alsfrs_problem_is_a_422_in_the_request_language(
+    demo: Demo, language: str
+) -> None:
+    document = new_person(export_record(demo.patient), "new@example.org")
+    document["assessments"][0]["items"].pop("3")
+    answer = _send(_client(demo.admin, language), "post", "/api/v1/clinic/import", document)
+    assert answer.status_code == 422
+    expected = _in(language, "item {item} is missing").format(item="3")
+    assert answer.json() == {"detail": f"assessments[0].items: {expected}", "errors": []}
