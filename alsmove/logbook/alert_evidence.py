@@ -2,13 +2,13 @@
 entered them, so a therapist can act without opening three pages.
 
 Two queries for a whole page of alerts (logs with their exercises, and check-ins), and
-one for the exercise names; never one per alert.
+one for the exercise names unless the caller has them; never one per alert.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,12 +40,16 @@ class Evidence:
     checkins: list[CheckIn] = field(default_factory=list)
 
 
-def evidence_by_day(patient: Patient, days: Iterable[date]) -> dict[date, Evidence]:
+def evidence_by_day(
+    patient: Patient, days: Iterable[date], names: Mapping[str, str] | None = None
+) -> dict[date, Evidence]:
+    """`names`: every exercise's name by id, when the caller has read the library."""
     wanted = sorted(set(days))
     found: dict[date, Evidence] = defaultdict(Evidence)
     if not wanted:
         return found
-    names = {e.id: e.name for e in exercise_library()}
+    if names is None:
+        names = {e.id: e.name for e in exercise_library()}
     logs = (
         SessionLog.objects.filter(patient=patient, day__in=wanted)
         .select_related("entered_by")
@@ -70,10 +74,3 @@ def evidence_by_day(patient: Patient, days: Iterable[date]) -> dict[date, Eviden
     for checkin in checkins:
         found[checkin.day].checkins.append(checkin)
     return found
-
-
-def exercise_names(patient: Patient, slugs_given: Iterable[str]) -> dict[str, str]:
-    slugs = {slug for slug in slugs_given if slug}
-    if not slugs:
-        return {}
-    return {e.id: e.name for e in exercise_library() if e.id in slugs}

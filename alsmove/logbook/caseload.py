@@ -17,16 +17,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from alsmove.core.feelings import FEELING_SHARED_01
-from alsmove.logbook.alert_evidence import evidence_by_day, exercise_names
+from alsmove.exercises.services import exercise_library
+from alsmove.logbook.alert_evidence import evidence_by_day
 from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
 from alsmove.logbook.attention import caseload
 from alsmove.logbook.caseload_words import shown_rows
 from alsmove.logbook.feelings import alerts_visible_to
 from alsmove.logbook.models import Alert
-from alsmove.logbook.services import evaluate
-from alsmove.patients.clock import today_for
+from alsmove.logbook.today import todays_session
 from alsmove.patients.models import Patient
-from alsmove.patients.policy import Action, can, require
+from alsmove.patients.policy import Action, allowed_actions, require
 
 
 class AcknowledgeForm(forms.Form):
@@ -66,9 +66,11 @@ ALERTS_PAGE = 10  # acknowledged alerts per page: the open ones are always all s
 def _alerts_page(
     request: HttpRequest, patient: Patient, failed: AcknowledgeForm | None = None, pk: int = 0
 ) -> HttpResponse:
-    may_acknowledge = can(request.user, patient, Action.EDIT_PLAN)
+    # The reader's rights, read once for the page's three questions.
+    actions = allowed_actions(request.user, patient)
+    may_acknowledge = Action.EDIT_PLAN in actions
     # A shared feeling is shown only to the person and their therapists.
-    alerts = alerts_visible_to(request.user, patient).select_related("acknowledged_by")
+    alerts = alerts_visible_to(request.user, patient, actions).select_related("acknowledged_by")
     open_alerts = list(alerts.filter(acknowledged_at__isnull=True).order_by("-day", "-created_at"))
     # The acknowledged ones grow with the record's history: the newest first, a page at a
     # time (a page number that is not one shows the nearest real page).
@@ -79,10 +81,14 @@ def _alerts_page(
     shown = [*open_alerts, *done.object_list]
     # What was logged behind each shown alert (its day's logs and check-ins, and who
     # entered them), and which exercises are flagged now, so the flag is cleared right here.
-    evidence = evidence_by_day(patient, (a.day for a in shown))
-    flags = evaluate(patient, today_for(patient)).flags if may_acknowledge else ()
-    names = exercise_names(patient, [*(a.exercise for a in shown), *(f.exercise for f in flags)])
-    flagged = {f.exercise: f for f in flags}
+    # The day's flags come with today's session, stored (the same overwork rules).
+    flags = todays_session(patient).flags if may_acknowledge else []
+    # The library read once, for the evidence and the names (none when nothing is shown).
+    library = {e.id: e.name for e in exercise_library()} if shown or flags else {}
+    evidence = evidence_by_day(patient, (a.day for a in shown), library)
+    slugs = {*(a.exercise for a in shown), *(f["exercise"] for f in flags)}
+    names = {slug: library[slug] for slug in slugs if slug in library}
+    flagged = {f["exercise"]: f for f in flags}
 
     def message(alert: Alert) -> Any:
         # The stored message names the exercise as it was called when the alert was
@@ -118,9 +124,13 @@ def _alerts_page(
             "done_page": done,
             "may_acknowledge": may_acknowledge,
             "is_person": patient.user_id == request.user.pk,
-            "may_see_feelings": can(request.user, patient, Action.SEE_SHARED_FEELINGS),
+            "may_see_feelings": Action.SEE_SHARED_FEELINGS in actions,
             "flags": [
-                {"exercise": f.exercise, "name": names.get(f.exercise, f.exercise), "flag": f}
+                {
+                    "exercise": f["exercise"],
+                    "name": names.get(f["exercise"], f["exercise"]),
+                    "flag": f,
+                }
                 for f in flags
             ],
         },

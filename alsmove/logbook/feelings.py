@@ -25,7 +25,7 @@ from alsmove.logbook.models import Alert, FeelingAnswer, FeelingCheckIn
 from alsmove.logbook.services import LogConflict, LogError, check_log_day
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient, Relation
-from alsmove.patients.policy import Action, can
+from alsmove.patients.policy import Action, allowed_actions
 
 
 def offer_due(patient: Patient, now: datetime | None = None) -> bool:
@@ -97,11 +97,16 @@ def _shared_alert(feeling: FeelingCheckIn) -> Alert | None:
     ).first()
 
 
-def alerts_visible_to(user: User, patient: Patient) -> QuerySet[Alert]:
+def alerts_visible_to(
+    user: User, patient: Patient, actions: frozenset[Action] | None = None
+) -> QuerySet[Alert]:
     """The record's alerts this reader may see: a shared feeling only for the person and
-    their therapists."""
+    their therapists. `actions`: the reader's `allowed_actions` on the record, when the
+    caller has them already (a page that asks several questions reads them once)."""
     alerts = Alert.objects.filter(patient=patient)
-    if not can(user, patient, Action.SEE_SHARED_FEELINGS):
+    if actions is None:
+        actions = allowed_actions(user, patient)
+    if Action.SEE_SHARED_FEELINGS not in actions:
         alerts = alerts.exclude(rule=core.FEELING_SHARED_01)
     return alerts
 

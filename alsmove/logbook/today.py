@@ -57,6 +57,10 @@ class TodaysSession:
     warnings: list[dict[str, Any]]
     # ROUTINE-FIRST-01: no therapist has approved the routine yet (gentle work only).
     before_review: bool = False
+    # The overwork rules' flags on the day ({exercise, rule, status}): not part of what the
+    # person is given (`as_data`), stored beside it for the alerts page, where a therapist
+    # clears them; the same rules over the same inputs, so the same stamp keeps them.
+    flags: list[dict[str, str]] = field(default_factory=list)
     _plan: Any = field(default=_UNSET, repr=False, compare=False)
 
     @property
@@ -128,6 +132,8 @@ def _read_sql() -> str:
 
 
 _SQL: list[str] = []
+# What a stored row holds; a change of it makes every stored row compute again once.
+_FORMAT = "2"  # 2: with the day's flags
 
 
 def _read(patient: Patient, day: date) -> tuple[str, TodaysSession | None]:
@@ -140,7 +146,7 @@ def _read(patient: Patient, day: date) -> tuple[str, TodaysSession | None]:
     if row is None:
         return day.isoformat(), None
     stored_stamp, plan_id, data, *inputs = row
-    stamp = "|".join([day.isoformat(), *(str(value) for value in inputs)])[:255]
+    stamp = "|".join([_FORMAT, day.isoformat(), *(str(value) for value in inputs)])[:255]
     if stored_stamp is None or stored_stamp != stamp:
         return stamp, None
     if isinstance(data, str):
@@ -156,7 +162,9 @@ def todays_session(patient: Patient, today: date | None = None) -> TodaysSession
         return stored
     computed = compute_session(patient, day)
     # Through JSON both ways, so a fresh session and a stored one are the same values.
-    data = json.loads(json.dumps(computed.as_data(), cls=DjangoJSONEncoder))
+    data = json.loads(
+        json.dumps({**computed.as_data(), "flags": computed.flags}, cls=DjangoJSONEncoder)
+    )
     _store(patient, computed, data, stamp)
     return TodaysSession(computed.plan_id, day, **data, _plan=computed.plan)
 
@@ -179,9 +187,10 @@ def _store(patient: Patient, session: TodaysSession, data: dict[str, Any], stamp
 def compute_session(patient: Patient, day: date) -> TodaysSession:
     """The session from scratch: the routine's day, the overwork rules, the easing."""
     plan = plan_in_use(patient)
-    if plan is None:
-        return TodaysSession(None, day, [], [], False, [], _plan=None)
     result, adjustments = adjustments_for(patient, day)
+    flags = [{"exercise": f.exercise, "rule": f.rule, "status": f.status} for f in result.flags]
+    if plan is None:
+        return TodaysSession(None, day, [], [], False, [], flags=flags, _plan=None)
     library = {e.id: e for e in exercise_library()}
     items, left_out = [], []
     for item in plan.items_for_day(day.weekday()):
@@ -225,5 +234,6 @@ def compute_session(patient: Patient, day: date) -> TodaysSession:
         result.easing.active,
         warnings,
         before_review=not plan.reviewed,
+        flags=flags,
         _plan=plan,
     )

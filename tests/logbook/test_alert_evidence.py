@@ -82,6 +82,9 @@ def test_the_alerts_page_costs_the_same_queries_for_one_alert_as_for_five(demo: 
     for days_ago in range(2, 6):
         _log_with_everything(demo, days_ago=days_ago * 3)
     assert Alert.objects.filter(patient=demo.patient).count() >= 5
+    # The first read after new logs computes today's session again (the page's flags come
+    # with it) and stores it; the reads after it are the ones that must not grow.
+    client.get(url)
     with CaptureQueriesContext(connection) as five:
         client.get(url)
     assert len(five) == len(one)
