@@ -32,7 +32,7 @@ from alsmove.core.library import (
     Stage,
 )
 from alsmove.core.profile import FunctionalProfile
-from alsmove.core.routine_choose import Candidate, choose
+from alsmove.core.routine_choose import Candidate, Pools, choose
 from alsmove.core.routine_flow import (
     ROUTINE_FLOW_01,
     ROUTINE_FLOW_02,
@@ -84,7 +84,7 @@ from alsmove.core.safety import (
     SAFE_EMPTY_01,
     Exclusion,
     Reason,
-    verdict,
+    full_verdict,
 )
 
 ROUTINE_REVIEW_01 = "ROUTINE-REVIEW-01"  # taken out until the therapist reviews it
@@ -194,6 +194,13 @@ class _Memo:
     prepared: dict[str, Exclusion | Candidate] = field(default_factory=dict)
     items: dict[tuple[str, Position, str], RoutineItem] = field(default_factory=dict)
     unchosen: dict[str, Exclusion] = field(default_factory=dict)
+    # The day's plan depends on the day only through whether it is a strength day and an
+    # aerobic day (`not_today`): per such pair, what is left out before the choice (in
+    # library order) and the candidates.
+    plans: dict[tuple[bool, bool], tuple[dict[str, Exclusion], list[Candidate]]] = field(
+        default_factory=dict
+    )
+    pools: Pools | None = None  # the gentle candidates, the same every day (`Pools`)
 
 
 def _sorted_unique(library: Sequence[Exercise]) -> list[Exercise]:
@@ -215,7 +222,7 @@ def _prepare(
     """What holds for the exercise on every day with this profile: left out (and why), or
     a candidate with its safe positions, best first. Only the day's plan (`not_today`)
     changes from one such day to the next."""
-    unsafe, safe = verdict(exercise, profile)
+    unsafe, safe, broken = full_verdict(exercise, profile)
     out = _left_out(exercise, unsafe, stage, adjustments, reviewed, profile)
     if out is not None:
         return out
@@ -238,11 +245,11 @@ def _prepare(
         )
         return Exclusion(exercise.id, rule, Message(text))
     return Candidate(
-        exercise, tuple(positions), stage_rank(exercise, positions[0], stage, preference)
+        exercise, tuple(positions), stage_rank(exercise, positions[0], stage, preference), broken
     )
 
 
-def _build_day(
+def _plan(
     profile: FunctionalProfile,
     exercises: list[Exercise],
     stage: Stage,
@@ -250,14 +257,9 @@ def _build_day(
     day: int,
     reviewed: bool,
     memo: _Memo,
-) -> Routine:
-    """One day from the day's own profile; `memo` keeps what was already decided for this
-    profile (a week shares it between the days with the same profile)."""
-    if adjustments.rest_day:  # ROUTINE-REST-01
-        rest = tuple(
-            Exclusion(e.id, ROUTINE_REST_01, Message(texts.REST_DAY_LEFT_OUT)) for e in exercises
-        )
-        return Routine(stage, 0.0, (), rest, Message(texts.REST_DAY), ROUTINE_REST_01)
+) -> tuple[dict[str, Exclusion], list[Candidate]]:
+    """What is left out before the choice (in library order), and the candidates, on
+    `day` with this profile."""
     preference = position_preference(stage, profile)
     reachable = allowed_positions(profile)
     excluded: dict[str, Exclusion] = {}
@@ -278,6 +280,31 @@ def _build_day(
             excluded[exercise.id] = Exclusion(exercise.id, rule, Message(today))
             continue
         candidates.append(prepared)
+    return excluded, candidates
+
+
+def _build_day(
+    profile: FunctionalProfile,
+    exercises: list[Exercise],
+    stage: Stage,
+    adjustments: Adjustments,
+    day: int,
+    reviewed: bool,
+    memo: _Memo,
+) -> Routine:
+    """One day from the day's own profile; `memo` keeps what was already decided for this
+    profile (a week shares it between the days with the same profile)."""
+    if adjustments.rest_day:  # ROUTINE-REST-01
+        rest = tuple(
+            Exclusion(e.id, ROUTINE_REST_01, Message(texts.REST_DAY_LEFT_OUT)) for e in exercises
+        )
+        return Routine(stage, 0.0, (), rest, Message(texts.REST_DAY), ROUTINE_REST_01)
+    preference = position_preference(stage, profile)
+    plan = (strength_day(day, profile), aerobic_day(day))
+    if plan not in memo.plans:
+        memo.plans[plan] = _plan(profile, exercises, stage, adjustments, day, reviewed, memo)
+    planned_out, candidates = memo.plans[plan]
+    excluded = dict(planned_out)
 
     therapist_notes = passive_missing(exercises, profile, stage, excluded)
     if not candidates:
@@ -295,7 +322,10 @@ def _build_day(
 
     cap = TIRED_DAY_SECONDS_CAP if profile.high_fatigue() else DAY_SECONDS_CAP
     budget = min(profile.minutes * 60, cap)
-    picks = choose(candidates, budget, day, profile)
+    if memo.pools is None:
+        memo.pools = Pools(candidates)
+    picks = choose(candidates, budget, day, profile, memo.pools)
+    unsafe = {c.id: c.unsafe for c in candidates}
     chosen = [Chosen(c.exercise, c.positions, role, seconds(c.exercise)) for c, role in picks]
     placed, dropped = place(chosen, preference, profile)
     walk_last = bool(placed) and is_walk(*placed[-1])
@@ -307,7 +337,16 @@ def _build_day(
         key = (c.exercise.id, where, c.role)
         item = memo.items.get(key)
         if item is None:
-            item = make_item(c.exercise, where, c.role, profile, stage, adjustments, sitting)
+            item = make_item(
+                c.exercise,
+                where,
+                c.role,
+                profile,
+                stage,
+                adjustments,
+                sitting,
+                unsafe[c.exercise.id],
+            )
             memo.items[key] = item
         elif item.sitting != sitting:
             item = replace(item, sitting=sitting)

@@ -4,6 +4,7 @@ it (the rule ids of `alsmove.core.routine`). Pure; split from the engine for len
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alsmove.core import routine_texts as texts
@@ -29,7 +30,7 @@ from alsmove.core.routine_week import (
     ROUTINE_STAGE_02,
     gentle,
 )
-from alsmove.core.safety import Reason, only_side, position_violation
+from alsmove.core.safety import Reason, Violation, only_side, position_violation
 from alsmove.core.safety_notes import notes
 from alsmove.core.safety_position import SAFE_FLAT_01, head_raised_in_bed
 
@@ -142,6 +143,7 @@ def make_item(
     stage: Stage,
     adjustments: Adjustments,
     sitting: int,
+    unsafe: Sequence[Violation] | None = None,
 ) -> RoutineItem:
     reps, hold = _eased(exercise, adjustments)
     role_rule, role_text = _ROLE[role]
@@ -157,11 +159,15 @@ def make_item(
     ]
     if position is Position.IN_BED and head_raised_in_bed(profile):
         reasons.append(_reason(SAFE_FLAT_01, texts.HEAD_RAISED_NOTE))
-    # Why the other positions this exercise offers were not used.
-    for other in exercise.positions:
-        violation = position_violation(exercise, other, profile)
-        if violation is not None:
-            reasons.append(Reason(violation.rule, violation.reason))
+    # Why the other positions this exercise offers were not used (`unsafe`: the rules
+    # already found broken there for this profile, by `safety.full_verdict`).
+    if unsafe is None:
+        unsafe = [
+            violation
+            for other in exercise.positions
+            if (violation := position_violation(exercise, other, profile)) is not None
+        ]
+    reasons.extend(Reason(violation.rule, violation.reason) for violation in unsafe)
     reasons.append(_reason(ROUTINE_PERFORMER_01, texts.PERFORMER[exercise.performer]))
     side = only_side(exercise, profile)
     if exercise.sides is Sides.BOTH and side is None:

@@ -462,18 +462,28 @@ def verdict(
 ) -> tuple[Exclusion | None, tuple[Position, ...]]:
     """Both answers from one pass over the rules: why the exercise cannot be offered at
     all (or None), and its safe positions in the order the exercise lists them."""
+    unsafe, safe, _ = full_verdict(exercise, profile)
+    return unsafe, safe
+
+
+def full_verdict(
+    exercise: Exercise, profile: FunctionalProfile
+) -> tuple[Exclusion | None, tuple[Position, ...], tuple[Violation, ...]]:
+    """`verdict`, and the rule broken in each of the exercise's unsafe positions (in the
+    order the exercise lists them; empty when the exercise is left out), which a routine
+    item names as why its other positions are not used."""
     found = exercise_violation(exercise, profile)
     if found is not None:
-        return Exclusion(exercise.id, found.rule, found.reason), ()
+        return Exclusion(exercise.id, found.rule, found.reason), (), ()
     violations = [position_violation(exercise, p, profile) for p in exercise.positions]
     safe = tuple(p for p, v in zip(exercise.positions, violations, strict=True) if v is None)
     if safe:
-        return None, safe
+        return None, safe, tuple(v for v in violations if v is not None)
     first = min((v for v in violations if v is not None), key=lambda v: ORDER.index(v.rule))
     text = _NO_POSITION[first.rule]
     if first.rule == SAFE_STANDING_01 and profile.standing is Standing.WITH_SUPPORT:
         text = texts.STANDING_NO_SUPPORTED_POSITION
-    return Exclusion(exercise.id, first.rule, Message(text)), ()
+    return Exclusion(exercise.id, first.rule, Message(text)), (), ()
 
 
 # SAFE-EMPTY-01: what the person reads when nothing is safe to offer.
