@@ -56,6 +56,19 @@ def _with_name(text: str, name: str) -> SafeString:
 def shown_rows(rows: Iterable[CaseloadRow]) -> list[ShownRow]:
     addresses = _addresses()
     placeholder = str(_PK)
+    # Each sentence translated once per page, each day written once.
+    trends = _('Sessions and trends<span class="visually-hidden"> for %(name)s</span>')
+    progress = _('Function and progress<span class="visually-hidden"> for %(name)s</span>')
+    review = _('Review the routine<span class="visually-hidden"> for %(name)s</span>')
+    alerts = _('Alerts<span class="visually-hidden"> for %(name)s</span>')
+    never = _("No session logged yet.")
+    days: dict[Any, str] = {}
+
+    def day(value: Any) -> str:
+        if value not in days:
+            days[value] = date_format(value, "DATE_FORMAT")
+        return days[value]
+
     shown = []
     for row in rows:
         pk = str(row.pk)
@@ -71,13 +84,11 @@ def shown_rows(rows: Iterable[CaseloadRow]) -> list[ShownRow]:
                 % {"count": row.open_alerts, "name": name}
             )
         else:
-            alerts_label = _with_name(
-                _('Alerts<span class="visually-hidden"> for %(name)s</span>'), name
-            )
-        last_log: Any = (
-            _("Last session logged: %(day)s.") % {"day": date_format(row.last_log, "DATE_FORMAT")}
+            alerts_label = _with_name(alerts, name)
+        last_log = (
+            _("Last session logged: %(day)s.") % {"day": day(row.last_log)}
             if row.last_log
-            else _("No session logged yet.")
+            else never
         )
         shown.append(
             ShownRow(
@@ -90,21 +101,11 @@ def shown_rows(rows: Iterable[CaseloadRow]) -> list[ShownRow]:
                 alerts_url=url["logbook:alerts"],
                 alerts_label=alerts_label,
                 trends_url=url["logbook:trends"],
-                trends_label=_with_name(
-                    _('Sessions and trends<span class="visually-hidden"> for %(name)s</span>'),
-                    name,
-                ),
+                trends_label=_with_name(trends, name),
                 progress_url=url["assessments:progress"],
-                progress_label=_with_name(
-                    _('Function and progress<span class="visually-hidden"> for %(name)s</span>'),
-                    name,
-                ),
+                progress_label=_with_name(progress, name),
                 review_url=url["routines:review"] if row.pending_review else "",
-                review_label=_with_name(
-                    _('Review the routine<span class="visually-hidden"> for %(name)s</span>'), name
-                )
-                if row.pending_review
-                else SafeString(""),
+                review_label=_with_name(review, name) if row.pending_review else SafeString(""),
             )
         )
     return shown
