@@ -14,10 +14,10 @@ process, keyed by everything they are made from:
   12-month slope), the forecast shown or not, and the active language (every word, month
   name and date format in the charts and tables).
 
-The key is read on every request with two small queries (the rows' values, nothing
-parsed or drawn), so a change made by any process shows at the next request; nothing has
-to be invalidated by hand. What depends on who
-asks (their rights, the forecast choice form, a stopped entry) is never stored.
+The key is read on every request with two small queries (the rows' values in plain
+SQL, nothing parsed or drawn: assessments.stamps), so a change made by any process shows
+at the next request; nothing has to be invalidated by hand. What depends on who asks
+(their rights, the forecast choice form, a stopped entry) is never stored.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from alsmove.assessments.progress import record_figures, user_part
-from alsmove.assessments.stamps import patient_key, profile_key, records_key
+from alsmove.assessments.stamps import patient_key, profile_row, record_rows
 from alsmove.kept import Kept
 from alsmove.patients.models import Patient
 
@@ -41,9 +41,9 @@ def inputs_key(patient: Patient, today: date, with_forecast: bool) -> tuple[Any,
     """Everything the stored figures are made from (see the module's text)."""
     return (
         patient.pk,
-        records_key(patient),
+        record_rows(patient),
         patient_key(patient),
-        profile_key(patient),
+        profile_row(patient),
         today,
         with_forecast,
         get_language() or "",

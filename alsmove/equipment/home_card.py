@@ -8,7 +8,7 @@ is made from: the catalogue rows' content, the record's assessments, the patient
 (the onset date), the functional profile, the plan items' slugs and statuses (settled
 and started items are left out), the person's day and the active language (the item
 names are in it). Every input is read on each request (four small queries, nothing
-parsed: the catalogue's JSON is read as its stored text), and a new plan is made from
+parsed: plain SQL, JSON as its stored text, assessments.stamps), and a new plan is made from
 what was read (no further query), so a change shows at the next request and the page
 makes as many queries either way. It plans as `plan_for(...).start_now()` does in
 `equipment.services` (tests/equipment/test_home_card_kept.py).
@@ -16,51 +16,45 @@ makes as many queries either way. It plans as `plan_for(...).start_now()` does i
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
-from django.db.models import TextField
-from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
 from alsmove.assessments.models import Assessment
 from alsmove.assessments.services import counted_records
 from alsmove.assessments.stamps import (
+    day,
+    json_value,
     patient_key,
-    profile_values,
+    profile_from_row,
+    profile_row,
     record_rows,
-    rows_key,
-    values_key,
+    rows,
 )
 from alsmove.core import equipment as core
 from alsmove.core.equipment import FIRST_COUNT
 from alsmove.equipment.models import SETTLED, CatalogueRecord, PlanItem
 from alsmove.equipment.services import STARTED
 from alsmove.kept import Kept
-from alsmove.patients.models import FunctionalProfile, Patient
+from alsmove.patients.models import Patient
 
 _KEPT: Kept[dict[str, Any]] = Kept(256)
 
 
 def start_now(patient: Patient, today: date) -> dict[str, Any]:
     """The first few items to start on now and how many more are on the plan."""
-    # The rows' JSON as stored text: a key without decoding and encoding forty entries.
-    catalogue = list(
-        CatalogueRecord.objects.annotate(raw=Cast("data", TextField())).values_list(
-            "pk", "slug", "position", "raw"
-        )
-    )
+    catalogue = rows(CatalogueRecord, ("id", "slug", "position", "data"), ("id",))
     records = record_rows(patient)
-    profile = profile_values(patient)
-    items = sorted(PlanItem.objects.filter(patient=patient).values_list("slug", "status"))
+    profile = profile_row(patient)
+    items = rows(PlanItem, ("slug", "status"), ("slug", "status"), "patient", patient.pk)
     key = (
         patient.pk,
-        tuple(catalogue),
-        rows_key(records),
+        catalogue,
+        records,
         patient_key(patient),
-        values_key(profile),
-        tuple(items),
+        profile,
+        items,
         today,
         get_language() or "",
     )
@@ -75,39 +69,38 @@ def start_now(patient: Patient, today: date) -> dict[str, Any]:
 def _start_now(
     patient: Patient,
     today: date,
-    catalogue: list[tuple[Any, ...]],
-    records: list[tuple[Any, ...]],
-    profile: dict[str, Any] | None,
-    items: list[tuple[str, str]],
+    catalogue: tuple[tuple[Any, ...], ...],
+    records: tuple[tuple[Any, ...], ...],
+    profile: tuple[Any, ...] | None,
+    items: tuple[tuple[Any, ...], ...],
 ) -> list[core.Suggestion]:
     """`plan_for(patient, today).start_now()`, from the rows already read."""
     # The catalogue in its own order (position, then slug), as CatalogueRecord's ordering.
     known = [
-        CatalogueRecord(pk=pk, slug=slug, position=position, data=json.loads(raw)).item()
+        CatalogueRecord(pk=pk, slug=slug, position=position, data=json_value(raw)).item()
         for pk, slug, position, raw in sorted(catalogue, key=lambda row: (row[2], row[1]))
     ]
+    # The current records as `shown_records` orders them, then the counted ones.
     current = sorted(
         (
             Assessment(
                 pk=pk,
-                patient=patient,
-                taken_on=day,
+                taken_on=day(taken_on),
                 source=source,
                 total=total,
-                items=raw,
-                created_at=created,
+                items=json_value(raw),
+                created_at=made,
             )
-            for pk, day, source, total, raw, created, superseded in records
+            for pk, taken_on, source, total, raw, made, superseded in records
             if superseded is None
         ),
         key=lambda a: (a.taken_on, a.created_at),
     )
-    counted = [
-        (a.taken_on, scores) for a, scores in counted_records([(a, a.scores()) for a in current])
-    ]
+    shown = [(a, a.scores()) for a in current]
+    counted = [(a.taken_on, scores) for a, scores in counted_records(shown)]
     if patient.onset_date is None or not counted or not known:
         return []
-    row = FunctionalProfile(**profile) if profile is not None else None
+    row = profile_from_row(profile) if profile is not None else None
     latest = counted[-1][1]
     suggestions = core.plan(
         known,
