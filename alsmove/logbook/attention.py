@@ -234,22 +234,28 @@ def _judge_rates(records: list[dict[str, Any]], days: dict[int, date]) -> dict[i
     inputs = {pk: (total, latest_on, first_on) for pk, total, latest_on, first_on in found}
     rates: dict[int, float | None] = {}
     now = timezone.now()
+    rows = []
     for record in records:
         pk = record["pk"]
         total, latest_on, first_on = inputs.get(pk, (None, None, None))
         rates[pk] = _latest_rate(record, total, latest_on, first_on, days[pk])
-        _store_rate(pk, _rate_stamp(record, days[pk]), rates[pk], now)
-    return rates
-
-
-def _store_rate(pk: int, stamp: str, rate: float | None, now: Any) -> None:
+        rows.append(
+            StoredAttention(
+                patient_id=pk, stamp=_rate_stamp(record, days[pk]), rate=rates[pk], computed_at=now
+            )
+        )
+    # All of them in one statement (a new day turns every record's stamp at once).
     try:
         with transaction.atomic():
-            StoredAttention.objects.update_or_create(
-                patient_id=pk, defaults={"stamp": stamp, "rate": rate, "computed_at": now}
+            StoredAttention.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["patient"],
+                update_fields=["stamp", "rate", "computed_at"],
             )
-    except IntegrityError:  # another request stored it at the same moment: theirs stands
+    except IntegrityError:  # a record deleted meanwhile: the next look stores them again
         pass
+    return rates
 
 
 def _latest_rate(

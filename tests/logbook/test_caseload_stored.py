@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from logbook_support import client_for, log_session
 
@@ -224,3 +226,20 @@ def test_each_record_is_judged_on_its_own_zones_day_and_follows_a_new_zone(demo:
     Patient.objects.filter(pk=behind.pk).update(time_zone="Pacific/Kiritimati")
     assert _row(demo.therapist, behind).rank == NO_LOGS
     _same_as_judged_from_nothing(demo.therapist)
+
+
+def test_judging_every_record_again_takes_as_many_queries_as_judging_one(demo: Demo) -> None:
+    # A new day turns every record's stamp at once: the caseload judges them all together.
+    first = _patient(demo, "Vic One", onset_days=180)
+    _score(first, demo.therapist, 2)
+    caseload(demo.therapist)
+    StoredAttention.objects.filter(patient=first).delete()
+    with CaptureQueriesContext(connection) as one:
+        caseload(demo.therapist)
+    for n in range(8):
+        _score(_patient(demo, f"Wyn {n}", onset_days=180), demo.therapist, 2)
+    StoredAttention.objects.all().delete()
+    with CaptureQueriesContext(connection) as all_of_them:
+        caseload(demo.therapist)
+    assert len(all_of_them) == len(one)
+    assert StoredAttention.objects.count() == len(caseload(demo.therapist))
