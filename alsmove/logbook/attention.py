@@ -185,7 +185,14 @@ def therapist_patients(user: Any) -> list[tuple[Any, ...]]:
     of its inputs: the newest ALSFRS-R row (a new or corrected record is a new row) and
     the dates it is judged against."""
     try:
-        visible, params = visible_patients(user).order_by().values("pk").query.sql_with_params()
+        # The user's therapist links in the subquery too: the database starts from them (an
+        # index by member) rather than from every record of the installation.
+        mine = visible_patients(user).filter(
+            care_links__member=user,
+            care_links__relation=Relation.THERAPIST,
+            care_links__revoked_at__isnull=True,
+        )
+        visible, params = mine.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # nobody (an anonymous or inactive user)
         return []
     if not _SQL:
