@@ -8,26 +8,31 @@ the request's language.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.responses import NinjaJSONEncoder
 
 from alsmove.api.schemas import REFUSALS, ErrorOut
 from alsmove.core.i18n import Message
 from alsmove.formats import say
+from alsmove.kept import Kept
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.patients.policy import Action, require
 from alsmove.routines.models import RoutinePlan
+from alsmove.routines.models import Status as PlanStatus
 from alsmove.routines.review_form import ReviewForm, edit_data
 from alsmove.routines.services import (
     WHY_REQUESTED,
     RoutineError,
     approve,
-    current_plans,
     propose,
     revise,
 )
@@ -125,20 +130,76 @@ def get_routine(
     request: HttpRequest,
     patient_id: int,
     day: int | None = Query(None, ge=0, le=6, description="0 = Monday; default today"),
-) -> RoutineOut:
+) -> HttpResponse:
     patient = require(request.user, patient_id, Action.VIEW)
-    approved, pending = current_plans(patient)
+    approved, pending = _current_plans(patient)
     plan = approved or pending
     if plan is None:
         raise HttpError(404, _("There is no routine yet: the functional profile comes first."))
     if day is None:
         day = today_for(patient).weekday()
-    items = plan.items_for_day(day)
+    pending_version = pending.version if approved is not None and pending else None
+    reviewer = plan.reviewed_by.full_name if plan.reviewed_by else None
+    # The answer is made once per state of everything it shows and kept per process. A
+    # version's items, left-out exercises and notes never change once stored (an edit is
+    # a new version), so the row's id and creation time stand for them; an approval
+    # changes the status, the reviewer and the time; the texts are in the request's
+    # language.
+    key = (
+        plan.pk,
+        plan.created_at,
+        plan.patient_id,
+        plan.version,
+        plan.status,
+        plan.reviewed_at,
+        plan.reviewed_by_id,
+        reviewer,
+        pending_version,
+        day,
+        get_language(),
+    )
+    body = _ANSWERS.get_or_make(key, lambda: _routine_json(plan, day, reviewer, pending_version))
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+# Answers of `get_routine`, keyed by every input (see there). About 20 KB each.
+_ANSWERS: Kept[bytes] = Kept(512)
+
+
+def _current_plans(patient: Patient) -> tuple[RoutinePlan | None, RoutinePlan | None]:
+    """`routines.services.current_plans` in one query, with the reviewer, and without
+    the stored week (read only when the answer is made)."""
+    approved = pending = None
+    rows = (
+        RoutinePlan.objects.filter(
+            patient=patient, status__in=[PlanStatus.APPROVED, PlanStatus.PROPOSED]
+        )
+        .select_related("reviewed_by")
+        .defer("items", "excluded", "messages")
+    )
+    for row in rows:  # at most one of each (a constraint)
+        if row.status == PlanStatus.APPROVED:
+            approved = row
+        else:
+            pending = row
+    if approved is not None and pending is not None and pending.version < approved.version:
+        pending = None
+    return approved, pending
+
+
+def _routine_json(
+    plan: RoutinePlan, day: int, reviewer: str | None, pending_version: int | None
+) -> bytes:
+    items, excluded, messages = (
+        RoutinePlan.objects.filter(pk=plan.pk).values_list("items", "excluded", "messages").get()
+    )
+    plan.items, plan.excluded, plan.messages = items, excluded, messages
+    chosen = plan.items_for_day(day)
     note = plan.messages.get(str(day))
-    return RoutineOut(
+    out = RoutineOut(
         day=day,
         stage=plan.stage,
-        minutes=round(sum(item["minutes"] for item in items), 2),
+        minutes=round(sum(item["minutes"] for item in chosen), 2),
         items=[
             ItemOut(
                 exercise=item["exercise"],
@@ -149,7 +210,7 @@ def get_routine(
                 reps=item["reps"],
                 reasons=[ReasonOut(rule=r["rule"], text=say(r)) for r in item["reasons"]],
             )
-            for item in items
+            for item in chosen
         ],
         excluded=[
             ExcludedOut(exercise=out["exercise"], rule=out["rule"], reason=say(out))
@@ -158,10 +219,13 @@ def get_routine(
         message=say(note) if note else None,
         version=plan.version,
         status=plan.status,
-        reviewed_by=plan.reviewed_by.full_name if plan.reviewed_by else None,
+        reviewed_by=reviewer,
         reviewed_at=plan.reviewed_at,
-        pending_version=pending.version if approved is not None and pending else None,
+        pending_version=pending_version,
     )
+    # What django-ninja's JSON renderer writes for the same schema.
+    data: dict[str, Any] = out.model_dump()
+    return json.dumps(data, cls=NinjaJSONEncoder).encode()
 
 
 @router.get(
