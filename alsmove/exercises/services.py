@@ -79,3 +79,21 @@ def find_exercise(slug: str) -> Exercise | None:
         if exercise.id == slug:
             return exercise
     return None
+
+
+def exercise_with_change(slug: str) -> tuple[Exercise, Any] | None:
+    """One exercise in the active language with the time its row last changed (a key for
+    what is made from it), reading only its own row's key: `find_exercise` for a page
+    that needs one exercise."""
+    row = ExerciseRecord.objects.filter(slug=slug).values_list("pk", "updated_at").first()
+    if row is None:
+        return None
+    pk, changed = row
+    key = (pk, changed, get_language() or "")
+    if key not in _PARSED:
+        record = ExerciseRecord.objects.filter(pk=pk).first()
+        if record is None:
+            return None
+        _PARSED[(record.pk, record.updated_at, key[2])] = record.exercise()
+        return _PARSED[(record.pk, record.updated_at, key[2])], record.updated_at
+    return _PARSED[key], changed

@@ -14,13 +14,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from alsmove.core.library import Exercise, Position
 from alsmove.exercises import labels
 from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.exercises.pictograms import pictogram_svg
-from alsmove.exercises.services import find_exercise
+from alsmove.exercises.services import exercise_with_change
+from alsmove.kept import Kept
 from alsmove.logbook.models import ExerciseStatus
 from alsmove.logbook.session_progress import carried_statuses, note_status
 from alsmove.logbook.today import TodaysSession, todays_session
@@ -53,7 +55,6 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
         "sessions/start.html",
         {
             "patient": patient,
-            "plan": session.plan,
             "items": rows,
             "minutes": minutes,
             "left_out": session.left_out,
@@ -61,6 +62,20 @@ def start(request: HttpRequest, patient_id: int) -> HttpResponse:
             "warnings": session.warnings,
             "before_review": session.before_review,
         },
+    )
+
+
+# The step page's pictogram, drawn once per exercise row's state, position and language
+# (its title is in the page's language) and kept per process.
+_PICTOGRAMS: Kept[str] = Kept(512)
+
+
+def _pictogram(exercise: Exercise, changed: Any, position: str) -> str:
+    key = (exercise.id, changed, position, get_language())
+    return mark_safe(  # noqa: S308
+        _PICTOGRAMS.get_or_make(
+            key, lambda: pictogram_svg(in_position(exercise, position), translate=_)
+        )
     )
 
 
@@ -84,9 +99,10 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         raise Http404("No such exercise in today's session")
     _note_progress(request, patient, items)
     item = items[index - 1]
-    exercise = find_exercise(item["exercise"])
-    if exercise is None:
+    found = exercise_with_change(item["exercise"])
+    if found is None:
         raise Http404("This exercise is no longer in the library")
+    exercise, changed = found
     hold = item["hold_seconds"]
     caregiver_mode = item["performer"] != "self"
     cues = {
@@ -116,7 +132,6 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         next_url = reverse("sessions:finish", args=[patient.pk])
     context = {
         "patient": patient,
-        "plan": session.plan,
         "item": item,
         "exercise": exercise,
         # The steps for the position used (an exercise offered sitting and in bed says
@@ -125,9 +140,7 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         "index": index,
         "count": len(items),
         # Drawn in the position the routine chose, not the exercise's first position.
-        "pictogram": mark_safe(  # noqa: S308
-            pictogram_svg(in_position(exercise, item["position"]), translate=_)
-        ),
+        "pictogram": _pictogram(exercise, changed, item["position"]),
         "position_label": labels.POSITION.get(item["position"], ""),  # type: ignore[call-overload]
         "performer_label": labels.PERFORMER.get(item["performer"], ""),  # type: ignore[call-overload]
         "hold": hold[0] if hold else None,
