@@ -6,6 +6,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        # Imported here, not at the top: session_guard reads the models, which Django
+        # loads only after every app's config (the app registry's rule, not a cycle).
         from django.contrib.auth.signals import user_logged_in
 
         from alsmove.accounts.session_guard import mark_signed_in
