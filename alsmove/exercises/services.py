@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import get_language
 
 from alsmove.core.library import Exercise
@@ -82,18 +82,27 @@ def find_exercise(slug: str) -> Exercise | None:
 
 
 def exercise_with_change(slug: str) -> tuple[Exercise, Any] | None:
-    """One exercise in the active language with the time its row last changed (a key for
-    what is made from it), reading only its own row's key: `find_exercise` for a page
-    that needs one exercise."""
-    row = ExerciseRecord.objects.filter(slug=slug).values_list("pk", "updated_at").first()
+    """One exercise in the active language with its row's last change as the database
+    gives it (a key for what is made from it), reading only that row's key: for a page
+    that needs one exercise. Plain SQL built once: compiling the ORM's query cost more
+    than running it. The change is the raw value (text on SQLite), so these entries are
+    kept beside the library's, never mixed with them."""
+    if not _ONE_SQL:
+        table = ExerciseRecord._meta.db_table
+        _ONE_SQL.append(f"SELECT id, updated_at FROM {table} WHERE slug = %s")  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(_ONE_SQL[0], [slug])
+        row = cursor.fetchone()
     if row is None:
         return None
     pk, changed = row
-    key = (pk, changed, get_language() or "")
+    key = (pk, ("row", changed), get_language() or "")
     if key not in _PARSED:
         record = ExerciseRecord.objects.filter(pk=pk).first()
         if record is None:
             return None
-        _PARSED[(record.pk, record.updated_at, key[2])] = record.exercise()
-        return _PARSED[(record.pk, record.updated_at, key[2])], record.updated_at
+        _PARSED[key] = record.exercise()
     return _PARSED[key], changed
+
+
+_ONE_SQL: list[str] = []

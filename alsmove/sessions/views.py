@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -79,6 +80,39 @@ def _pictogram(exercise: Exercise, changed: Any, position: str) -> str:
     )
 
 
+# The spoken and written cues of the timer (static/js/session.js), as the page's script
+# element: the same for every step in a language, so made once per language.
+_CUES: Kept[str] = Kept(16)
+
+
+def _cues_script() -> str:
+    def make() -> str:
+        cues = {
+            "left": _("Left side."),
+            "right": _("Right side."),
+            "switch": _("Now the right side. Press Start when you are ready."),
+            "ready": _("Press Start when you are ready."),
+            "hold": _("Hold gently, and keep breathing."),
+            "relax": _("Relax. Rest as long as you need."),
+            "again": _("Press Start for the next one."),
+            "seconds_left": _("{n} seconds left."),
+            "rep": _("Repetition {n} of {total}."),
+            "do_reps": _("Do it {total} times at your own pace, then press Done."),
+            "done": _("Well done. This exercise is finished."),
+            "rest": _("Rest before the next exercise. Take as long as you need."),
+            "paused": _("Paused. Press Resume to carry on."),
+            "start": _("Start"),
+            "resume": _("Resume"),
+            "pause": _("Pause"),
+            "done_button": _("Done"),
+            "next": _("Next exercise"),
+            "finish": _("Finish the session"),
+        }
+        return json_script(cues, "session-cues")
+
+    return _CUES.get_or_make(get_language(), make)
+
+
 def _note_progress(request: HttpRequest, patient: Patient, items: list[dict[str, Any]]) -> None:
     """The link that led here says how the previous exercise ended (?from=N&result=...)."""
     number, result = request.GET.get("from", ""), request.GET.get("result", "")
@@ -105,27 +139,6 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
     exercise, changed = found
     hold = item["hold_seconds"]
     caregiver_mode = item["performer"] != "self"
-    cues = {
-        "left": _("Left side."),
-        "right": _("Right side."),
-        "switch": _("Now the right side. Press Start when you are ready."),
-        "ready": _("Press Start when you are ready."),
-        "hold": _("Hold gently, and keep breathing."),
-        "relax": _("Relax. Rest as long as you need."),
-        "again": _("Press Start for the next one."),
-        "seconds_left": _("{n} seconds left."),
-        "rep": _("Repetition {n} of {total}."),
-        "do_reps": _("Do it {total} times at your own pace, then press Done."),
-        "done": _("Well done. This exercise is finished."),
-        "rest": _("Rest before the next exercise. Take as long as you need."),
-        "paused": _("Paused. Press Resume to carry on."),
-        "start": _("Start"),
-        "resume": _("Resume"),
-        "pause": _("Pause"),
-        "done_button": _("Done"),
-        "next": _("Next exercise"),
-        "finish": _("Finish the session"),
-    }
     if index < len(items):
         next_url = reverse("sessions:step", args=[patient.pk, index + 1])
     else:
@@ -146,7 +159,7 @@ def step(request: HttpRequest, patient_id: int, index: int) -> HttpResponse:
         "hold": hold[0] if hold else None,
         "hold_range": hold,
         "caregiver_mode": caregiver_mode,
-        "cues": cues,
+        "cues_script": _cues_script(),
         "next_url": _with_result(next_url, index, "done"),
         "skip_url": _with_result(next_url, index, "skipped"),
         "stop_url": reverse("sessions:stop", args=[patient.pk, index]),

@@ -4,6 +4,7 @@ the page shows what a drawing from nothing kept shows."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from django.test import Client
@@ -91,3 +92,21 @@ def test_a_changed_exercise_row_is_drawn_again(demo: Demo) -> None:
     after = _pictogram_on(_step(client, demo))
     assert after != before
     assert after == _drawn_fresh(item["exercise"], item["position"], "en")
+
+
+def test_the_timer_cues_are_in_the_page_language_each_time(demo: Demo) -> None:
+    client = _person(demo)
+    views._CUES.clear()
+    scripts = {}
+    for language in ("en", "es", "de", "en"):
+        page = _step(client, demo, language).decode()
+        found = re.search(r'<script id="session-cues" type="application/json">(.*?)</script>', page)
+        assert found is not None
+        with translation.override(language):
+            assert json.loads(found.group(1))["start"] == translation.gettext("Start")
+            assert json.loads(found.group(1))["hold"] == translation.gettext(
+                "Hold gently, and keep breathing."
+            )
+        scripts.setdefault(language, found.group(1))
+        assert scripts[language] == found.group(1)
+    assert len(set(scripts.values())) == 3
