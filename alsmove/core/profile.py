@@ -65,12 +65,15 @@ class Side(StrEnum):
     BOTH = "both"
 
     def sides(self) -> frozenset[str]:
-        return {
-            Side.NONE: frozenset(),
-            Side.LEFT: frozenset({"left"}),
-            Side.RIGHT: frozenset({"right"}),
-            Side.BOTH: frozenset({"left", "right"}),
-        }[self]
+        return _SIDES[self]
+
+
+_SIDES: dict[Side, frozenset[str]] = {
+    Side.NONE: frozenset(),
+    Side.LEFT: frozenset({"left"}),
+    Side.RIGHT: frozenset({"right"}),
+    Side.BOTH: frozenset({"left", "right"}),
+}
 
 
 class Amount(StrEnum):

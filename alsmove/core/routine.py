@@ -84,6 +84,7 @@ from alsmove.core.safety import (
     SAFE_EMPTY_01,
     Exclusion,
     Reason,
+    Violation,
     full_verdict,
 )
 
@@ -249,6 +250,11 @@ def _prepare(
     )
 
 
+def _unsafe(memo: _Memo, exercise: str) -> tuple[Violation, ...] | None:
+    prepared = memo.prepared[exercise]
+    return prepared.unsafe if isinstance(prepared, Candidate) else None
+
+
 def _plan(
     profile: FunctionalProfile,
     exercises: list[Exercise],
@@ -325,8 +331,7 @@ def _build_day(
     if memo.pools is None:
         memo.pools = Pools(candidates)
     picks = choose(candidates, budget, day, profile, memo.pools)
-    unsafe = {c.id: c.unsafe for c in candidates}
-    chosen = [Chosen(c.exercise, c.positions, role, seconds(c.exercise)) for c, role in picks]
+    chosen = [Chosen(c.exercise, c.positions, role, c.cost) for c, role in picks]
     placed, dropped = place(chosen, preference, profile)
     walk_last = bool(placed) and is_walk(*placed[-1])
     sitting_of = sittings(
@@ -345,7 +350,7 @@ def _build_day(
                 stage,
                 adjustments,
                 sitting,
-                unsafe[c.exercise.id],
+                _unsafe(memo, c.exercise.id),
             )
             memo.items[key] = item
         elif item.sitting != sitting:
@@ -357,19 +362,20 @@ def _build_day(
         )
     in_routine = {item.exercise for item in items}
     for candidate in candidates:
-        if candidate.id not in in_routine and candidate.id not in excluded:
-            unchosen = memo.unchosen.get(candidate.id)
+        cid = candidate.id
+        if cid not in in_routine and cid not in excluded:
+            unchosen = memo.unchosen.get(cid)
             if unchosen is None:
-                unchosen = memo.unchosen[candidate.id] = Exclusion(
-                    candidate.id,
+                unchosen = memo.unchosen[cid] = Exclusion(
+                    cid,
                     ROUTINE_TIME_01,
                     Message(texts.NOT_CHOSEN, {"minutes": profile.minutes}),
                 )
-            excluded[candidate.id] = unchosen
-    ordered_out = tuple(excluded[e.id] for e in exercises if e.id in excluded)
+            excluded[cid] = unchosen
+    ordered_out = tuple(out for e in exercises if (out := excluded.get(e.id)) is not None)
     total = sum(c.seconds for c, _ in placed)
     if not items:
-        shortest = min(seconds(c.exercise) for c in candidates) / 60
+        shortest = min(c.cost for c in candidates) / 60
         no_time = Message(
             texts.NO_TIME, {"minutes": profile.minutes, "shortest": round(shortest, 1)}
         )

@@ -52,14 +52,14 @@ class Candidate:
     rank: tuple[int, int, str]
     # The rule broken in each of the exercise's unsafe positions (for the item's reasons).
     unsafe: tuple[Violation, ...] = ()
-    cost: int = field(init=False)  # seconds, the whole exercise
+    # Read often enough while choosing to be kept: the exercise's id, and its seconds
+    # (the whole exercise, `routine_items.seconds`).
+    id: str = field(init=False)
+    cost: int = field(init=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.exercise.id)
         object.__setattr__(self, "cost", seconds(self.exercise))
-
-    @property
-    def id(self) -> str:
-        return self.exercise.id
 
 
 @dataclass(frozen=True)
