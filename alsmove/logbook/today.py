@@ -41,7 +41,7 @@ from alsmove.logbook.models import CheckIn, FlagReview, SessionLog, StoredSessio
 from alsmove.logbook.services import adjustments_for
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
-from alsmove.routines.models import RoutinePlan
+from alsmove.routines.models import RoutinePlan, Status
 from alsmove.routines.services import plan_in_use
 
 _UNSET: Any = object()
@@ -121,6 +121,9 @@ def _read_sql() -> str:
             newest(t["review"]),
             newest(t["plan"]),
             newest(t["plan"], "reviewed_at", " AND reviewed_at IS NOT NULL"),
+            # Undoing an edit hands the routine back to the version it came from without
+            # a new row or an approval: the newest version still in play tells.
+            newest(t["plan"], where=f" AND status <> '{Status.SUPERSEDED.value}'"),
             f"(SELECT updated_at FROM {t['exercise']} ORDER BY updated_at DESC LIMIT 1)",  # noqa: S608
         ]
     )

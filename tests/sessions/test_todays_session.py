@@ -16,7 +16,8 @@ from alsmove.logbook.models import StoredSession
 from alsmove.logbook.services import clear_flag, record_checkin
 from alsmove.logbook.today import compute_session, todays_session
 from alsmove.patients.clock import today_for
-from alsmove.routines.services import WHY_FIRST, approve, propose
+from alsmove.routines.models import RoutinePlan, Status
+from alsmove.routines.services import WHY_FIRST, ItemChange, approve, propose, revise, undo_revision
 
 
 def _fresh(demo: Demo, day: object = None) -> dict[str, object]:
@@ -109,6 +110,25 @@ def test_an_approved_new_routine_is_used_from_the_next_read(demo: Demo) -> None:
     assert todays_session(demo.patient).plan_id == old  # a proposal waits for review
     approve(plan, by=demo.therapist)
     assert todays_session(demo.patient).plan_id == plan.pk
+    _same_as_fresh(demo)
+
+
+def test_undoing_an_edit_before_any_approval_hands_the_session_back_its_routine(
+    demo: Demo,
+) -> None:
+    RoutinePlan.objects.filter(patient=demo.patient).update(status=Status.SUPERSEDED)
+    first = propose(demo.patient, by=demo.therapist, why=Message(WHY_FIRST))
+    assert first is not None
+    assert todays_session(demo.patient).plan_id == first.pk  # nothing approved yet
+    gone = str(first.items[0]["exercise"])
+    edited = revise(
+        first,
+        by=demo.therapist,
+        changes=[ItemChange(gone, remove=True, reps=0, hold_min=None, hold_max=None)],
+    )
+    assert todays_session(demo.patient).plan_id == edited.pk
+    assert undo_revision(edited, by=demo.therapist) == first
+    assert todays_session(demo.patient).plan_id == first.pk
     _same_as_fresh(demo)
 
 
