@@ -11,6 +11,7 @@ from ninja import Router, Schema
 from alsmove.api.schemas import REFUSALS
 from alsmove.logbook.today import todays_session
 from alsmove.patients.policy import Action, require
+from alsmove.routines.models import RoutinePlan
 
 router = Router(tags=["sessions"])
 
@@ -49,10 +50,15 @@ class TodayOut(Schema):
 def get_today(request: HttpRequest, patient_id: int) -> TodayOut:
     patient = require(request.user, patient_id, Action.VIEW)
     session = todays_session(patient)
-    plan = session.plan
+    # Only the version's number: the row's whole week is not needed here.
+    version = (
+        RoutinePlan.objects.filter(pk=session.plan_id).values_list("version", flat=True).first()
+        if session.plan_id is not None
+        else None
+    )
     return TodayOut(
         day=session.day,
-        routine_version=plan.version if plan is not None else None,
+        routine_version=version,
         eased=session.eased,
         minutes=round(sum(item["minutes"] for item in session.items), 2),
         items=[SessionItemOut(**item) for item in session.items],
