@@ -12,9 +12,10 @@ from django.test import Client
 from signin_support import sign_in
 
 from alsmove.api import routines as api_routines
+from alsmove.core.i18n import Message
 from alsmove.demo.seed import Demo
 from alsmove.routines.models import RoutinePlan, Status
-from alsmove.routines.services import approve
+from alsmove.routines.services import WHY_FIRST, approve, propose, undo_revision
 
 
 def _url(demo: Demo, rest: str = "") -> str:
@@ -131,3 +132,35 @@ def test_a_reviewer_who_changes_their_name_is_shown_by_the_new_name(
     after = json.loads(_ask(person, _url(demo)).content)
     assert after["reviewed_by"] == old_name + " Reyes"
     assert after == json.loads(_made_fresh(person, _url(demo)))
+
+
+def test_undoing_an_edit_shows_the_routine_it_came_from_at_once(demo: Demo, person: Client) -> None:
+    before = json.loads(_ask(person, _url(demo)).content)
+    edited, _first = _new_version(demo)
+    assert json.loads(_ask(person, _url(demo)).content)["pending_version"] == edited.version
+    undo_revision(edited, by=demo.therapist)
+    after = json.loads(_ask(person, _url(demo)).content)
+    assert after == before
+    assert after == json.loads(_made_fresh(person, _url(demo)))
+
+
+def test_undoing_an_edit_before_any_approval_shows_the_first_proposal_again(
+    demo: Demo, person: Client
+) -> None:
+    RoutinePlan.objects.filter(patient=demo.patient).update(status=Status.SUPERSEDED)
+    first = propose(demo.patient, by=demo.therapist, why=Message(WHY_FIRST))
+    assert first is not None
+    shown = json.loads(_ask(person, _url(demo, "?day=0")).content)
+    assert shown["version"] == first.version and shown["status"] == Status.PROPOSED
+    edited = _therapist(demo).post(
+        _url(demo, f"/{first.version}/edit"),
+        json.dumps({"changes": [{"exercise": first.items[0]["exercise"], "remove": True}]}),
+        content_type="application/json",
+    )
+    assert edited.status_code == 201, edited.content
+    new = RoutinePlan.objects.get(patient=demo.patient, version=edited.json()["version"])
+    assert json.loads(_ask(person, _url(demo, "?day=0")).content)["version"] == new.version
+    undo_revision(new, by=demo.therapist)
+    after = json.loads(_ask(person, _url(demo, "?day=0")).content)
+    assert after == shown
+    assert after == json.loads(_made_fresh(person, _url(demo, "?day=0")))
