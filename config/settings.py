@@ -169,9 +169,8 @@ TEMPLATES = [
 ]
 # Forms draw their fields with Django's own Jinja2 copies of its form templates: the same
 # markup, at a fraction of the cost of the template language's per-option includes (a
-# radio group renders a template per option and per attribute; docs/performance.md); the
-# select and radio or check box groups draw their options in place (alsmove/web/form_renderer.py).
-FORM_RENDERER = "alsmove.web.form_renderer.FormRenderer"
+# radio group renders a template per option and per attribute; docs/performance.md).
+FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 _database_url = os.environ.get("DATABASE_URL")
 if _database_url:
