@@ -14,50 +14,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import cache
 from typing import Any
 
-from django.db import connection, models
+from django.db import models
 
 from alsmove.assessments.models import Assessment
+from alsmove.kept import rows
 from alsmove.patients.models import FunctionalProfile, Patient
-
-
-def _column(field: models.Field[Any, Any]) -> str:
-    name = connection.ops.quote_name(field.column)
-    return f"CAST({name} AS TEXT)" if isinstance(field, models.JSONField) else name
-
-
-@cache
-def _select(
-    model: type[models.Model], names: tuple[str, ...], where: str | None, order: tuple[str, ...]
-) -> str:
-    meta = model._meta
-
-    def quoted(name: str) -> str:
-        return connection.ops.quote_name(meta.get_field(name).column)  # type: ignore[union-attr]
-
-    columns = ", ".join(_column(meta.get_field(name)) for name in names)  # type: ignore[arg-type]
-    sql = f"SELECT {columns} FROM {connection.ops.quote_name(meta.db_table)}"  # noqa: S608
-    if where is not None:
-        sql += f" WHERE {quoted(where)} = %s"
-    # Every part is a quoted column or table name from the model; the value is a parameter.
-    return sql + " ORDER BY " + ", ".join(quoted(name) for name in order)
-
-
-def rows(
-    model: type[models.Model],
-    names: tuple[str, ...],
-    order: tuple[str, ...],
-    where: str | None = None,
-    value: Any = None,
-) -> tuple[tuple[Any, ...], ...]:
-    """The rows of `model` (those whose field `where` is `value`, if given): the fields
-    `names`, raw, in the order of the fields `order`."""
-    with connection.cursor() as cursor:
-        cursor.execute(_select(model, names, where, order), [] if where is None else [value])
-        return tuple(tuple(row) for row in cursor.fetchall())
-
 
 RECORD_FIELDS = ("id", "taken_on", "source", "total", "items", "created_at", "superseded_at")
 

@@ -30,13 +30,12 @@ from alsmove.assessments.stamps import (
     profile_from_row,
     profile_row,
     record_rows,
-    rows,
 )
 from alsmove.core import equipment as core
 from alsmove.core.equipment import FIRST_COUNT
 from alsmove.equipment.models import SETTLED, CatalogueRecord, PlanItem
 from alsmove.equipment.services import STARTED
-from alsmove.kept import Kept
+from alsmove.kept import Kept, rows
 from alsmove.patients.models import Patient
 
 _KEPT: Kept[dict[str, Any]] = Kept(256)

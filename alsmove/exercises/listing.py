@@ -18,8 +18,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 
 from alsmove.exercises import labels
+from alsmove.exercises.models import ExerciseRecord
 from alsmove.exercises.pictograms import pictogram_title
 from alsmove.exercises.services import library_with_changes
+from alsmove.kept import rows
 
 # The rows of the library's last few versions and languages (a load makes a new one).
 _KEEP = 12
@@ -31,14 +33,15 @@ def sorted_rows(version_of: Any) -> list[dict[str, Any]]:
 
     `version_of(changed)` names a pictogram's version (its address) from the row's last
     change. The rows are shared between requests: read them, never change them."""
-    with_changes = library_with_changes()
-    key = (get_language() or "", tuple((e.id, changed) for e, changed in with_changes))
-    rows = _ROWS.get(key)
-    if rows is None:
+    # The key in plain SQL (alsmove.kept.rows): every row's id and last change, raw.
+    key = (get_language() or "", rows(ExerciseRecord, ("id", "updated_at"), ("id",)))
+    kept = _ROWS.get(key)
+    if kept is None:
         exercises = sorted(
-            with_changes, key=lambda pair: (str(labels.REGION[pair[0].body_region]), pair[0].name)
+            library_with_changes(),
+            key=lambda pair: (str(labels.REGION[pair[0].body_region]), pair[0].name),
         )
-        rows = [
+        kept = [
             {
                 "exercise": e,
                 "region": labels.REGION[e.body_region],
@@ -51,9 +54,11 @@ def sorted_rows(version_of: Any) -> list[dict[str, Any]]:
             }
             for e, changed in exercises
         ]
-        for row in rows:  # each card drawn once, in this language
+        for row in kept:  # each card drawn once, in this language
             row["card"] = render_to_string("exercises/_card.html", {"row": row})
         if len(_ROWS) >= _KEEP:
             _ROWS.pop(next(iter(_ROWS)))
-        _ROWS[key] = rows
-    return rows
+        # Under the key read before the rows: a change in between gives a new key at
+        # the next request (a last change only moves forward), so it is never shown stale.
+        _ROWS[key] = kept
+    return kept
