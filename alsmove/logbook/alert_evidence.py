@@ -11,9 +11,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from typing import Any
 
+from django.db import connection
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from alsmove.accounts.models import User
 from alsmove.exercises.services import exercise_library
-from alsmove.logbook.models import CheckIn, SessionLog
+from alsmove.kept import Kept
+from alsmove.logbook.models import CheckIn, ExerciseLog, SessionLog
+from alsmove.patients.clock import zone_for
 from alsmove.patients.models import Patient
 
 
@@ -74,3 +85,90 @@ def evidence_by_day(
     for checkin in checkins:
         found[checkin.day].checkins.append(checkin)
     return found
+
+
+# Each day's evidence drawn (`logbook/_alert_evidence.html`), kept per process under
+# everything the drawing shows: the record and its clock, the day, the language, and the
+# content of every log row of that day (with who entered it, its revision and change
+# time), every exercise row of those logs, every check-in row and the names the drawing
+# gives the exercises. A new log or check-in, a correction, a renamed member or library
+# row, another language is another key; nothing has to be forgotten by hand.
+_DRAWN: Kept[SafeString] = Kept(size=512)
+
+
+def _in(count: int) -> str:
+    return ", ".join(["%s"] * count)
+
+
+@cache
+def _logs_sql(count: int) -> str:
+    q = connection.ops.quote_name
+    log, ex, user = SessionLog._meta.db_table, ExerciseLog._meta.db_table, User._meta.db_table
+    return (
+        f"SELECT l.{q('day')}, l.{q('id')}, l.{q('created_at')}, l.{q('fatigue')},"  # noqa: S608
+        f" l.{q('cramps')}, l.{q('breathless_after')}, l.{q('note')}, l.{q('revision')},"
+        f" l.{q('changed_at')}, u.{q('full_name')}, e.{q('id')}, e.{q('exercise')},"
+        f" e.{q('status')}, e.{q('pain')}"
+        f" FROM {q(log)} l LEFT JOIN {q(user)} u ON u.{q('id')} = l.{q('entered_by_id')}"
+        f" LEFT JOIN {q(ex)} e ON e.{q('session_id')} = l.{q('id')}"
+        f" WHERE l.{q('patient_id')} = %s AND l.{q('day')} IN ({_in(count)})"
+        f" ORDER BY l.{q('created_at')}, l.{q('id')}, e.{q('id')}"
+    )
+
+
+@cache
+def _checkins_sql(count: int) -> str:
+    q = connection.ops.quote_name
+    checkin, user = CheckIn._meta.db_table, User._meta.db_table
+    return (
+        f"SELECT c.{q('day')}, c.{q('id')}, c.{q('created_at')}, c.{q('kind')},"  # noqa: S608
+        f" c.{q('weaker')}, c.{q('soreness')}, c.{q('heaviness')}, u.{q('full_name')}"
+        f" FROM {q(checkin)} c LEFT JOIN {q(user)} u ON u.{q('id')} = c.{q('entered_by_id')}"
+        f" WHERE c.{q('patient_id')} = %s AND c.{q('day')} IN ({_in(count)})"
+        f" ORDER BY c.{q('created_at')}, c.{q('id')}"
+    )
+
+
+def drawn_evidence(
+    patient: Patient, days: Iterable[date], names: Mapping[str, str]
+) -> dict[date, SafeString]:
+    """Each day's evidence, drawn, for the alerts page (`names`: every exercise's name by
+    id in the page's language). Two plain-SQL reads for the keys (built once: compiling
+    them in the ORM cost more than running them); the days not kept yet are read through
+    `evidence_by_day` and drawn."""
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
+    values = [connection.ops.adapt_datefield_value(day) for day in wanted]
+    by_day: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(_logs_sql(len(wanted)), [patient.pk, *values])
+        for row in cursor.fetchall():
+            by_day[str(row[0])].append(("log", *row[1:]))
+        cursor.execute(_checkins_sql(len(wanted)), [patient.pk, *values])
+        for row in cursor.fetchall():
+            by_day[str(row[0])].append(("checkin", *row[1:]))
+    language, zone = get_language() or "", patient.time_zone
+    keys = {}
+    for day in wanted:
+        content = tuple(by_day.get(day.isoformat(), ()))
+        slugs = sorted({str(row[11]) for row in content if row[0] == "log" and row[11]})
+        used = tuple((slug, names.get(slug)) for slug in slugs)
+        keys[day] = (patient.pk, zone, day, language, content, used)
+    drawn: dict[date, SafeString] = {}
+    evidence: dict[date, Evidence] | None = None
+    for day in wanted:
+
+        def make(day: date = day) -> SafeString:
+            nonlocal evidence
+            if evidence is None:  # every day not kept, read at once
+                evidence = evidence_by_day(patient, wanted, names)
+            with timezone.override(zone_for(patient)):  # as the layout draws the page
+                html = render_to_string(
+                    "logbook/_alert_evidence.html",
+                    {"row": {"evidence": evidence[day]}, "patient": patient},
+                )
+            return mark_safe(html)  # noqa: S308  # drawn by the template, escaped there
+
+        drawn[day] = _DRAWN.get_or_make(keys[day], make)
+    return drawn

@@ -11,14 +11,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from alsmove.core.feelings import FEELING_SHARED_01
 from alsmove.exercises.services import exercise_library
-from alsmove.logbook.alert_evidence import evidence_by_day
+from alsmove.kept import Kept
+from alsmove.logbook.alert_evidence import drawn_evidence
 from alsmove.logbook.alerts import NOTE_MAX, AlertError, acknowledge_alert, rule_title
 from alsmove.logbook.attention import caseload
 from alsmove.logbook.caseload_words import shown_rows
@@ -60,6 +63,19 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+# An open alert's empty acknowledgement form, drawn once per alert and language: it holds
+# nothing else (its ids name the alert; the token is drawn by the page around it).
+_FORMS: Kept[SafeString] = Kept(size=512)
+
+
+def _empty_form(alert: Alert) -> SafeString:
+    def make() -> SafeString:
+        html = render_to_string("includes/form.html", {"form": AcknowledgeForm(alert=alert)})
+        return mark_safe(html)  # noqa: S308  # drawn by the template, escaped there
+
+    return _FORMS.get_or_make((alert.pk, get_language() or ""), make)
+
+
 ALERTS_PAGE = 10  # acknowledged alerts per page: the open ones are always all shown
 
 
@@ -85,7 +101,10 @@ def _alerts_page(
     flags = todays_session(patient).flags if may_acknowledge else []
     # The library read once, for the evidence and the names (none when nothing is shown).
     library = {e.id: e.name for e in exercise_library()} if shown or flags else {}
-    evidence = evidence_by_day(patient, (a.day for a in shown), library)
+    # Each day's evidence drawn once and kept under the content of its rows (kept per process).
+    evidence = drawn_evidence(
+        patient, (a.day for a in shown if a.rule != FEELING_SHARED_01), library
+    )
     slugs = {*(a.exercise for a in shown), *(f["exercise"] for f in flags)}
     names = {slug: library[slug] for slug in slugs if slug in library}
     flagged = {f["exercise"]: f for f in flags}
@@ -99,15 +118,19 @@ def _alerts_page(
         return {**alert.message, "params": {**params, "exercise": names[alert.exercise]}}
 
     def row(alert: Alert) -> dict[str, Any]:
-        form = None
+        form: AcknowledgeForm | None = None
+        form_html: SafeString | None = None
         if may_acknowledge and alert.acknowledged_at is None:
-            form = failed if failed is not None and alert.pk == pk else None
-            form = form or AcknowledgeForm(alert=alert)
+            if failed is not None and alert.pk == pk:
+                form = failed  # drawn with its errors, as typed
+            else:
+                form_html = _empty_form(alert)
         return {
             "alert": alert,
             "title": rule_title(alert.rule),
             "form": form,
-            "evidence": evidence[alert.day],
+            "form_html": form_html,
+            "evidence": evidence.get(alert.day, ""),
             "exercise_name": names.get(alert.exercise, ""),
             "message": message(alert),
             "flagged": alert.exercise in flagged,
