@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,34 +18,30 @@ from alsmove.accounts.forms import StaffForm
 from alsmove.accounts.models import Role, User
 from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.caregiving.services import taught_to
+from alsmove.core.feelings import offer_due
 from alsmove.equipment.home_card import start_now
 from alsmove.logbook.checkins import checkin_form
-from alsmove.logbook.feelings import offer_due
 from alsmove.logbook.forms import FeelingForm
 from alsmove.logbook.models import SessionLog
-from alsmove.logbook.services import due_checkins
 from alsmove.logbook.today import todays_session
 from alsmove.patients.clock import today_for
-from alsmove.patients.invitations import waiting_by_link_only, waiting_for
-from alsmove.patients.models import Patient, Relation
+from alsmove.patients.invitations import waiting_for
+from alsmove.patients.models import CareLink, Patient, Relation
 from alsmove.patients.policy import Action, can, visible_patients
-from alsmove.web.hub import latest_score, next_reminder, open_alerts_by_patient
+from alsmove.web.hub import PersonRow, invitation_counts, open_alerts_by_patient, person_row
 
 
-def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
+def _today(user: Any, patient: Patient, now: datetime, row: PersonRow) -> dict[str, Any]:
     """What a person or their caregiver does first today: answer a due check-in, then do
     (or see) today's session."""
     session = todays_session(patient)
     may_log = can(user, patient, Action.LOG)
-    logged = (
-        SessionLog.objects.filter(patient=patient, day=today_for(patient, now))
-        .order_by("-created_at")
-        .first()
-    )
+    # The template needs only the log's id (its link).
+    logged = SessionLog(pk=row.logged_id, patient=patient) if row.logged_id else None
     checkins = (
         [
-            {"kind": due.kind, "form": checkin_form(due.kind, due.session)}
-            for due in due_checkins(patient, now)
+            {"kind": kind, "form": checkin_form(kind, SessionLog(pk=log_id, patient=patient))}
+            for kind, log_id in row.due
         ]
         if may_log
         else []
@@ -62,8 +59,8 @@ def _today(user: Any, patient: Patient, now: datetime) -> dict[str, Any]:
         "logged": logged,
         "checkins": checkins,
         # The hub: the latest score (link to progress) and the next reminder.
-        "score": latest_score(patient),
-        "reminder": next_reminder(patient, now),
+        "score": row.score,
+        "reminder": row.reminder,
         "may_set_reminders": can(user, patient, Action.EDIT_PROFILE),
         # For a caregiver: the skills a therapist has taught them for this person.
         "skills": [] if is_person else taught_to(user, patient),
@@ -84,22 +81,34 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     now = timezone.now()
     own = Patient.objects.filter(user=user).first()
-    others = visible_patients(user).exclude(user=user)
-    # Caregivers see today's session and check-ins for each person they care for; a
-    # therapist's caseload is elsewhere.
-    cared_for = others.filter(
-        care_links__member=user,
-        care_links__relation=Relation.CAREGIVER,
-        care_links__revoked_at__isnull=True,
+    # The records the user may see besides their own, read once: caregivers see today's
+    # session and check-ins for each person they care for; a therapist's caseload is
+    # elsewhere.
+    as_caregiver = CareLink.objects.filter(
+        patient=OuterRef("pk"),
+        member=user,
+        relation=Relation.CAREGIVER,
+        revoked_at__isnull=True,
     )
-    today = [_today(user, own, now)] if own else []
-    today += [_today(user, patient, now) for patient in cared_for]
+    others = list(
+        visible_patients(user).exclude(user=user).annotate(cares_for=Exists(as_caregiver))
+    )
+    cared_for = [patient for patient in others if patient.cares_for]
+    rows = {
+        patient.pk: person_row(patient, today_for(patient, now), now)
+        for patient in [*([own] if own else []), *cared_for]
+    }
+    today = [_today(user, own, now, rows[own.pk])] if own else []
+    today += [_today(user, patient, now, rows[patient.pk]) for patient in cared_for]
     # The optional "How have you been feeling?", for the person only, at most weekly.
     feeling_form = (
         FeelingForm(auto_id=False)
-        if own and can(user, own, Action.ANSWER_FEELINGS) and offer_due(own, now)
+        if own
+        and can(user, own, Action.ANSWER_FEELINGS)
+        and offer_due(rows[own.pk].last_feeling, today_for(own, now))
         else None
     )
+    to_account, to_address = invitation_counts(user, now)
     return render(
         request,
         "web/home.html",
@@ -109,8 +118,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "today": today,
             "feeling_form": feeling_form,
             "Role": Role,
-            "invitations": waiting_for(user),
-            "link_only_invitations": waiting_by_link_only(user),
+            # The invitations themselves are read only when there are some.
+            "invitations": list(waiting_for(user)) if to_account else [],
+            "link_only_invitations": to_address,
             # A therapist's records with alerts not looked at yet.
             "alerts": open_alerts_by_patient(user) if user.is_therapist else [],
         },
