@@ -53,12 +53,12 @@ def profile_choices(user: Any) -> list[tuple[str, str]]:
     with_profile = FunctionalProfile.objects.values("patient_id")
     records = visible_patients(user).filter(pk__in=with_profile).order_by("display_name")
     choices = []
-    for patient in records:
-        if patient.user_id == user.pk:
-            choices.insert(0, (str(patient.pk), _("Suits me")))
+    # Three values a record, not a whole Patient each.
+    for pk, owner, name in records.values_list("pk", "user_id", "display_name"):
+        if owner == user.pk:
+            choices.insert(0, (str(pk), _("Suits me")))
         else:
-            label = _("Suits %(name)s") % {"name": patient.display_name}
-            choices.append((str(patient.pk), label))
+            choices.append((str(pk), _("Suits %(name)s") % {"name": name}))
     return choices
 
 

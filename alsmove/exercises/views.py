@@ -9,8 +9,10 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from alsmove.core.library import SOURCES
@@ -18,6 +20,7 @@ from alsmove.exercises import labels, pictogram_poses, pictograms, search
 from alsmove.exercises.listing import sorted_rows
 from alsmove.exercises.pictograms import pictogram_svg
 from alsmove.exercises.services import find_exercise, library_with_changes
+from alsmove.kept import Kept
 
 ANY = [("", _("Any"))]
 
@@ -48,6 +51,7 @@ class LibraryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # "Suits me" (or "Suits Sam"): only the records this user may see, with a profile.
         choices = search.profile_choices(user)
+        self.suits_choices = tuple(choices)  # what the drawn form is kept under
         if choices:
             self.fields["suits"].choices = ANY + choices
         else:
@@ -65,6 +69,33 @@ LIBRARY_PAGE = 24  # exercises per page
 def pictogram_version(changed: datetime) -> str:
     # Microseconds: a row saved twice within one second must still get a new address.
     return f"{DRAWING}-{changed.timestamp() * 1_000_000:.0f}"
+
+
+# The filter form drawn (`includes/filter_form.html`), kept per process under all it
+# shows: the language, whether the address asked anything, each field's value as asked and
+# the reader's "suits" choices (read per request through the access policy). Its errors
+# come from those alone; six selects' option templates were most of the list's drawing.
+_FILTER_FORMS: Kept[SafeString] = Kept(size=256)
+
+
+def _drawn_filter_form(form: LibraryFilterForm) -> SafeString:
+    asked = tuple(form.data.get(name) for name in LibraryFilterForm.base_fields)
+    key = (get_language() or "", form.is_bound, asked, form.suits_choices)
+
+    def make() -> SafeString:
+        context = {
+            "form": form,
+            "title": gettext("Filter the exercises"),
+            "unrecognised": gettext(
+                "One of the filters was not recognised, so all exercises are shown."
+            ),
+            "submit": gettext("Show exercises"),
+            "clear_url": reverse("exercises:list"),
+        }
+        html = render_to_string("includes/filter_form.html", context)
+        return mark_safe(html)  # noqa: S308  # drawn by the template, escaped there
+
+    return _FILTER_FORMS.get_or_make(key, make)
 
 
 def library(request: HttpRequest) -> HttpResponse:
@@ -95,6 +126,7 @@ def library(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {
         "form": form,
+        "filter_form": _drawn_filter_form(form),
         "rows": page.object_list,
         "page": page,
         "total": len(rows),
