@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -126,6 +126,16 @@ def raise_alerts(patient: Patient, result: core.OverworkResult, on: date) -> lis
     return raised
 
 
+class AfterLog(Protocol):
+    """Told inside a new log's transaction: `saved()` once the log is written, before
+    the day is judged; `judged(result)` with that judgement (logbook.today keeps today's
+    session from it, so the log's own judgement is not made again by the next page)."""
+
+    def saved(self) -> None: ...
+
+    def judged(self, result: core.OverworkResult) -> None: ...
+
+
 @dataclass(frozen=True)
 class Outcome:
     log: SessionLog
@@ -148,6 +158,7 @@ def record_session(
     cramps: str,
     breathless_after: bool,
     note: str = "",
+    after: AfterLog | None = None,
 ) -> Outcome:
     """Store a session log once (by client id), then judge it. All of it or none of it.
 
@@ -177,6 +188,7 @@ def record_session(
         breathless_after=breathless_after,
         note=note,
         worst_pain=pain,
+        after=after,
     )
 
 
@@ -237,6 +249,7 @@ def record_log(
     breathless_after: bool,
     note: str = "",
     worst_pain: int | None = None,
+    after: AfterLog | None = None,
 ) -> Outcome:
     """Store a log once (by client id), each exercise with its own pain level, then judge
     the day and raise the care team's alerts. All of it or none of it.
@@ -272,8 +285,12 @@ def record_log(
                 for e in entries
             )
             record_change(by, patient, "session_logged", detail=str(day))
+            if after is not None:
+                after.saved()
             result = evaluate(patient, day)
             alerts = raise_alerts(patient, result, day)
+            if after is not None:
+                after.judged(result)
     except IntegrityError:
         # The same log sent twice at the same moment: the first one won; use it.
         log = SessionLog.objects.get(client_id=client_id)

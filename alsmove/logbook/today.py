@@ -34,7 +34,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from alsmove.core.overwork import ease_prescription
+from alsmove.core.adjustments import Adjustments
+from alsmove.core.overwork import OverworkResult, ease_prescription, to_adjustments
 from alsmove.exercises.models import ExerciseRecord
 from alsmove.exercises.services import exercise_library
 from alsmove.logbook.models import CheckIn, FlagReview, SessionLog, StoredSession
@@ -157,6 +158,66 @@ def _read(patient: Patient, day: date) -> tuple[str, TodaysSession | None]:
     return stamp, TodaysSession(plan_id, day, **data)
 
 
+# Where a stamp holds the routine's parts and the library's (`_read_sql`'s inputs, after
+# the format and the day): what a session is made from besides the log.
+_NOT_THE_LOG = (0, 1, 6, 7, 8, 9)
+
+
+class KeepAfterLog:
+    """Today's session for the quick log: read before the log, then made again once from
+    the log's own judgement of the day and stored in the log's transaction, so neither
+    the request nor the next page judges the day a second time (logbook.services.AfterLog).
+
+    Before the log a session out of date is computed but not stored (the log is about
+    to change it). After the log the stamp is read again inside the transaction, once
+    the log is written and before the day is judged, as `todays_session` takes it before
+    computing; the session is stored only when the routine and the library are the ones
+    it was read with (else the next read computes it, as after any change)."""
+
+    def __init__(self, patient: Patient, today: date) -> None:
+        self.patient = patient
+        self.day = today
+        self.stamp, stored = _read(patient, self.day)
+        self.session = stored if stored is not None else compute_session(patient, self.day)
+        self._after: str | None = None
+
+    def saved(self) -> None:
+        self._after, _stored = _read(self.patient, self.day)
+
+    def judged(self, result: OverworkResult) -> None:
+        after = self._after
+        if after is None or len(after) >= 255 or len(self.stamp) >= 255:
+            return  # a stamp cut short cannot be compared part by part
+        before_parts, after_parts = self.stamp.split("|"), after.split("|")
+        if len(before_parts) != len(after_parts) or any(
+            before_parts[i] != after_parts[i] for i in _NOT_THE_LOG
+        ):
+            return
+        plan = self.session.plan
+        if plan is not None and plan.pk != self.session.plan_id:
+            return
+        session = _session_from(plan, result, to_adjustments(result), self.day)
+        data = json.loads(
+            json.dumps({**session.as_data(), "flags": session.flags}, cls=DjangoJSONEncoder)
+        )
+        values = {
+            "day": self.day,
+            "stamp": after,
+            "plan_id": session.plan_id,
+            "data": data,
+            "computed_at": timezone.now(),
+        }
+        # Inside the log's transaction: an update, or an insert in a savepoint of its own
+        # (another request storing the first row at the same moment wins).
+        if StoredSession.objects.filter(patient_id=self.patient.pk).update(**values):
+            return
+        try:
+            with transaction.atomic():
+                StoredSession.objects.create(patient_id=self.patient.pk, **values)
+        except IntegrityError:
+            pass
+
+
 def todays_session(patient: Patient, today: date | None = None) -> TodaysSession:
     """Today's exercises for the person (their today unless `today` is given)."""
     day = today or today_for(patient)
@@ -191,6 +252,13 @@ def compute_session(patient: Patient, day: date) -> TodaysSession:
     """The session from scratch: the routine's day, the overwork rules, the easing."""
     plan = plan_in_use(patient)
     result, adjustments = adjustments_for(patient, day)
+    return _session_from(plan, result, adjustments, day)
+
+
+def _session_from(
+    plan: RoutinePlan | None, result: OverworkResult, adjustments: Adjustments, day: date
+) -> TodaysSession:
+    """The session of the routine `plan` on `day`, after the overwork rules' `result`."""
     flags = [{"exercise": f.exercise, "rule": f.rule, "status": f.status} for f in result.flags]
     if plan is None:
         return TodaysSession(None, day, [], [], False, [], flags=flags, _plan=None)

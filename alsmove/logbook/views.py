@@ -18,7 +18,7 @@ from alsmove.logbook.forms import PAIN_WORDS, TIRED_WORDS, QuickLogForm
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import LogError, evaluate, record_session, warnings_on
 from alsmove.logbook.session_progress import carried_statuses, forget
-from alsmove.logbook.today import compute_session, todays_session
+from alsmove.logbook.today import KeepAfterLog, compute_session, todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
 from alsmove.patients.policy import Action, can, require
@@ -73,7 +73,14 @@ def quick_log(request: HttpRequest, patient_id: int) -> HttpResponse:
             )
             return redirect("logbook:session", patient_id=patient.pk, log_id=logged.pk)
     day = session_day(request.POST.get("day"), today) if request.method == "POST" else today
-    session = todays_session(patient) if day == today else compute_session(patient, day)
+    keep = None
+    if request.method == "POST" and day == today:
+        # Read (or computed, not stored) before the log, stored from the log's own
+        # judgement inside its transaction (logbook.today.KeepAfterLog).
+        keep = KeepAfterLog(patient, today)
+        session = keep.session
+    else:
+        session = todays_session(patient) if day == today else compute_session(patient, day)
     carried = carried_statuses(request.session, patient.pk, today)
     form = QuickLogForm(
         request.POST or None, items=session.items, statuses=carried, initial={"day": today}
@@ -94,6 +101,7 @@ def quick_log(request: HttpRequest, patient_id: int) -> HttpResponse:
                 cramps=data["cramps"],
                 breathless_after=data["breathless_after"],
                 note=data["note"],
+                after=keep,
             )
         except LogError as error:
             form.add_error(None, str(error))
