@@ -41,6 +41,8 @@ CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("ALSMOVE_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, their one read per request in plain SQL (same table and rules).
+SESSION_ENGINE = "alsmove.accounts.sessions"
 
 # --- Production settings that fail closed (security13) -------------------------------
 # The built-in key is public (it is in the repository): anyone could sign a session or a

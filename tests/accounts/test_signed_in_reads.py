@@ -1,0 +1,64 @@
+"""The reads every signed-in request makes, in plain SQL, answer as Django's ORM would."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore as DjangoStore
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from alsmove.accounts.models import User
+from alsmove.accounts.sessions import SessionStore
+from alsmove.accounts.two_factor import has_authenticator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_session_reads_the_same_data_as_djangos_own_store() -> None:
+    saved = SessionStore()
+    saved["who"] = "someone"
+    saved["n"] = 3
+    saved.save()
+    assert dict(SessionStore(saved.session_key).items()) == {"who": "someone", "n": 3}
+    assert dict(DjangoStore(saved.session_key).items()) == {"who": "someone", "n": 3}
+
+
+def test_an_expired_session_is_not_read_and_its_key_is_dropped() -> None:
+    saved = SessionStore()
+    saved["who"] = "someone"
+    saved.save()
+    Session.objects.filter(session_key=saved.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    store = SessionStore(saved.session_key)
+    assert dict(store.items()) == {}
+    assert store.session_key is None
+
+
+def test_an_unknown_or_missing_session_key_reads_nothing() -> None:
+    assert dict(SessionStore("no-such-session-key-at-all").items()) == {}
+    assert dict(SessionStore(None).items()) == {}
+
+
+def test_a_tampered_session_reads_nothing() -> None:
+    saved = SessionStore()
+    saved["who"] = "someone"
+    saved.save()
+    Session.objects.filter(session_key=saved.session_key).update(session_data="x" + "y" * 40)
+    assert dict(SessionStore(saved.session_key).items()) == {}
+
+
+def test_only_a_confirmed_authenticator_of_the_account_counts(demo: object) -> None:
+    user = User.objects.create_user(email="sam2@example.org", password="x" * 12)
+    other = User.objects.create_user(email="kim2@example.org", password="x" * 12)
+    assert not has_authenticator(user)
+    TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    assert not has_authenticator(user)
+    TOTPDevice.objects.create(user=other, name="authenticator", confirmed=True)
+    assert not has_authenticator(user)
+    TOTPDevice.objects.filter(user=user).update(confirmed=True)
+    assert has_authenticator(user)
+    assert has_authenticator(other)
