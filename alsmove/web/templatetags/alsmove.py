@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import tzinfo
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.urls import get_script_prefix
+from django.utils import translation
 
 from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.formats import say
+from alsmove.kept import Kept
 from alsmove.patients.clock import zone_for
 
 register = template.Library()
@@ -60,3 +64,42 @@ def own_language_names() -> list[tuple[str, str]]:
 def steps_today_filter(item: Any) -> list[str]:
     """A routine item's steps in the page's language (see alsmove.exercises.names)."""
     return steps_today(item)
+
+
+# The layout's parts that are the same on every request with the same inputs (the skip
+# link, the main links, the language links, the footer): each drawn once per process for
+# its inputs and kept (docs/performance.md, item 10).
+_FRAGMENTS: Kept[str] = Kept(size=1024)
+_SERIALS = itertools.count()
+
+
+class KeepNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, inputs: list[Any]) -> None:
+        self.nodelist = nodelist
+        self.inputs = inputs
+        # Each block as parsed is its own: a template parsed again (a changed file in
+        # development) starts afresh instead of reading what an older version drew.
+        self.serial = next(_SERIALS)
+
+    def render(self, context: template.Context) -> str:
+        # The block's place, the page's language, the address prefix and the escaping are
+        # always inputs; the rest is named in the tag. Nothing in the block may read
+        # anything else (no user's data, no CSRF token).
+        key = (
+            self.serial,
+            translation.get_language(),
+            get_script_prefix(),
+            context.autoescape,
+            *(value.resolve(context) for value in self.inputs),
+        )
+        return _FRAGMENTS.get_or_make(key, lambda: self.nodelist.render(context))
+
+
+@register.tag("keep")
+def keep(parser: Any, token: Any) -> KeepNode:
+    """`{% keep a b %}…{% endkeep %}`: the block drawn once per value of `a` and `b` (and
+    the page's language), then kept. Only for parts of a page that read nothing else."""
+    inputs = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(nodelist, inputs)
