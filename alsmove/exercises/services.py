@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from alsmove.core.library import Exercise
 from alsmove.exercises.loader import default_library
 from alsmove.exercises.models import ExerciseRecord
+from alsmove.kept import Kept, rows
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,20 @@ def library_with_changes() -> list[tuple[Exercise, Any]]:
     return [(_PARSED[(pk, changed, language)], changed) for pk, changed in rows]
 
 
+# The whole list, by name, per language and every row's (id, last change) as stored: the
+# key read in plain SQL (alsmove.kept.rows), since compiling the ORM's read of the same
+# two columns cost more than running it on every page that names an exercise.
+_LISTS = Kept[list[Exercise]](size=12)
+
+
 def exercise_library() -> list[Exercise]:
     """The library's exercises in the active language, by name."""
-    return [exercise for exercise, _changed in library_with_changes()]
+    key = (get_language() or "", rows(ExerciseRecord, ("id", "updated_at"), ("id",)))
+
+    def make() -> list[Exercise]:
+        return [exercise for exercise, _changed in library_with_changes()]
+
+    return list(_LISTS.get_or_make(key, make))  # a list of its own for the caller
 
 
 def find_exercise(slug: str) -> Exercise | None:
