@@ -11,12 +11,13 @@ values cost about twenty times more than running them; docs/performance.md).
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any, Generic, TypeVar
 
-from django.db import connection, models
+from django.db import connection, connections, models, router
 
 T = TypeVar("T")
 
@@ -82,3 +83,54 @@ def rows(
     with connection.cursor() as cursor:
         cursor.execute(_select(model, names, where, order), [] if where is None else [value])
         return tuple(tuple(row) for row in cursor.fetchall())
+
+
+class _ByKey:
+    """A model's read by primary key, compiled by the ORM once per connection: its SQL,
+    where the key goes among the parameters, and the ORM's own value converters."""
+
+    def __init__(self, model: type[models.Model], alias: str, conn: Any) -> None:
+        sentinel = -987654321
+        queryset = model._default_manager.using(alias).filter(pk=sentinel)
+        compiler = queryset.query.get_compiler(alias)
+        sql, params = compiler.as_sql()
+        if list(params).count(sentinel) != 1 or compiler.klass_info is None:
+            raise ValueError(f"{model.__name__}: not a plain read by key")
+        self.sql = sql
+        self.params = list(params)
+        self.at = self.params.index(sentinel)
+        self.compiler = compiler
+        fields = compiler.select[
+            compiler.klass_info["select_fields"][0] : compiler.klass_info["select_fields"][-1] + 1
+        ]
+        self.names = [column.target.attname for column, _sql, _alias in fields]
+        self.converters = compiler.get_converters(
+            [column for column, _sql, _alias in compiler.select]
+        )
+
+
+_BY_KEY: weakref.WeakKeyDictionary[Any, dict[type[models.Model], _ByKey]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def by_key(model: type[models.Model], pk: Any) -> Any:
+    """`model._default_manager.get(pk=pk)` as the ORM answers it (the same SQL, the same
+    converted values, the same instance, `DoesNotExist`), compiled once per connection:
+    compiling this one-row read cost several times more than running it."""
+    alias = router.db_for_read(model)
+    conn = connections[alias]
+    per_model = _BY_KEY.setdefault(conn, {})
+    read = per_model.get(model)
+    if read is None:
+        read = per_model[model] = _ByKey(model, alias, conn)
+    params = list(read.params)
+    params[read.at] = model._meta.pk.get_prep_value(pk)  # type: ignore[union-attr]
+    with conn.cursor() as cursor:
+        cursor.execute(read.sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")  # type: ignore[attr-defined]
+    if read.converters:
+        row = next(iter(read.compiler.apply_converters([row], read.converters)))
+    return model.from_db(alias, read.names, row)

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alsmove.kept import by_key
+
 
 class Organisation(models.Model):
     """A clinic or home-health agency."""
@@ -45,6 +47,14 @@ class DwellTime(models.IntegerChoices):
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+
+    def get(self, *args: Any, **kwargs: Any) -> User:
+        """`User.objects.get(pk=…)`, the read that signs in every request (Django's
+        ModelBackend.get_user), compiled once (`kept.by_key`: the same SQL, values and
+        instance); any other `get`, and any related or routed manager, is the ORM's."""
+        if type(self) is UserManager and self._db is None and not args and kwargs.keys() == {"pk"}:
+            return by_key(self.model, kwargs["pk"])  # type: ignore[no-any-return]
+        return super().get(*args, **kwargs)
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         if not email:

@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alsmove.accounts.audit import record_read, record_refusal
+from alsmove.kept import by_key
 from alsmove.patients.models import Patient
 
 
@@ -211,7 +212,8 @@ def require(user: Any, patient_id: int | str, action: Action) -> Patient:
     Someone who may not see a record is told it does not exist, so ids cannot be probed.
     """
     try:
-        patient = Patient.objects.get(pk=int(patient_id))
+        # Patient.objects.get(pk=…), compiled once (the same SQL, values and instance).
+        patient = by_key(Patient, int(patient_id))
     except (Patient.DoesNotExist, ValueError, TypeError):
         raise Http404("No such record") from None
     actions, relation = _grants(user, patient)

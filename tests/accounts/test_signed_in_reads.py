@@ -62,3 +62,42 @@ def test_only_a_confirmed_authenticator_of_the_account_counts(demo: object) -> N
     TOTPDevice.objects.filter(user=user).update(confirmed=True)
     assert has_authenticator(user)
     assert has_authenticator(other)
+
+
+def _fields(instance: object) -> dict[str, object]:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}  # type: ignore[attr-defined]
+
+
+def test_the_user_read_by_key_is_the_orms_own_instance(demo: object) -> None:
+    from django.db.models import QuerySet
+
+    for user in User.objects.all():
+        ours = User.objects.get(pk=user.pk)
+        theirs = QuerySet(User).get(pk=user.pk)
+        assert type(ours) is User and ours._state.db == theirs._state.db
+        assert not ours._state.adding
+        assert _fields(ours) == _fields(theirs)
+    with pytest.raises(User.DoesNotExist):
+        User.objects.get(pk=10**9)
+    with pytest.raises(ValueError):
+        User.objects.get(pk="not a number")
+
+
+def test_a_patient_read_by_key_is_the_orms_own_instance(demo: object) -> None:
+    from alsmove.kept import by_key
+    from alsmove.patients.models import Patient
+
+    for patient in Patient.objects.all():
+        assert _fields(by_key(Patient, patient.pk)) == _fields(Patient.objects.get(pk=patient.pk))
+    with pytest.raises(Patient.DoesNotExist):
+        by_key(Patient, 10**9)
+
+
+def test_a_related_users_read_by_key_still_keeps_to_its_relation(demo: object) -> None:
+    from alsmove.demo.seed import Demo
+
+    assert isinstance(demo, Demo)
+    outsider = demo.other_therapist
+    with pytest.raises(User.DoesNotExist):
+        demo.riverside.members.get(pk=outsider.pk)
+    assert demo.hillside.members.get(pk=outsider.pk) == outsider
