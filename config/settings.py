@@ -138,7 +138,8 @@ MIDDLEWARE = [
     # Sign-in safety (see the "Sign-in safety" block below): idle and 12-hour ends, then
     # the second step, before anything that answers with a person's data.
     "alsmove.accounts.session_guard.SessionTimeoutMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's OTPMiddleware, its device read compiled once.
+    "alsmove.accounts.session_guard.VerifiedDeviceMiddleware",
     "alsmove.accounts.session_guard.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

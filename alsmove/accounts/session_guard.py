@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import suppress
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django_otp.middleware import OTPMiddleware
+from django_otp.models import Device
 
 from alsmove.accounts.two_factor import (
     has_authenticator,
@@ -25,6 +29,7 @@ from alsmove.accounts.two_factor import (
     is_verified,
     requires_second_step,
 )
+from alsmove.kept import by_key
 
 SIGNED_IN_AT = "alsmove_signed_in_at"
 LAST_SEEN = "alsmove_last_seen"
@@ -101,6 +106,24 @@ class SessionTimeoutMiddleware:
         if request.method == "GET":
             return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
         return redirect(login)
+
+
+class VerifiedDeviceMiddleware(OTPMiddleware):
+    """django-otp's OTPMiddleware (the verified device kept in the session, checked to be
+    this account's and confirmed, else dropped), its one read of the device by key
+    compiled once (`kept.by_key`) instead of on every staff request. Anything that is not
+    a plain device id reads no device: the session is not verified (fails closed)."""
+
+    def _device_from_persistent_id(self, persistent_id: str) -> Device | None:
+        persistent_id = self._normalize_persistent_id(persistent_id)
+        with suppress(ValueError, LookupError):
+            label, device_id = persistent_id.rsplit("/", 1)
+            app_label, model_name = label.split(".")
+            device_class = apps.get_model(app_label, model_name)
+            if issubclass(device_class, Device):
+                with suppress(device_class.DoesNotExist):
+                    return by_key(device_class, int(device_id))  # type: ignore[no-any-return]
+        return None
 
 
 class SecondStepMiddleware:

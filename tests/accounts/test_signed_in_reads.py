@@ -101,3 +101,40 @@ def test_a_related_users_read_by_key_still_keeps_to_its_relation(demo: object) -
     with pytest.raises(User.DoesNotExist):
         demo.riverside.members.get(pk=outsider.pk)
     assert demo.hillside.members.get(pk=outsider.pk) == outsider
+
+
+def _with_device_id(client: object, value: str) -> None:
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session = client.session  # type: ignore[attr-defined]
+    session[DEVICE_ID_SESSION_KEY] = value
+    session.save()
+
+
+def test_staff_pass_with_their_verified_device_and_never_with_another(demo: object) -> None:
+    from django.test import Client
+    from signin_support import sign_in
+
+    from alsmove.demo.seed import Demo
+
+    assert isinstance(demo, Demo)
+    client = sign_in(Client(), demo.therapist)
+    assert client.get("/caseload/").status_code == 200
+    own = TOTPDevice.objects.get(user=demo.therapist, confirmed=True)
+    other = TOTPDevice.objects.create(user=demo.other_therapist, name="x", confirmed=True)
+    pending = TOTPDevice.objects.create(user=demo.therapist, name="y", confirmed=False)
+    for refused in (
+        other.persistent_id,
+        pending.persistent_id,
+        "otp_totp.totpdevice/999999",
+        "otp_totp.totpdevice/abc",
+        "no_such.model/1",
+        "accounts.user/1",
+        "nonsense",
+    ):
+        _with_device_id(client, refused)
+        response = client.get("/caseload/")
+        assert response.status_code == 302, refused
+        assert "/accounts/two-step/" in response["Location"]
+    _with_device_id(client, own.persistent_id)
+    assert client.get("/caseload/").status_code == 200
