@@ -11,7 +11,6 @@ values cost about twenty times more than running them; docs/performance.md).
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cache
@@ -86,7 +85,7 @@ def rows(
 
 
 class _ByKey:
-    """A model's read by primary key, compiled by the ORM once per connection: its SQL,
+    """A model's read by primary key, compiled by the ORM once per database: its SQL,
     where the key goes among the parameters, and the ORM's own value converters."""
 
     def __init__(self, model: type[models.Model], alias: str, conn: Any) -> None:
@@ -109,18 +108,20 @@ class _ByKey:
         )
 
 
-_BY_KEY: weakref.WeakKeyDictionary[Any, dict[type[models.Model], _ByKey]] = (
-    weakref.WeakKeyDictionary()
-)
+# Per database alias, not per connection: a connection is made per thread (the development
+# server answers each request in a new one), and a compiled read holds its connection, so
+# reads kept per connection would keep every connection ever made. The SQL and the
+# converters are the same for every connection of an alias.
+_BY_KEY: dict[str, dict[type[models.Model], _ByKey]] = {}
 
 
 def by_key(model: type[models.Model], pk: Any) -> Any:
     """`model._default_manager.get(pk=pk)` as the ORM answers it (the same SQL, the same
-    converted values, the same instance, `DoesNotExist`), compiled once per connection:
+    converted values, the same instance, `DoesNotExist`), compiled once per database:
     compiling this one-row read cost several times more than running it."""
     alias = router.db_for_read(model)
     conn = connections[alias]
-    per_model = _BY_KEY.setdefault(conn, {})
+    per_model = _BY_KEY.setdefault(alias, {})
     read = per_model.get(model)
     if read is None:
         read = per_model[model] = _ByKey(model, alias, conn)

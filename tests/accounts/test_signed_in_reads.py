@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore as DjangoStore
 from django.contrib.sessions.models import Session
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from alsmove import kept
 from alsmove.accounts.models import User
 from alsmove.accounts.sessions import SessionStore
 from alsmove.accounts.two_factor import has_authenticator
@@ -138,3 +141,25 @@ def test_staff_pass_with_their_verified_device_and_never_with_another(demo: obje
         assert "/accounts/two-step/" in response["Location"]
     _with_device_id(client, own.persistent_id)
     assert client.get("/caseload/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reads_by_key_keep_one_compiled_read_per_database_whatever_the_threads() -> None:
+    # The development server answers each request in a thread of its own, with a
+    # connection of its own: a read kept per connection would keep them all.
+    from alsmove.kept import _BY_KEY
+
+    def ask() -> None:
+        try:
+            kept.by_key(User, -1)
+        except User.DoesNotExist:
+            pass
+        finally:
+            connection.close()
+
+    for _ in range(4):
+        thread = threading.Thread(target=ask)
+        thread.start()
+        thread.join()
+    assert set(_BY_KEY) <= set(connections)
+    assert len(_BY_KEY.get(DEFAULT_DB_ALIAS, {})) >= 1
