@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.test import Client
@@ -12,7 +12,7 @@ from signin_support import sign_in
 
 from alsmove.logbook.models import SessionLog
 from alsmove.logbook.services import record_session
-from alsmove.patients.models import Patient
+from alsmove.patients.models import CareLink, Patient
 
 
 def client_for(user: Any) -> Client:
@@ -74,3 +74,26 @@ def empty_logbook(demo: Any) -> None:
 
     for model in (CheckIn, Alert, FlagReview, SessionLog):
         model.objects.filter(patient__in=[demo.patient, demo.other_patient]).delete()
+
+
+def therapists_record(
+    demo: Any, name: str, *, onset_days: int = 400, zone: str = "", linked: bool = True
+) -> Patient:
+    """A record at the demo's clinic, on the demo therapist's caseload (with plan rights)
+    unless `linked` is False."""
+    patient = Patient.objects.create(
+        display_name=name,
+        organisation=demo.riverside,
+        onset_date=timezone.localdate() - timedelta(days=onset_days),
+        created_by=demo.therapist,
+        **({"time_zone": zone} if zone else {}),
+    )
+    if linked:
+        CareLink.objects.create(
+            patient=patient,
+            member=demo.therapist,
+            relation="therapist",
+            permission="edit_plan",
+            added_by=demo.therapist,
+        )
+    return patient

@@ -6,34 +6,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.utils import timezone
-from logbook_support import client_for, log_session
+from logbook_support import client_for, log_session, therapists_record
 
 from alsmove.demo.seed import Demo
 from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.services import Entry, evaluate
 from alsmove.patients.clock import today_for
-from alsmove.patients.models import CareLink, Patient
+from alsmove.patients.models import Patient
 
 EXERCISE = "ankle-pumps"
-
-
-def _patient(demo: Demo, zone: str = "") -> Patient:
-    patient = Patient.objects.create(
-        display_name="Uma Flagged",
-        organisation=demo.riverside,
-        onset_date=timezone.localdate() - timedelta(days=400),
-        created_by=demo.therapist,
-        **({"time_zone": zone} if zone else {}),
-    )
-    CareLink.objects.create(
-        patient=patient,
-        member=demo.therapist,
-        relation="therapist",
-        permission="edit_plan",
-        added_by=demo.therapist,
-    )
-    return patient
 
 
 def _page(demo: Demo, patient: Patient) -> str:
@@ -49,7 +30,7 @@ def _flagged_on_page(demo: Demo, patient: Patient) -> bool:
 
 
 def test_a_painful_log_flags_its_exercise_on_the_next_look(demo: Demo) -> None:
-    patient = _patient(demo)
+    patient = therapists_record(demo, "Uma Flagged")
     log_session(patient, demo.person, day=today_for(patient))
     assert not _flagged_on_page(demo, patient)
     log_session(patient, demo.person, day=today_for(patient), pain_on=EXERCISE, pain=6)
@@ -57,7 +38,7 @@ def test_a_painful_log_flags_its_exercise_on_the_next_look(demo: Demo) -> None:
 
 
 def test_a_corrected_log_without_the_pain_clears_the_flag(demo: Demo) -> None:
-    patient = _patient(demo)
+    patient = therapists_record(demo, "Uma Flagged")
     log = log_session(patient, demo.person, day=today_for(patient), pain_on=EXERCISE, pain=6)
     assert _flagged_on_page(demo, patient)
     correct_log(
@@ -74,7 +55,7 @@ def test_a_corrected_log_without_the_pain_clears_the_flag(demo: Demo) -> None:
 
 
 def test_a_cleared_flag_is_gone_from_the_page_at_once(demo: Demo) -> None:
-    patient = _patient(demo)
+    patient = therapists_record(demo, "Uma Flagged")
     log_session(patient, demo.person, day=today_for(patient), pain_on=EXERCISE, pain=6)
     assert _flagged_on_page(demo, patient)
     response = client_for(demo.therapist).post(
@@ -87,7 +68,7 @@ def test_a_cleared_flag_is_gone_from_the_page_at_once(demo: Demo) -> None:
 def test_a_flag_ends_with_the_persons_day_not_the_servers(demo: Demo) -> None:
     # UTC-11 and UTC+14 are a day or more apart at every moment: pain 14 days ago (the
     # last day a flag lasts) on the clock behind is 15 or more days ago on the one ahead.
-    patient = _patient(demo, zone="Pacific/Pago_Pago")
+    patient = therapists_record(demo, "Uma Flagged", zone="Pacific/Pago_Pago")
     day = today_for(patient) - timedelta(days=14)
     log_session(patient, demo.person, day=day, pain_on=EXERCISE, pain=6)
     assert _flagged_on_page(demo, patient)

@@ -5,33 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.utils import timezone
-from logbook_support import client_for, log_session
+from logbook_support import client_for, log_session, therapists_record
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.assessments.services import record_assessment
 from alsmove.demo.seed import Demo
 from alsmove.logbook.attention import FAST_DECLINE, NEW_ALERTS, NO_LOGS, NOTHING, REVIEW, caseload
 from alsmove.logbook.models import Alert
-from alsmove.patients.models import CareLink, Patient
 from alsmove.routines.models import RoutinePlan, Status
-
-
-def _patient(demo: Demo, name: str, *, onset_days: int = 400, linked: bool = True) -> Patient:
-    patient = Patient.objects.create(
-        display_name=name,
-        organisation=demo.riverside,
-        onset_date=timezone.localdate() - timedelta(days=onset_days),
-        created_by=demo.therapist,
-    )
-    if linked:
-        CareLink.objects.create(
-            patient=patient,
-            member=demo.therapist,
-            relation="therapist",
-            permission="edit_plan",
-            added_by=demo.therapist,
-        )
-    return patient
 
 
 def _open_alert(demo: Demo, days_ago: int = 2) -> Alert:
@@ -45,10 +26,10 @@ def _caseload_of_five(demo: Demo) -> None:
     """Beside Sam (an open alert): one quiet, one declining fast, one with a routine to
     review and one with nothing to do; their names sort the other way round."""
     today = timezone.localdate()
-    fine = _patient(demo, "Aaron Fine")
-    review = _patient(demo, "Beth Review")
-    fast = _patient(demo, "Cora Fast", onset_days=180)
-    _patient(demo, "Dan Quiet")
+    fine = therapists_record(demo, "Aaron Fine")
+    review = therapists_record(demo, "Beth Review")
+    fast = therapists_record(demo, "Cora Fast", onset_days=180)
+    therapists_record(demo, "Dan Quiet")
     for patient in (fine, review, fast):
         log_session(patient, demo.person, day=today - timedelta(days=1))
     record_assessment(
@@ -59,8 +40,8 @@ def _caseload_of_five(demo: Demo) -> None:
     )
     RoutinePlan.objects.create(patient=review, version=1, status=Status.PROPOSED, stage="early")
     # Not Tess's: a record she may not see, and one where her link was revoked.
-    _patient(demo, "Eve Elsewhere", linked=False)
-    gone = _patient(demo, "Finn Former")
+    therapists_record(demo, "Eve Elsewhere", linked=False)
+    gone = therapists_record(demo, "Finn Former")
     gone.care_links.update(revoked_at=timezone.now())
 
 
@@ -90,7 +71,7 @@ def test_the_caseload_puts_new_alerts_first_then_quiet_records_then_fast_decline
 
 
 def test_a_week_without_a_log_is_named_with_the_day_of_the_last_one(demo: Demo) -> None:
-    patient = _patient(demo, "Gil Quiet")
+    patient = therapists_record(demo, "Gil Quiet")
     log_session(patient, demo.person, day=timezone.localdate() - timedelta(days=9))
     row = next(r for r in caseload(demo.therapist, timezone.localdate()) if r.patient == patient)
     assert row.rank == NO_LOGS

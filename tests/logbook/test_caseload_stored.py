@@ -10,7 +10,7 @@ from typing import Any
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from logbook_support import client_for, log_session
+from logbook_support import client_for, log_session, therapists_record
 
 from alsmove.accounts.models import User
 from alsmove.assessments.models import Assessment
@@ -27,24 +27,6 @@ from alsmove.patients.services import revoke_member
 from alsmove.routines.models import RoutinePlan, Status
 
 ITEMS = ("1", "2", "3", "4", "5a", "6", "7", "8", "9", "10", "11", "12")
-
-
-def _patient(demo: Demo, name: str, *, onset_days: int = 400, zone: str = "") -> Patient:
-    patient = Patient.objects.create(
-        display_name=name,
-        organisation=demo.riverside,
-        onset_date=timezone.localdate() - timedelta(days=onset_days),
-        created_by=demo.therapist,
-        **({"time_zone": zone} if zone else {}),
-    )
-    CareLink.objects.create(
-        patient=patient,
-        member=demo.therapist,
-        relation="therapist",
-        permission="edit_plan",
-        added_by=demo.therapist,
-    )
-    return patient
 
 
 def _figures(user: User, today: date | None = None) -> list[tuple[Any, ...]]:
@@ -79,7 +61,7 @@ def _score(patient: Patient, by: User, points: int, days_ago: int = 3, **kw: Any
 
 
 def test_a_second_look_at_the_caseload_reads_the_stored_figures(demo: Demo) -> None:
-    patient = _patient(demo, "Cora Fast", onset_days=180)
+    patient = therapists_record(demo, "Cora Fast", onset_days=180)
     _score(patient, demo.therapist, 2)
     first = _figures(demo.therapist)
     stored = StoredAttention.objects.get(patient=patient)
@@ -90,7 +72,7 @@ def test_a_second_look_at_the_caseload_reads_the_stored_figures(demo: Demo) -> N
 
 
 def test_a_new_log_ends_the_quiet_reason_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Gil Quiet")
+    patient = therapists_record(demo, "Gil Quiet")
     log_session(patient, demo.person, day=today_for(patient) - timedelta(days=9))
     assert "No session logged for 9 days" in _page(demo.therapist)
     log_session(patient, demo.person, day=today_for(patient))
@@ -100,7 +82,7 @@ def test_a_new_log_ends_the_quiet_reason_at_once(demo: Demo) -> None:
 
 
 def test_a_new_alert_puts_the_person_first_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Hal Sore")
+    patient = therapists_record(demo, "Hal Sore")
     log_session(patient, demo.person, day=today_for(patient) - timedelta(days=1))
     assert _row(demo.therapist, patient).rank != NEW_ALERTS
     log_session(patient, demo.person, day=today_for(patient), pain_on="ankle-pumps", pain=6)
@@ -111,7 +93,7 @@ def test_a_new_alert_puts_the_person_first_at_once(demo: Demo) -> None:
 
 
 def test_an_acknowledged_alert_leaves_the_caseload_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Ida Ache")
+    patient = therapists_record(demo, "Ida Ache")
     log_session(patient, demo.person, day=today_for(patient), pain_on="ankle-pumps", pain=6)
     assert _row(demo.therapist, patient).rank == NEW_ALERTS
     alert = Alert.objects.get(patient=patient)
@@ -122,7 +104,7 @@ def test_an_acknowledged_alert_leaves_the_caseload_at_once(demo: Demo) -> None:
 
 
 def test_a_corrected_log_that_withdraws_its_alert_shows_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Jo Mistyped")
+    patient = therapists_record(demo, "Jo Mistyped")
     log = log_session(patient, demo.person, day=today_for(patient), pain_on="ankle-pumps", pain=6)
     assert _row(demo.therapist, patient).rank == NEW_ALERTS
     correct_log(
@@ -140,7 +122,7 @@ def test_a_corrected_log_that_withdraws_its_alert_shows_at_once(demo: Demo) -> N
 
 
 def test_a_new_alsfrs_record_shows_a_fast_decline_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Kim Falling", onset_days=180)
+    patient = therapists_record(demo, "Kim Falling", onset_days=180)
     log_session(patient, demo.person, day=today_for(patient))
     assert _row(demo.therapist, patient).rate is None
     assert StoredAttention.objects.filter(patient=patient, rate=None).exists()
@@ -152,7 +134,7 @@ def test_a_new_alsfrs_record_shows_a_fast_decline_at_once(demo: Demo) -> None:
 
 
 def test_a_corrected_alsfrs_record_changes_the_rate_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Lou Corrected", onset_days=180)
+    patient = therapists_record(demo, "Lou Corrected", onset_days=180)
     log_session(patient, demo.person, day=today_for(patient))
     record = _score(patient, demo.therapist, 4)
     slow = _row(demo.therapist, patient)
@@ -164,7 +146,7 @@ def test_a_corrected_alsfrs_record_changes_the_rate_at_once(demo: Demo) -> None:
 
 
 def test_a_changed_onset_date_changes_the_rate_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Max Moved", onset_days=180)
+    patient = therapists_record(demo, "Max Moved", onset_days=180)
     _score(patient, demo.therapist, 2)
     before = _row(demo.therapist, patient).rate
     Patient.objects.filter(pk=patient.pk).update(
@@ -176,7 +158,7 @@ def test_a_changed_onset_date_changes_the_rate_at_once(demo: Demo) -> None:
 
 
 def test_a_routine_to_review_and_a_team_change_show_at_once(demo: Demo) -> None:
-    patient = _patient(demo, "Nia Review")
+    patient = therapists_record(demo, "Nia Review")
     log_session(patient, demo.person, day=today_for(patient))
     assert _row(demo.therapist, patient).rank != REVIEW
     RoutinePlan.objects.create(patient=patient, version=1, status=Status.PROPOSED, stage="early")
@@ -192,7 +174,7 @@ def test_a_routine_to_review_and_a_team_change_show_at_once(demo: Demo) -> None:
 
 
 def test_the_next_day_in_the_persons_zone_is_judged_again(demo: Demo) -> None:
-    patient = _patient(demo, "Oli Tomorrow", onset_days=180)
+    patient = therapists_record(demo, "Oli Tomorrow", onset_days=180)
     today = timezone.localdate()
     log_session(patient, demo.person, day=today - timedelta(days=6))
     # A record dated tomorrow does not fit today (PLAUSIBLE rules): no rate until then.
@@ -214,8 +196,8 @@ def test_the_next_day_in_the_persons_zone_is_judged_again(demo: Demo) -> None:
 
 def test_each_record_is_judged_on_its_own_zones_day_and_follows_a_new_zone(demo: Demo) -> None:
     # UTC+14 and UTC-11 are a day or more apart at every moment.
-    ahead = _patient(demo, "Pia Ahead", zone="Pacific/Kiritimati")
-    behind = _patient(demo, "Quin Behind", zone="Pacific/Pago_Pago")
+    ahead = therapists_record(demo, "Pia Ahead", zone="Pacific/Kiritimati")
+    behind = therapists_record(demo, "Quin Behind", zone="Pacific/Pago_Pago")
     assert today_for(ahead) > today_for(behind)
     day = today_for(behind) - timedelta(days=6)
     for patient in (ahead, behind):
@@ -230,14 +212,14 @@ def test_each_record_is_judged_on_its_own_zones_day_and_follows_a_new_zone(demo:
 
 def test_judging_every_record_again_takes_as_many_queries_as_judging_one(demo: Demo) -> None:
     # A new day turns every record's stamp at once: the caseload judges them all together.
-    first = _patient(demo, "Vic One", onset_days=180)
+    first = therapists_record(demo, "Vic One", onset_days=180)
     _score(first, demo.therapist, 2)
     caseload(demo.therapist)
     StoredAttention.objects.filter(patient=first).delete()
     with CaptureQueriesContext(connection) as one:
         caseload(demo.therapist)
     for n in range(8):
-        _score(_patient(demo, f"Wyn {n}", onset_days=180), demo.therapist, 2)
+        _score(therapists_record(demo, f"Wyn {n}", onset_days=180), demo.therapist, 2)
     StoredAttention.objects.all().delete()
     with CaptureQueriesContext(connection) as all_of_them:
         caseload(demo.therapist)
