@@ -97,3 +97,25 @@ def therapists_record(
             added_by=demo.therapist,
         )
     return patient
+
+
+PAINFUL_SLUG = "neck-forward-tilt"
+
+
+def painful_neck_log(demo: Any, days_ago: int = 1, note: str = "Sharp pull.") -> SessionLog:
+    """The caregiver's log of a session with everything an alert's evidence shows: pain 6
+    during the neck tilt (done partly), severe cramps, tiredness 8, breathless, a note."""
+    return record_session(
+        patient=demo.patient,
+        by=demo.caregiver,
+        client_id=uuid.uuid4(),
+        day=timezone.localdate() - timedelta(days=days_ago),
+        plan=None,
+        statuses={PAINFUL_SLUG: "partly", "neck-turns": "done"},
+        pain=6,
+        pain_exercises=[PAINFUL_SLUG],
+        fatigue=8,
+        cramps="severe",
+        breathless_after=True,
+        note=note,
+    ).log

@@ -9,35 +9,18 @@ from datetime import timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from logbook_support import client_for, log_session
+from logbook_support import PAINFUL_SLUG, client_for, log_session, painful_neck_log
 
 from alsmove.demo.seed import Demo
 from alsmove.exercises.services import find_exercise
 from alsmove.logbook.models import Alert
-from alsmove.logbook.services import record_session
 
-SLUG = "neck-forward-tilt"
-
-
-def _log_with_everything(demo: Demo, days_ago: int = 1) -> None:
-    record_session(
-        patient=demo.patient,
-        by=demo.caregiver,
-        client_id=uuid.uuid4(),
-        day=timezone.localdate() - timedelta(days=days_ago),
-        plan=None,
-        statuses={SLUG: "partly", "neck-turns": "done"},
-        pain=6,
-        pain_exercises=[SLUG],
-        fatigue=8,
-        cramps="severe",
-        breathless_after=True,
-        note="Sharp pull at the back of the neck.",
-    )
+SLUG = PAINFUL_SLUG
+NOTE = "Sharp pull at the back of the neck."
 
 
 def test_an_alert_shows_what_was_logged_and_who_logged_it(demo: Demo) -> None:
-    _log_with_everything(demo)
+    painful_neck_log(demo, note=NOTE)
     assert Alert.objects.filter(patient=demo.patient, rule="OVERWORK-PAIN-01").exists()
     name = find_exercise(SLUG).name  # type: ignore[union-attr]
     html = client_for(demo.therapist).get(f"/patients/{demo.patient.pk}/alerts/").content
@@ -75,12 +58,12 @@ def test_a_checkin_alert_shows_the_answer_and_who_gave_it(demo: Demo) -> None:
 def test_the_alerts_page_costs_the_same_queries_for_one_alert_as_for_five(demo: Demo) -> None:
     client = client_for(demo.therapist)
     url = f"/patients/{demo.patient.pk}/alerts/"
-    _log_with_everything(demo, days_ago=1)
+    painful_neck_log(demo, days_ago=1, note=NOTE)
     client.get(url)
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for days_ago in range(2, 6):
-        _log_with_everything(demo, days_ago=days_ago * 3)
+        painful_neck_log(demo, days_ago=days_ago * 3, note=NOTE)
     assert Alert.objects.filter(patient=demo.patient).count() >= 5
     # The first read after new logs computes today's session again (the page's flags come
     # with it) and stores it; the reads after it are the ones that must not grow.

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.utils import timezone
-from logbook_support import client_for, log_session
+from logbook_support import PAINFUL_SLUG, client_for, log_session, painful_neck_log
 
 from alsmove.demo.seed import Demo
 from alsmove.exercises.models import ExerciseRecord
@@ -20,26 +19,9 @@ from alsmove.logbook import alert_evidence, caseload
 from alsmove.logbook.alerts import acknowledge_alert
 from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.models import Alert, ExerciseLog, SessionLog
-from alsmove.logbook.services import Entry, record_checkin, record_session
+from alsmove.logbook.services import Entry, record_checkin
 
-SLUG = "neck-forward-tilt"
-
-
-def _painful_log(demo: Demo, days_ago: int = 1, note: str = "Sharp pull.") -> SessionLog:
-    return record_session(
-        patient=demo.patient,
-        by=demo.caregiver,
-        client_id=uuid.uuid4(),
-        day=timezone.localdate() - timedelta(days=days_ago),
-        plan=None,
-        statuses={SLUG: "partly", "neck-turns": "done"},
-        pain=6,
-        pain_exercises=[SLUG],
-        fatigue=8,
-        cramps="severe",
-        breathless_after=True,
-        note=note,
-    ).log
+SLUG = PAINFUL_SLUG
 
 
 _CLIENTS: dict[int, Client] = {}
@@ -72,14 +54,14 @@ def _same_as_fresh(demo: Demo) -> str:
 
 
 def test_a_kept_alerts_page_is_the_page_drawn_from_nothing_kept(demo: Demo) -> None:
-    _painful_log(demo)
+    painful_neck_log(demo)
     first = _page(demo)
     assert first == _page(demo) == _fresh(demo)
     assert "Sharp pull." in first
 
 
 def test_a_new_log_on_the_alerts_day_shows_at_once(demo: Demo) -> None:
-    log = _painful_log(demo)
+    log = painful_neck_log(demo)
     _page(demo)
     log_session(demo.patient, demo.person, day=log.day)
     page = _same_as_fresh(demo)
@@ -87,7 +69,7 @@ def test_a_new_log_on_the_alerts_day_shows_at_once(demo: Demo) -> None:
 
 
 def test_a_corrected_log_shows_its_new_answers_at_once(demo: Demo) -> None:
-    log = _painful_log(demo)
+    log = painful_neck_log(demo)
     assert "Sharp pull." in _page(demo)
     correct_log(
         patient=demo.patient,
@@ -106,7 +88,7 @@ def test_a_corrected_log_shows_its_new_answers_at_once(demo: Demo) -> None:
 
 
 def test_a_changed_exercise_row_of_a_log_shows_at_once(demo: Demo) -> None:
-    log = _painful_log(demo)
+    log = painful_neck_log(demo)
     assert "6 out of 10 (Partly)" in _page(demo)
     ExerciseLog.objects.filter(session=log, exercise=SLUG).update(pain=7)
     page = _same_as_fresh(demo)
@@ -114,7 +96,7 @@ def test_a_changed_exercise_row_of_a_log_shows_at_once(demo: Demo) -> None:
 
 
 def test_a_new_checkin_on_the_alerts_day_shows_at_once(demo: Demo) -> None:
-    log = _painful_log(demo)
+    log = painful_neck_log(demo)
     assert "Check-in 30 minutes after" not in _page(demo)
     record_checkin(
         patient=demo.patient,
@@ -129,9 +111,9 @@ def test_a_new_checkin_on_the_alerts_day_shows_at_once(demo: Demo) -> None:
 
 
 def test_a_new_alert_shows_with_its_own_form_at_once(demo: Demo) -> None:
-    _painful_log(demo, days_ago=2)
+    painful_neck_log(demo, days_ago=2)
     _page(demo)
-    _painful_log(demo, days_ago=1, note="Again today.")
+    painful_neck_log(demo, days_ago=1, note="Again today.")
     newest = Alert.objects.filter(patient=demo.patient).order_by("-day", "-created_at").first()
     assert newest is not None
     page = _same_as_fresh(demo)
@@ -140,7 +122,7 @@ def test_a_new_alert_shows_with_its_own_form_at_once(demo: Demo) -> None:
 
 
 def test_an_acknowledgement_moves_the_alert_and_its_form_goes_at_once(demo: Demo) -> None:
-    _painful_log(demo)
+    painful_neck_log(demo)
     alert = Alert.objects.filter(patient=demo.patient, acknowledged_at__isnull=True).first()
     assert alert is not None
     assert f'id="ack-{alert.pk}-note"' in _page(demo)
@@ -151,7 +133,7 @@ def test_an_acknowledgement_moves_the_alert_and_its_form_goes_at_once(demo: Demo
 
 
 def test_a_renamed_member_who_logged_shows_by_the_new_name_at_once(demo: Demo) -> None:
-    _painful_log(demo)
+    painful_neck_log(demo)
     assert "Session logged by Alex Rivera" in _page(demo)
     demo.caregiver.full_name = "Alexandra Rivera"
     demo.caregiver.save(update_fields=["full_name"])
@@ -159,7 +141,7 @@ def test_a_renamed_member_who_logged_shows_by_the_new_name_at_once(demo: Demo) -
 
 
 def test_a_library_reload_renames_the_exercise_in_the_evidence_at_once(demo: Demo) -> None:
-    _painful_log(demo)
+    painful_neck_log(demo)
     _page(demo)
     record = ExerciseRecord.objects.get(slug=SLUG)
     record.data = {**record.data, "name": "Zz renamed for the test"}
@@ -168,7 +150,7 @@ def test_a_library_reload_renames_the_exercise_in_the_evidence_at_once(demo: Dem
 
 
 def test_the_evidence_and_forms_speak_each_readers_language_although_kept(demo: Demo) -> None:
-    _painful_log(demo)
+    painful_neck_log(demo)
     english = _page(demo)
     for code in ("es", "de", "en"):
         demo.therapist.language = code
@@ -178,7 +160,7 @@ def test_the_evidence_and_forms_speak_each_readers_language_although_kept(demo: 
 
 
 def test_the_persons_clock_draws_the_logs_time_although_kept(demo: Demo) -> None:
-    log = _painful_log(demo)
+    log = painful_neck_log(demo)
     SessionLog.objects.filter(pk=log.pk).update(
         created_at=timezone.now().replace(hour=12, minute=0, second=0, microsecond=0)
     )
