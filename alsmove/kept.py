@@ -48,8 +48,10 @@ class Kept(Generic[T]):
             self._kept.clear()
 
 
-def _column(field: models.Field[Any, Any]) -> str:
-    name = connection.ops.quote_name(field.column)
+def column(field: models.Field[Any, Any], table: str = "") -> str:
+    """A field's column for plain SQL (`table.` before it when given); a JSON column as
+    its stored text, so a key compares what is stored, not a decoded copy."""
+    name = (f"{table}." if table else "") + connection.ops.quote_name(field.column)
     return f"CAST({name} AS TEXT)" if isinstance(field, models.JSONField) else name
 
 
@@ -62,7 +64,7 @@ def _select(
     def quoted(name: str) -> str:
         return connection.ops.quote_name(meta.get_field(name).column)  # type: ignore[union-attr]
 
-    columns = ", ".join(_column(meta.get_field(name)) for name in names)  # type: ignore[arg-type]
+    columns = ", ".join(column(meta.get_field(name)) for name in names)  # type: ignore[arg-type]
     sql = f"SELECT {columns} FROM {connection.ops.quote_name(meta.db_table)}"  # noqa: S608
     if where is not None:
         sql += f" WHERE {quoted(where)} = %s"

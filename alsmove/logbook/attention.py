@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from django.core.exceptions import EmptyResultSet
@@ -112,6 +112,7 @@ _COLUMNS = (
 )
 
 
+@cache
 def _caseload_sql() -> str:
     """The caseload's columns (`_COLUMNS`) for the records in `{visible}`, the user's
     therapist links only. Plain SQL, the same on SQLite and PostgreSQL, built once: the
@@ -168,9 +169,6 @@ def _caseload_sql() -> str:
     )
 
 
-_SQL: list[str] = []
-
-
 def _as_date(value: Any) -> date | None:
     # SQLite gives a subquery's date as text; PostgreSQL as a date.
     return date.fromisoformat(value) if isinstance(value, str) else value
@@ -195,10 +193,8 @@ def therapist_patients(user: Any) -> list[tuple[Any, ...]]:
         visible, params = mine.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # nobody (an anonymous or inactive user)
         return []
-    if not _SQL:
-        _SQL.append(_caseload_sql())
     with connection.cursor() as cursor:
-        cursor.execute(_SQL[0].replace("{visible}", visible), [user.pk, *params])
+        cursor.execute(_caseload_sql().replace("{visible}", visible), [user.pk, *params])
         found = cursor.fetchall()
     dates = {_COLUMNS.index(name) for name in ("onset_date", "diagnosis_date", "newest_open")}
     dates.add(_COLUMNS.index("last_log"))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -87,6 +88,7 @@ class TodaysSession:
         }
 
 
+@cache
 def _read_sql() -> str:
     """One query: the stored row (if any) and the newest of each input, taken now.
 
@@ -135,17 +137,14 @@ def _read_sql() -> str:
     )
 
 
-_SQL: list[str] = []
 # What a stored row holds; a change of it makes every stored row compute again once.
 _FORMAT = "2"  # 2: with the day's flags
 
 
 def _read(patient: Patient, day: date) -> tuple[str, TodaysSession | None]:
     """(the stamp of the inputs now, the stored session if it was made from them)."""
-    if not _SQL:
-        _SQL.append(_read_sql())
     with connection.cursor() as cursor:
-        cursor.execute(_SQL[0], [patient.pk])
+        cursor.execute(_read_sql(), [patient.pk])
         row = cursor.fetchone()
     if row is None:
         return day.isoformat(), None

@@ -21,6 +21,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from alsmove.assessments.models import Assessment
 from alsmove.core.alsfrs import parse_items
 from alsmove.core.feelings import FEELING_SHARED_01
+from alsmove.kept import column
 from alsmove.logbook.models import CheckIn, FeelingCheckIn, ReminderSchedule, SessionLog
 from alsmove.logbook.services import AFTER_SESSION_WAIT
 from alsmove.patients.clock import now_for, zone_for
@@ -104,9 +105,7 @@ def _table(model: type[models.Model]) -> str:
 
 
 def _col(model: type[models.Model], name: str, alias: str = "") -> str:
-    field = model._meta.get_field(name)
-    column = (f"{alias}." if alias else "") + _q(field.column)  # type: ignore[union-attr]
-    return f"CAST({column} AS TEXT)" if isinstance(field, models.JSONField) else column
+    return column(model._meta.get_field(name), alias)  # type: ignore[arg-type]
 
 
 @cache
