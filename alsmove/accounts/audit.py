@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import timedelta
+from functools import cache
 from typing import Any, Protocol
 
 from axes.helpers import get_client_ip_address
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -101,10 +103,7 @@ def record_read(
         return None
     seen.add(key)
     now = timezone.now()
-    recent = AuditEvent.objects.filter(
-        actor=user, patient=patient, kind=kind, action=READ, at__gte=now - READ_WINDOW
-    )
-    if recent.exists():
+    if _read_recently(user.pk, key[0], kind, now - READ_WINDOW):
         return None
     return AuditEvent.objects.create(
         at=now,
@@ -131,6 +130,26 @@ def record_change(by: Any, patient: Record, action: str, detail: str = "") -> Au
         address=client_address(request),
         detail=detail,
     )
+
+
+@cache
+def _recent_sql(no_record: bool) -> str:
+    """`AuditEvent.objects.filter(actor=…, patient=…, kind=…, action=READ, at__gte=…)
+    .exists()` in plain SQL built once (compiling it in the ORM cost more than running it)."""
+    q = connection.ops.quote_name
+    record = f"{q('patient_id')} IS NULL" if no_record else f"{q('patient_id')} = %s"
+    return (
+        f"SELECT 1 FROM {q(AuditEvent._meta.db_table)} WHERE {q('actor_id')} = %s"  # noqa: S608
+        f" AND {record} AND {q('kind')} = %s AND {q('action')} = %s AND {q('at')} >= %s LIMIT 1"
+    )
+
+
+def _read_recently(actor_id: int, patient_id: int | None, kind: str, since: Any) -> bool:
+    record = [] if patient_id is None else [patient_id]
+    params = [actor_id, *record, kind, READ, connection.ops.adapt_datetimefield_value(since)]
+    with connection.cursor() as cursor:
+        cursor.execute(_recent_sql(patient_id is None), params)
+        return cursor.fetchone() is not None
 
 
 def record_refusal(user: Any, action: str) -> AuditEvent:
