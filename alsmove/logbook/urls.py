@@ -1,6 +1,15 @@
 from django.urls import path
 
-from alsmove.logbook import caseload, checkins, feeling_views, flags, reminders, trends, views
+from alsmove.logbook import (
+    alert_views,
+    caseload,
+    checkins,
+    feeling_views,
+    flags,
+    reminders,
+    trends,
+    views,
+)
 
 # Every route of the app, one module and one namespace (included at the site root).
 app_name = "logbook"
@@ -23,10 +32,10 @@ urlpatterns = [
     ),
     # The therapist's caseload, alerts and trends
     path("caseload/", caseload.caseload_page, name="caseload"),
-    path("patients/<int:patient_id>/alerts/", caseload.alerts, name="alerts"),
+    path("patients/<int:patient_id>/alerts/", alert_views.alerts, name="alerts"),
     path(
         "patients/<int:patient_id>/alerts/<int:alert_id>/acknowledge/",
-        caseload.acknowledge,
+        alert_views.acknowledge,
         name="acknowledge",
     ),
     path("patients/<int:patient_id>/trends/", trends.trends, name="trends"),

@@ -1,5 +1,5 @@
 """The alerts page keeps each day's drawn evidence and each open alert's empty form per
-process (alsmove.logbook.alert_evidence.drawn_evidence, caseload._empty_form), under
+process (alsmove.logbook.alert_evidence.drawn_evidence, alert_views._empty_form), under
 everything they show: every change of a log, an exercise row, a check-in, an alert, a
 name or the language shows at once, and a kept page is the page drawn from nothing kept."""
 
@@ -15,7 +15,7 @@ from logbook_support import PAINFUL_SLUG, client_for, log_session, painful_neck_
 
 from alsmove.demo.seed import Demo
 from alsmove.exercises.models import ExerciseRecord
-from alsmove.logbook import alert_evidence, caseload
+from alsmove.logbook import alert_evidence, alert_views
 from alsmove.logbook.alerts import acknowledge_alert
 from alsmove.logbook.corrections import correct_log
 from alsmove.logbook.models import Alert, ExerciseLog, SessionLog
@@ -42,7 +42,8 @@ def _page(demo: Demo) -> str:
 
 def _fresh(demo: Demo) -> str:
     alert_evidence._DRAWN.clear()
-    caseload._FORMS.clear()
+    alert_views._FORMS.clear()
+    alert_views._CARDS.clear()
     return _page(demo)
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from logbook_support import client_for, empty_logbook
 
 from alsmove.demo.seed import Demo
+from alsmove.logbook.alert_inbox import ALERTS_PAGE
 from alsmove.logbook.alerts import rule_title
-from alsmove.logbook.caseload import ALERTS_PAGE
 from alsmove.logbook.models import Alert
 
 
