@@ -101,40 +101,41 @@ def _in(count: int) -> str:
 
 
 @cache
-def _logs_sql(count: int) -> str:
+def _rows_sql(count: int) -> str:
+    """Every log row of the days (with its exercise rows and who entered it), then every
+    check-in row (with who entered it), in one query: a log's columns are empty on a
+    check-in's row and a check-in's on a log's (one round trip, not two)."""
     q = connection.ops.quote_name
     log, ex, user = SessionLog._meta.db_table, ExerciseLog._meta.db_table, User._meta.db_table
+    checkin = CheckIn._meta.db_table
+    days = f"IN ({_in(count)})"
     return (
-        f"SELECT l.{q('day')}, l.{q('id')}, l.{q('created_at')}, l.{q('fatigue')},"  # noqa: S608
+        f"SELECT 'log' AS part, l.{q('day')} AS day, l.{q('id')} AS id,"  # noqa: S608
+        f" l.{q('created_at')} AS created_at, u.{q('full_name')}, l.{q('fatigue')},"
         f" l.{q('cramps')}, l.{q('breathless_after')}, l.{q('note')}, l.{q('revision')},"
-        f" l.{q('changed_at')}, u.{q('full_name')}, e.{q('id')}, e.{q('exercise')},"
-        f" e.{q('status')}, e.{q('pain')}"
+        f" l.{q('changed_at')}, e.{q('id')} AS row_id, e.{q('exercise')}, e.{q('status')},"
+        f" e.{q('pain')}, NULL, NULL, NULL, NULL"
         f" FROM {q(log)} l LEFT JOIN {q(user)} u ON u.{q('id')} = l.{q('entered_by_id')}"
         f" LEFT JOIN {q(ex)} e ON e.{q('session_id')} = l.{q('id')}"
-        f" WHERE l.{q('patient_id')} = %s AND l.{q('day')} IN ({_in(count)})"
-        f" ORDER BY l.{q('created_at')}, l.{q('id')}, e.{q('id')}"
-    )
-
-
-@cache
-def _checkins_sql(count: int) -> str:
-    q = connection.ops.quote_name
-    checkin, user = CheckIn._meta.db_table, User._meta.db_table
-    return (
-        f"SELECT c.{q('day')}, c.{q('id')}, c.{q('created_at')}, c.{q('kind')},"  # noqa: S608
-        f" c.{q('weaker')}, c.{q('soreness')}, c.{q('heaviness')}, u.{q('full_name')}"
+        f" WHERE l.{q('patient_id')} = %s AND l.{q('day')} {days}"
+        f" UNION ALL SELECT 'checkin', c.{q('day')}, c.{q('id')}, c.{q('created_at')},"
+        f" u.{q('full_name')}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+        f" c.{q('kind')}, c.{q('weaker')}, c.{q('soreness')}, c.{q('heaviness')}"
         f" FROM {q(checkin)} c LEFT JOIN {q(user)} u ON u.{q('id')} = c.{q('entered_by_id')}"
-        f" WHERE c.{q('patient_id')} = %s AND c.{q('day')} IN ({_in(count)})"
-        f" ORDER BY c.{q('created_at')}, c.{q('id')}"
+        f" WHERE c.{q('patient_id')} = %s AND c.{q('day')} {days}"
+        f" ORDER BY part DESC, created_at, id, row_id"
     )
+
+
+_SLUG = 12  # where a log's row holds its exercise row's exercise (`_rows_sql`)
 
 
 def drawn_evidence(
     patient: Patient, days: Iterable[date], names: Mapping[str, str]
 ) -> dict[date, SafeString]:
     """Each day's evidence, drawn, for the alerts page (`names`: every exercise's name by
-    id in the page's language). Two plain-SQL reads for the keys (built once: compiling
-    them in the ORM cost more than running them); the days not kept yet are read through
+    id in the page's language). One plain-SQL read for the keys (built once: compiling it
+    in the ORM cost more than running it); the days not kept yet are read through
     `evidence_by_day` and drawn."""
     wanted = sorted(set(days))
     if not wanted:
@@ -142,17 +143,14 @@ def drawn_evidence(
     values = [connection.ops.adapt_datefield_value(day) for day in wanted]
     by_day: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     with connection.cursor() as cursor:
-        cursor.execute(_logs_sql(len(wanted)), [patient.pk, *values])
+        cursor.execute(_rows_sql(len(wanted)), [patient.pk, *values, patient.pk, *values])
         for row in cursor.fetchall():
-            by_day[str(row[0])].append(("log", *row[1:]))
-        cursor.execute(_checkins_sql(len(wanted)), [patient.pk, *values])
-        for row in cursor.fetchall():
-            by_day[str(row[0])].append(("checkin", *row[1:]))
+            by_day[str(row[1])].append(tuple(row))
     language, zone = get_language() or "", patient.time_zone
     keys = {}
     for day in wanted:
         content = tuple(by_day.get(day.isoformat(), ()))
-        slugs = sorted({str(row[11]) for row in content if row[0] == "log" and row[11]})
+        slugs = sorted({str(row[_SLUG]) for row in content if row[0] == "log" and row[_SLUG]})
         used = tuple((slug, names.get(slug)) for slug in slugs)
         keys[day] = (patient.pk, zone, day, language, content, used)
     drawn: dict[date, SafeString] = {}
