@@ -3,6 +3,7 @@ with a note (the reads in `alert_inbox`, the acknowledgement in `alerts`)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -78,8 +79,9 @@ class Card:
     pk: int = 0
     day: date | None = None
     rule: str = ""
-    title: str = ""
-    message: str = ""  # in the page's language, the exercise by its name there
+    # The stored message as JSON, the exercise named as the page names it: the title and
+    # the sentence are put in the page's language when the card is drawn.
+    message: str = ""
     feeling: bool = False
     evidence: str = ""  # the day's evidence, drawn (alert_evidence.drawn_evidence)
     exercise: str = ""
@@ -105,8 +107,13 @@ def _csrf_input(token: str) -> str:
     return str(format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token))
 
 
+def _words(card: Card) -> dict[str, Any]:
+    """The card, its title and its message in the active language."""
+    return {"card": card, "title": rule_title(card.rule), "message": say(json.loads(card.message))}
+
+
 def _draw(card: Card) -> tuple[str, ...]:
-    html = render_to_string(_CARD, {"card": card, "csrf_token": _MARK})
+    html = render_to_string(_CARD, {**_words(card), "csrf_token": _MARK})
     # Every other text on the card is escaped, so no "<input" in it can be taken for this.
     return tuple(html.split(_csrf_input(_MARK)))
 
@@ -165,8 +172,7 @@ def _alerts_page(
                 pk=alert.pk,
                 day=alert.day,
                 rule=alert.rule,
-                title=rule_title(alert.rule),
-                message=say(message(alert)),
+                message=json.dumps(message(alert), sort_keys=True, ensure_ascii=False),
                 feeling=alert.rule == FEELING_SHARED_01,
                 evidence=evidence.get(alert.day, ""),
                 exercise=alert.exercise,
@@ -184,7 +190,7 @@ def _alerts_page(
                 withdrawn_at=alert.withdrawn_at,
             )
             if failed_here:  # drawn with its errors, as typed, and not kept
-                html = render_to_string(_CARD, {"card": drawn, "form": failed}, request=request)
+                html = render_to_string(_CARD, {**_words(drawn), "form": failed}, request=request)
                 return mark_safe(html)  # noqa: S308  # drawn by the template, escaped there
             parts = _CARDS.get_or_make((drawn, get_language() or "", zone), lambda: _draw(drawn))
         return mark_safe(token.join(parts))  # noqa: S308  # drawn cards and the token's input
