@@ -249,6 +249,15 @@ def targets_and_cookies() -> tuple[list[Target], dict[str, str]]:
     return targets, cookies
 
 
+def empty_schema() -> None:
+    """On PostgreSQL, an empty schema for a fresh installation (SQLite starts a new file)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+
+
 def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) -> list[Row]:
     sys.path.insert(0, str(ROOT))
     import dataset
@@ -258,9 +267,7 @@ def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) ->
     dataset.setup_django(env.get("ALSMOVE_SQLITE_PATH"))
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # an empty schema for a fresh installation
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    empty_schema()
     counts = dataset.generate(args.scale)
     print(f"[{label}] data: {counts.line()}", flush=True)
 
