@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from django.db import connection, connections, models, router
 
 T = TypeVar("T")
+M = TypeVar("M", bound=models.Model)
 
 
 class Kept(Generic[T]):
@@ -86,54 +87,88 @@ def rows(
         return tuple(tuple(row) for row in cursor.fetchall())
 
 
-class _ByKey:
-    """A model's read by primary key, compiled by the ORM once per database: its SQL,
-    where the key goes among the parameters, and the ORM's own value converters."""
+class _Compiled:
+    """A read compiled by the ORM once per database with a stand-in value: its SQL, where
+    the value goes among the parameters, and the ORM's own way from rows to instances."""
 
-    def __init__(self, model: type[models.Model], alias: str, conn: Any) -> None:
-        sentinel = -987654321
-        queryset = model._default_manager.using(alias).filter(pk=sentinel)
+    def __init__(self, queryset: models.QuerySet[Any], alias: str) -> None:
         compiler = queryset.query.get_compiler(alias)
         sql, params = compiler.as_sql()
-        if list(params).count(sentinel) != 1 or compiler.klass_info is None:
-            raise ValueError(f"{model.__name__}: not a plain read by key")
+        self.at = [i for i, value in enumerate(params) if value == STAND_IN]
+        if not self.at or compiler.klass_info is None:
+            raise ValueError(f"{queryset.model.__name__}: no stand-in value in the read")
+        self.model = queryset.model
         self.sql = sql
         self.params = list(params)
-        self.at = self.params.index(sentinel)
         self.compiler = compiler
-        fields = compiler.select[
-            compiler.klass_info["select_fields"][0] : compiler.klass_info["select_fields"][-1] + 1
+        select = compiler.klass_info["select_fields"]
+        self.fields = slice(select[0], select[-1] + 1)
+        self.names = [
+            column.target.attname for column, _sql, _alias in compiler.select[self.fields]
         ]
-        self.names = [column.target.attname for column, _sql, _alias in fields]
+        self.annotations = dict(compiler.annotation_col_map or {})
         self.converters = compiler.get_converters(
             [column for column, _sql, _alias in compiler.select]
         )
 
+    def run(self, alias: str, value: Any) -> list[Any]:
+        params = list(self.params)
+        for at in self.at:
+            params[at] = value
+        with connections[alias].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = list(self.compiler.apply_converters(rows, self.converters))
+        found = []
+        for row in rows:
+            instance = self.model.from_db(alias, self.names, row[self.fields])
+            for name, at in self.annotations.items():
+                setattr(instance, name, row[at])
+            found.append(instance)
+        return found
 
-# Per database alias, not per connection: a connection is made per thread (the development
-# server answers each request in a new one), and a compiled read holds its connection, so
-# reads kept per connection would keep every connection ever made. The SQL and the
-# converters are the same for every connection of an alias.
-_BY_KEY: dict[str, dict[type[models.Model], _ByKey]] = {}
+
+# A key no row has: the value a read is compiled with, then replaced by the real one.
+STAND_IN = -987654321
 
 
-def by_key(model: type[models.Model], pk: Any) -> Any:
+class CompiledRead(Generic[M]):
+    """`list(build(value))` as the ORM answers it (the same SQL, the same converted values,
+    the same instances with their annotations), compiled once per database: compiling a
+    small read cost several times more than running it. `build` must use its argument
+    only as a parameter (a key), and the read may not span relations (no select_related).
+    """
+
+    def __init__(self, model: type[M], build: Callable[[int], models.QuerySet[M]]) -> None:
+        self.model = model
+        self.build = build
+        # Per database alias, not per connection: a connection is made per thread (the
+        # development server answers each request in a new one), and a compiled read
+        # holds its connection, so reads kept per connection would keep every connection
+        # ever made. The SQL and the converters are the same for every connection.
+        self._compiled: dict[str, _Compiled] = {}
+
+    def __call__(self, value: int) -> list[M]:
+        alias = router.db_for_read(self.model)
+        compiled = self._compiled.get(alias)
+        if compiled is None:
+            compiled = self._compiled[alias] = _Compiled(self.build(STAND_IN).using(alias), alias)
+        return compiled.run(alias, value)
+
+
+_BY_KEY: dict[type[models.Model], CompiledRead[Any]] = {}
+
+
+def by_key(model: type[M], pk: Any) -> M:
     """`model._default_manager.get(pk=pk)` as the ORM answers it (the same SQL, the same
-    converted values, the same instance, `DoesNotExist`), compiled once per database:
-    compiling this one-row read cost several times more than running it."""
-    alias = router.db_for_read(model)
-    conn = connections[alias]
-    per_model = _BY_KEY.setdefault(alias, {})
-    read = per_model.get(model)
+    converted values, the same instance, `DoesNotExist`), compiled once per database."""
+    read = _BY_KEY.get(model)
     if read is None:
-        read = per_model[model] = _ByKey(model, alias, conn)
-    params = list(read.params)
-    params[read.at] = model._meta.pk.get_prep_value(pk)  # type: ignore[union-attr]
-    with conn.cursor() as cursor:
-        cursor.execute(read.sql, params)
-        row = cursor.fetchone()
-    if row is None:
+        read = _BY_KEY[model] = CompiledRead(
+            model, lambda key: model._default_manager.filter(pk=key)
+        )
+    found = read(model._meta.pk.get_prep_value(pk))  # type: ignore[union-attr]
+    if not found:
         raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")  # type: ignore[attr-defined]
-    if read.converters:
-        row = next(iter(read.compiler.apply_converters([row], read.converters)))
-    return model.from_db(alias, read.names, row)
+    return found[0]

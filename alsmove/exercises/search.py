@@ -15,7 +15,7 @@ from alsmove.core.profile import FunctionalProfile as CoreProfile
 from alsmove.core.safety import safe_positions
 from alsmove.exercises import labels
 from alsmove.patients.models import FunctionalProfile, Patient
-from alsmove.patients.policy import Action, can, visible_patients
+from alsmove.patients.policy import Action, can, compiled_visible
 
 QUERY_MAX = 100
 
@@ -50,16 +50,24 @@ def profile_choices(user: Any) -> list[tuple[str, str]]:
 
     if not getattr(user, "is_authenticated", False):
         return []
-    with_profile = FunctionalProfile.objects.values("patient_id")
-    records = visible_patients(user).filter(pk__in=with_profile).order_by("display_name")
     choices = []
-    # Three values a record, not a whole Patient each.
-    for pk, owner, name in records.values_list("pk", "user_id", "display_name"):
-        if owner == user.pk:
-            choices.insert(0, (str(pk), _("Suits me")))
+    for record in _WITH_PROFILE(user):
+        if record.user_id == user.pk:
+            choices.insert(0, (str(record.pk), _("Suits me")))
         else:
-            choices.append((str(pk), _("Suits %(name)s") % {"name": name}))
+            choices.append((str(record.pk), _("Suits %(name)s") % {"name": record.display_name}))
     return choices
+
+
+# The records the user may see that have a profile: three fields a record, read on every
+# library page, compiled once.
+_WITH_PROFILE = compiled_visible(
+    lambda records, _key: (
+        records.filter(pk__in=FunctionalProfile.objects.values("patient_id"))
+        .order_by("display_name")
+        .only("id", "user", "display_name")
+    )
+)
 
 
 def profile_for(user: Any, patient_id: str) -> CoreProfile | None:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from django.db import connection, models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from alsmove.assessments.models import Assessment
 from alsmove.core.alsfrs import parse_items
@@ -26,7 +26,7 @@ from alsmove.logbook.models import CheckIn, FeelingCheckIn, ReminderSchedule, Se
 from alsmove.logbook.services import AFTER_SESSION_WAIT
 from alsmove.patients.clock import now_for, zone_for
 from alsmove.patients.models import CareLink, Invitation, InvitationStatus, Patient, Relation
-from alsmove.patients.policy import visible_patients
+from alsmove.patients.policy import compiled_visible
 
 
 def latest_score(patient: Patient) -> dict[str, Any] | None:
@@ -71,23 +71,29 @@ def reminder_at(
 
 def open_alerts_by_patient(user: Any) -> list[dict[str, Any]]:
     """For a therapist: each record they may see with alerts not yet looked at, most first."""
+    return [{"patient": p, "count": p.open_alerts} for p in _WITH_OPEN_ALERTS(user)]
+
+
+def _with_open_alerts(records: QuerySet[Patient], key: int) -> QuerySet[Patient]:
     # A shared feeling counts only where the user is the record's therapist (the policy's
     # SEE_SHARED_FEELINGS), as the alerts page shows it.
     as_therapist = CareLink.objects.active().filter(
-        patient=OuterRef("pk"), member=user, relation=Relation.THERAPIST
+        patient=OuterRef("pk"), member_id=key, relation=Relation.THERAPIST
     )
     open_alert = Q(alerts__acknowledged_at__isnull=True) & (
         ~Q(alerts__rule=FEELING_SHARED_01) | Q(is_their_therapist=True)
     )
-    rows = (
-        visible_patients(user)
-        .exclude(user=user)
+    return (
+        records.exclude(user_id=key)
         .annotate(is_their_therapist=Exists(as_therapist))
         .annotate(open_alerts=Count("alerts", filter=open_alert, distinct=True))
         .filter(open_alerts__gt=0)
         .order_by("-open_alerts", "display_name")
     )
-    return [{"patient": p, "count": p.open_alerts} for p in rows]
+
+
+# Read on every therapist's home page: compiled once.
+_WITH_OPEN_ALERTS = compiled_visible(_with_open_alerts)
 
 
 # ---- the small reads, in plain SQL built once -------------------------------------------

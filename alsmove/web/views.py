@@ -20,6 +20,7 @@ from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.caregiving.services import taught_to
 from alsmove.core.feelings import offer_due
 from alsmove.equipment.home_card import start_now
+from alsmove.kept import CompiledRead
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.forms import FeelingForm
 from alsmove.logbook.models import SessionLog
@@ -27,7 +28,7 @@ from alsmove.logbook.today import todays_session
 from alsmove.patients.clock import today_for
 from alsmove.patients.invitations import waiting_for
 from alsmove.patients.models import CareLink, Patient, Relation
-from alsmove.patients.policy import Action, can, visible_patients
+from alsmove.patients.policy import Action, can, compiled_visible
 from alsmove.web.hub import PersonRow, invitation_counts, open_alerts_by_patient, person_row
 
 
@@ -75,24 +76,32 @@ def _start_now(patient: Patient) -> dict[str, Any]:
     return start_now(patient, today_for(patient))
 
 
+# The user's own record, and the records they may see besides it (through the policy),
+# each caregiver's marked: read on every home page, compiled once.
+_OWN = CompiledRead(Patient, lambda key: Patient.objects.filter(user_id=key).order_by("pk"))
+_OTHERS = compiled_visible(
+    lambda records, key: records.exclude(user_id=key).annotate(
+        cares_for=Exists(
+            CareLink.objects.filter(
+                patient=OuterRef("pk"),
+                member_id=key,
+                relation=Relation.CAREGIVER,
+                revoked_at__isnull=True,
+            )
+        )
+    )
+)
+
+
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "web/landing.html")
     user = request.user
     now = timezone.now()
-    own = Patient.objects.filter(user=user).first()
-    # The records the user may see besides their own, read once: caregivers see today's
-    # session and check-ins for each person they care for; a therapist's caseload is
-    # elsewhere.
-    as_caregiver = CareLink.objects.filter(
-        patient=OuterRef("pk"),
-        member=user,
-        relation=Relation.CAREGIVER,
-        revoked_at__isnull=True,
-    )
-    others = list(
-        visible_patients(user).exclude(user=user).annotate(cares_for=Exists(as_caregiver))
-    )
+    own = next(iter(_OWN(user.pk)), None)
+    # Caregivers see today's session and check-ins for each person they care for; a
+    # therapist's caseload is elsewhere.
+    others = _OTHERS(user)
     cared_for = [patient for patient in others if patient.cares_for]
     rows = {
         patient.pk: person_row(patient, today_for(patient, now), now)
