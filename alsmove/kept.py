@@ -35,11 +35,22 @@ class Kept(Generic[T]):
                 self._kept.move_to_end(key)
                 return self._kept[key]
         value = make()  # outside the lock: two threads may make it once each, no harm
+        self.put(key, value)
+        return value
+
+    def get(self, key: Hashable) -> T | None:
+        """The result kept under `key`, if any (for a result that is not always kept)."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        return None
+
+    def put(self, key: Hashable, value: T) -> None:
         with self._lock:
             self._kept[key] = value
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)
-        return value
 
     def __len__(self) -> int:
         return len(self._kept)

@@ -174,9 +174,13 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def therapist_patients(user: Any) -> list[tuple[Any, ...]]:
+Records = tuple[tuple[Any, ...], ...]
+
+
+def therapist_records(user: Any) -> Records:
     """The records the user may see where they are linked as the therapist, each with
-    what the caseload shows (`_COLUMNS`), from one query (no query per person).
+    what the caseload shows (`_COLUMNS`), from one query (no query per person), as the
+    database gives them: what `caseload_words` keeps a drawn page under.
 
     Which records: the access policy's `visible_patients`, as a subquery. Everything is
     read fresh but the rate of decline, which is stored (`StoredAttention`) with a stamp
@@ -192,16 +196,29 @@ def therapist_patients(user: Any) -> list[tuple[Any, ...]]:
         )
         visible, params = mine.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # nobody (an anonymous or inactive user)
-        return []
+        return ()
     with connection.cursor() as cursor:
         cursor.execute(_caseload_sql().replace("{visible}", visible), [user.pk, *params])
-        found = cursor.fetchall()
-    dates = {_COLUMNS.index(name) for name in ("onset_date", "diagnosis_date", "newest_open")}
-    dates.add(_COLUMNS.index("last_log"))
-    return [
-        tuple(_as_date(value) if i in dates else value for i, value in enumerate(row))
-        for row in found
-    ]
+        return tuple(cursor.fetchall())
+
+
+_DATES = frozenset(
+    _COLUMNS.index(name) for name in ("onset_date", "diagnosis_date", "newest_open", "last_log")
+)
+
+
+def _record(values: tuple[Any, ...]) -> dict[str, Any]:
+    return {
+        name: _as_date(value) if i in _DATES else value
+        for i, (name, value) in enumerate(zip(_COLUMNS, values, strict=True))
+    }
+
+
+class Ranked(NamedTuple):
+    rows: list[CaseloadRow]
+    # Some rates were judged again from ALSFRS-R rows (and stored): this result read more
+    # than the records it was made from, so it is not kept under them.
+    judged: bool
 
 
 def _rate_stamp(record: dict[str, Any], day: date) -> str:
@@ -301,25 +318,29 @@ class _Zone(NamedTuple):
     time_zone: str
 
 
-def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
-    """The rows, each judged on its person's own today (`today` fixes one for tests).
-    Each row's reasons are put in words when read, so a page of 40 out of 200 people
-    words only its own 40."""
-    records = [dict(zip(_COLUMNS, values, strict=True)) for values in therapist_patients(user)]
+_ZONE = _COLUMNS.index("time_zone")
+
+
+def zone_days(records: Records, today: date | None = None) -> dict[str, date]:
+    """Each time zone of the records with its today (`today` fixes one for tests): the
+    day each person is judged on, read once per zone."""
+    zones = {values[_ZONE] for values in records}
+    if today is not None:
+        return dict.fromkeys(zones, today)
     now = timezone.now()
-    days_by_zone: dict[str, date] = {}
+    return {zone: today_for(_Zone(zone), now) for zone in zones}
+
+
+def ranked(user: Any, records: Records, days_by_zone: dict[str, date]) -> Ranked:
+    """The rows of `records` (`therapist_records`), each judged on its person's day in
+    `days_by_zone`, most pressing first. Each row's reasons are put in words when read,
+    so a page of 40 out of 200 people words only its own 40."""
+    found = [_record(values) for values in records]
     days: dict[int, date] = {}
     rates: dict[int, float | None] = {}
     stale = []
-    for record in records:
-        zone = record["time_zone"]
-        if today is not None:
-            day = today
-        elif zone in days_by_zone:
-            day = days_by_zone[zone]
-        else:
-            day = days_by_zone[zone] = today_for(_Zone(zone), now)
-        days[record["pk"]] = day
+    for record in found:
+        day = days[record["pk"]] = days_by_zone[record["time_zone"]]
         if record["stored_stamp"] == _rate_stamp(record, day):
             rates[record["pk"]] = record["stored_rate"]
         else:
@@ -328,7 +349,7 @@ def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
         rates.update(_judge_rates(stale, days))
     grants_by_link: dict[tuple[str | None, str | None], frozenset[Action]] = {}
     rows = []
-    for record in records:
+    for record in found:
         day = days[record["pk"]]
         row = CaseloadRow(
             record["pk"],
@@ -358,4 +379,10 @@ def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
         rows.append(row)
     # Python's sort is stable: within a rank, the most alerts first, then by name.
     rows.sort(key=lambda r: (r.rank, -r.open_alerts))
-    return rows
+    return Ranked(rows, judged=bool(stale))
+
+
+def caseload(user: Any, today: date | None = None) -> list[CaseloadRow]:
+    """The rows, each judged on its person's own today (`today` fixes one for tests)."""
+    records = therapist_records(user)
+    return ranked(user, records, zone_days(records, today)).rows

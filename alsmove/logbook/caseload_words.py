@@ -1,4 +1,5 @@
-"""The caseload page's rows, put in words and links: only the page shown (40 people).
+"""The caseload page's rows, put in words and links: only the page shown (40 people),
+drawn once and kept under everything it is made from (`drawn_caseload`).
 
 Made here rather than by template tags: a `{% url %}` and a `{% blocktranslate %}` for
 each of a row's five links cost the page most of its time (about a quarter of a
@@ -12,14 +13,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from alsmove.logbook.attention import NEW_ALERTS, CaseloadRow
+from alsmove.kept import Kept
+from alsmove.logbook.attention import (
+    NEW_ALERTS,
+    CaseloadRow,
+    ranked,
+    therapist_records,
+    zone_days,
+)
+
+CASELOAD_PAGE = 40  # people per page: the most pressing first, the page stays light
 
 _PK = 2147483647  # stands for the record's id in an address reversed once per page
 
@@ -109,3 +121,57 @@ def shown_rows(rows: Iterable[CaseloadRow]) -> list[ShownRow]:
             )
         )
     return shown
+
+
+# A drawn page of the caseload (its list and pager), per process. Its key holds every
+# input: the query's rows exactly as the database gave them (every log, alert,
+# acknowledgement, ALSFRS-R row, routine, link and stored rate the page reads is in them,
+# so any change is a new key), each of their zones' today, the reader and what of them
+# the ranking reads (their role and whether active: `link_grants`), the language, the
+# addresses' prefix and the page number. The rows are the key itself, not a digest of
+# them: equal keys are equal rows, never a collision. About 40 KB of rows and 30 KB of
+# HTML each.
+_DRAWN: Kept[SafeString] = Kept(size=64)
+
+
+@dataclass(frozen=True)
+class DrawnCaseload:
+    total: int  # people on the caseload (0: the page explains why it is empty)
+    listing: SafeString  # the shown page's rows and the pager
+
+
+def drawn_caseload(user: Any, page: str | None) -> DrawnCaseload:
+    """The caseload page `page` (a page number that is not one, as from a hand-edited
+    address, shows the nearest real page) as the reader sees it now: one query, and the
+    rows ranked, worded and drawn only when something they are made from changed."""
+    records = therapist_records(user)
+    if not records:
+        return DrawnCaseload(0, SafeString(""))
+    days = zone_days(records)
+    number = Paginator(range(len(records)), CASELOAD_PAGE).get_page(page).number
+    key = (
+        records,
+        tuple(sorted(days.items())),
+        user.pk,
+        user.role,
+        user.is_active,
+        get_language(),
+        get_script_prefix(),
+        number,
+    )
+    kept = _DRAWN.get(key)
+    if kept is not None:
+        return DrawnCaseload(len(records), kept)
+    result = ranked(user, records, days)
+    shown = Paginator(result.rows, CASELOAD_PAGE).page(number)
+    listing = mark_safe(  # noqa: S308  # drawn by the template, escaped there
+        render_to_string(
+            "logbook/caseload_rows.html",
+            {"rows": shown_rows(shown.object_list), "page": shown, "total": len(records)},
+        )
+    )
+    # Rates judged again read ALSFRS-R rows the key does not hold: not kept (the next
+    # look reads the rates they stored, in its rows).
+    if not result.judged:
+        _DRAWN.put(key, listing)
+    return DrawnCaseload(len(records), listing)
