@@ -118,9 +118,14 @@ def _caseload_sql() -> str:
     therapist links only. Plain SQL, the same on SQLite and PostgreSQL, built once: the
     ORM took longer to compile these subqueries than the database took to answer them
     (as for today's session). Subqueries, not joins: joining alerts and logs together
-    would multiply the rows. Each reads an index by patient: alerts by the unique (patient,
-    day, rule, exercise), logs by (patient, day), ALSFRS-R rows by (patient, taken_on),
-    routines by (patient, version), the stored row and the link by their keys."""
+    would multiply the rows. Each reads an index by patient: open alerts by their own
+    partial index (patient, day), logs by (patient, day), ALSFRS-R rows by patient,
+    routines by (patient, version), the stored row and the link by their keys.
+
+    The dates are read through COALESCE, an expression without a declared type: SQLite
+    then gives them as text instead of a date made per value by a Python converter (600
+    a look; a kept page's key needs only their values, and `_record` makes the dates when
+    a page is drawn). PostgreSQL gives dates either way."""
     t = {
         name: model._meta.db_table
         for name, model in {
@@ -145,11 +150,12 @@ def _caseload_sql() -> str:
         "p.id",
         "p.display_name",
         "p.time_zone",
-        "p.onset_date",
-        "p.diagnosis_date",
+        "COALESCE(p.onset_date, NULL)",
+        "COALESCE(p.diagnosis_date, NULL)",
         f"(SELECT COUNT(*) {open_alerts})",
         f"(SELECT MAX(day) {open_alerts})",
-        f"(SELECT day FROM {t['log']} WHERE patient_id = p.id ORDER BY day DESC LIMIT 1)",  # noqa: S608
+        f"COALESCE((SELECT day FROM {t['log']} WHERE patient_id = p.id "  # noqa: S608
+        "ORDER BY day DESC LIMIT 1), NULL)",
         f"(SELECT id FROM {t['assessment']} WHERE patient_id = p.id ORDER BY id DESC LIMIT 1)",  # noqa: S608
         "c.permission",
         "c.relation",

@@ -231,6 +231,16 @@ class Alert(models.Model):
                 fields=["patient", "day", "rule", "exercise"], name="one_alert_per_event"
             )
         ]
+        indexes = [
+            # A record's open alerts, newest day first (the caseload counts them and reads
+            # the newest day for every person it lists): only open ones, so the read does
+            # not grow with years of acknowledged alerts and never visits the table.
+            models.Index(
+                fields=["patient", "day"],
+                condition=models.Q(acknowledged_at__isnull=True),
+                name="open_alerts_by_patient",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Alert {self.rule} {self.day}"
