@@ -129,9 +129,10 @@ def shown_rows(rows: Iterable[CaseloadRow]) -> list[ShownRow]:
 # so any change is a new key), each of their zones' today, the reader and what of them
 # the ranking reads (their role and whether active: `link_grants`), the language, the
 # addresses' prefix and the page number. The rows are the key itself, not a digest of
-# them: equal keys are equal rows, never a collision. About 40 KB of rows and 30 KB of
-# HTML each.
-_DRAWN: Kept[SafeString] = Kept(size=64)
+# them: equal keys are equal rows, never a collision (a digest's serialising cost about a
+# third of the query). About 170 KB each with 200 people (140 of them the rows), so 32:
+# about 5 MB a process.
+_DRAWN: Kept[SafeString] = Kept(size=32)
 
 
 @dataclass(frozen=True)
