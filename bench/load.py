@@ -143,6 +143,11 @@ def post_script(paths: list[str], body: str) -> str:
     return str(lua)
 
 
+def caseload_paths(lua: str) -> list[str]:
+    """The quick-log addresses a script of `post_script` posts to, in its order."""
+    return re.findall(r'"(/patients/\d+/log/new/)"', Path(lua).read_text(encoding="utf-8"))
+
+
 def _ask(client: Any, target: Target) -> Any:
     if target.method == "POST":
         form = {"csrfmiddlewaretoken": CSRF, "pain": "0", "fatigue": "2", "cramps": "none"}
