@@ -18,6 +18,7 @@ from alsmove.core import overwork as core
 from alsmove.core.adjustments import Adjustments
 from alsmove.core.plausible import date_problem
 from alsmove.exercises.services import exercise_library
+from alsmove.logbook.history import read_history
 from alsmove.logbook.models import Alert, CheckIn, ExerciseLog, FlagReview, SessionLog
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import Patient
@@ -35,30 +36,6 @@ class LogConflict(LogError):
     """The client id (or session) sent belongs to another record."""
 
 
-def _core_sessions(patient: Patient, since: date) -> list[core.SessionLog]:
-    logs = (
-        SessionLog.objects.filter(patient=patient, day__gte=since)
-        .prefetch_related("exercises")
-        .order_by("day", "created_at")
-    )
-    result = []
-    for log in logs:
-        result.append(
-            core.SessionLog(
-                date=log.day,
-                exercises=tuple(
-                    core.ExerciseLog(e.exercise, e.status, e.pain)  # type: ignore[arg-type]
-                    for e in log.exercises.all()
-                ),
-                fatigue=log.fatigue if log.fatigue is not None else 0,
-                cramps=log.cramps,  # type: ignore[arg-type]
-                breathless_after=log.breathless_after,
-                recorded_at=log.changed_at or log.created_at,
-            )
-        )
-    return result
-
-
 def _history_start(as_of: date) -> date:
     # A stored row from year 1 (older data) must not overflow the calendar.
     if as_of.toordinal() <= HISTORY_DAYS:
@@ -74,16 +51,9 @@ def check_log_day(patient: Patient, day: date) -> None:
 
 
 def evaluate(patient: Patient, as_of: date) -> core.OverworkResult:
-    since = _history_start(as_of)
-    sessions = _core_sessions(patient, since)
-    checkins = [
-        core.CheckIn(c.day, c.kind, c.weaker, c.soreness, c.heaviness)  # type: ignore[arg-type]
-        for c in CheckIn.objects.filter(patient=patient, day__gte=since, day__lte=as_of)
-    ]
-    reviews = [
-        core.ReviewEvent(r.day, r.exercise, r.created_at)
-        for r in FlagReview.objects.filter(patient=patient, day__lte=as_of)
-    ]
+    """The overwork rules over the person's last HISTORY_DAYS of logs and check-ins and
+    every review, as of `as_of` (read in plain SQL: logbook.history)."""
+    sessions, checkins, reviews = read_history(patient.pk, _history_start(as_of), as_of)
     return core.assess_overwork(sessions, checkins, as_of=as_of, reviews=reviews)
 
 
@@ -107,11 +77,10 @@ def _exercise_names() -> dict[str, str]:
 
 def raise_alerts(patient: Patient, result: core.OverworkResult, on: date) -> list[Alert]:
     """One alert per warning dated `on`; a repeated evaluation adds none twice."""
-    names = _exercise_names()
+    todays = [warning for warning in result.warnings if warning.date == on]
+    names = _exercise_names() if todays else {}  # read only when there is one to name
     raised = []
-    for warning in result.warnings:
-        if warning.date != on:
-            continue
+    for warning in todays:
         exercise = str(warning.text.params.get("exercise", ""))
         params = _named_params(warning.text.params, names)
         alert, created = Alert.objects.get_or_create(
@@ -221,19 +190,27 @@ def check_entries(entries: Sequence[Entry], fatigue: int, cramps: str) -> None:
         raise LogError(_("Tiredness is a number from 0 (not tired) to 10."))
     if cramps not in ("none", "mild", "severe"):
         raise LogError(_("Choose no cramps, mild cramps or strong cramps."))
-    names = _exercise_names()
     seen: set[str] = set()
     for entry in entries:
-        name = names.get(entry.exercise, entry.exercise)
+        # The library is read only to name the exercise of a refusal.
         if not 0 <= entry.pain <= 10:
             raise LogError(
-                _("Pain during %(name)s is a number from 0 (none) to 10.") % {"name": name}
+                _("Pain during %(name)s is a number from 0 (none) to 10.")
+                % {"name": _name(entry.exercise)}
             )
         if entry.status not in ("done", "partly", "skipped"):
-            raise LogError(_("For %(name)s, choose done, partly or skipped.") % {"name": name})
+            raise LogError(
+                _("For %(name)s, choose done, partly or skipped.") % {"name": _name(entry.exercise)}
+            )
         if entry.exercise in seen:
-            raise LogError(_("%(name)s is listed twice; list it once.") % {"name": name})
+            raise LogError(
+                _("%(name)s is listed twice; list it once.") % {"name": _name(entry.exercise)}
+            )
         seen.add(entry.exercise)
+
+
+def _name(exercise: str) -> str:
+    return _exercise_names().get(exercise, exercise)
 
 
 def record_log(
