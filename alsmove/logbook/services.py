@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,7 @@ from alsmove.core import overwork as core
 from alsmove.core.adjustments import Adjustments
 from alsmove.core.plausible import date_problem
 from alsmove.exercises.services import exercise_library
+from alsmove.kept import rows
 from alsmove.logbook.history import read_history
 from alsmove.logbook.models import Alert, CheckIn, ExerciseLog, FlagReview, SessionLog
 from alsmove.patients.clock import today_for
@@ -234,7 +235,7 @@ def record_log(
     (The quick log asks one pain level and which exercises hurt; a client that knows the
     level per exercise must not have a mild ache stored as the worst pain of the session.)
     """
-    existing = SessionLog.objects.filter(client_id=client_id).first()
+    existing = _log_sent_as(client_id)
     if existing is not None:
         if existing.patient_id != patient.pk:
             raise LogConflict(_("This log belongs to another record."))
@@ -273,6 +274,15 @@ def record_log(
         log = SessionLog.objects.get(client_id=client_id)
         return Outcome(log, False, evaluate(patient, log.day), [])
     return Outcome(log, True, result, alerts)
+
+
+def _log_sent_as(client_id: uuid.UUID) -> SessionLog | None:
+    """The log stored under this client id, if any: asked on every log, and almost always
+    none, so its id is read in plain SQL (compiling the ORM's query cost more than running
+    it) and the row itself only when there is one."""
+    value = SessionLog._meta.get_field("client_id").get_db_prep_value(client_id, connection)
+    found = rows(SessionLog, ("id",), ("id",), where="client_id", value=value)
+    return SessionLog.objects.get(pk=found[0][0]) if found else None
 
 
 # ---- check-ins --------------------------------------------------------------------------

@@ -26,6 +26,8 @@ exercise) and cannot be forgotten.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -36,9 +38,11 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from alsmove.core.adjustments import Adjustments
+from alsmove.core.library import Exercise
 from alsmove.core.overwork import OverworkResult, ease_prescription, to_adjustments
 from alsmove.exercises.models import ExerciseRecord
 from alsmove.exercises.services import exercise_library
+from alsmove.kept import by_key
 from alsmove.logbook.models import CheckIn, FlagReview, SessionLog, StoredSession
 from alsmove.logbook.services import adjustments_for
 from alsmove.patients.clock import today_for
@@ -69,9 +73,12 @@ class TodaysSession:
     def plan(self) -> RoutinePlan | None:
         """The routine in use (read only when a caller needs the row itself)."""
         if self._plan is _UNSET:
-            self._plan = (
-                RoutinePlan.objects.filter(pk=self.plan_id).first() if self.plan_id else None
-            )
+            self._plan = None
+            if self.plan_id:
+                # The read compiled once (kept.by_key): the quick log asks for the row on
+                # every log, and compiling the ORM's query cost twice what running it did.
+                with suppress(RoutinePlan.DoesNotExist):
+                    self._plan = by_key(RoutinePlan, self.plan_id)
         return self._plan  # type: ignore[no-any-return]
 
     @property
@@ -178,6 +185,10 @@ class KeepAfterLog:
         self.day = today
         self.stamp, stored = _read(patient, self.day)
         self.session = stored if stored is not None else compute_session(patient, self.day)
+        # Read now, not in the transaction, where every other writer waits: the stamps
+        # taken before this and after the log hold the library's last change, so a
+        # library changed meanwhile means nothing is stored (`judged`).
+        self._library = {e.id: e for e in exercise_library()}
         self._after: str | None = None
 
     def saved(self) -> None:
@@ -195,26 +206,47 @@ class KeepAfterLog:
         plan = self.session.plan
         if plan is not None and plan.pk != self.session.plan_id:
             return
-        session = _session_from(plan, result, to_adjustments(result), self.day)
-        data = json.loads(
-            json.dumps({**session.as_data(), "flags": session.flags}, cls=DjangoJSONEncoder)
-        )
+        session = _session_from(plan, result, to_adjustments(result), self.day, self._library)
         values = {
             "day": self.day,
             "stamp": after,
-            "plan_id": session.plan_id,
-            "data": data,
+            "plan": session.plan_id,
+            "data": {**session.as_data(), "flags": session.flags},  # the field encodes it
             "computed_at": timezone.now(),
         }
         # Inside the log's transaction: an update, or an insert in a savepoint of its own
         # (another request storing the first row at the same moment wins).
-        if StoredSession.objects.filter(patient_id=self.patient.pk).update(**values):
+        if _update_stored(self.patient.pk, values):
             return
+        values["plan_id"] = values.pop("plan")
         try:
             with transaction.atomic():
                 StoredSession.objects.create(patient_id=self.patient.pk, **values)
         except IntegrityError:
             pass
+
+
+@cache
+def _update_sql() -> str:
+    meta = StoredSession._meta
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in _STORED)
+    # Table and column names from the model; every value is a parameter.
+    return f"UPDATE {quote(meta.db_table)} SET {sets} WHERE {quote('patient_id')} = %s"  # noqa: S608
+
+
+_STORED = ("day", "stamp", "plan", "data", "computed_at")
+
+
+def _update_stored(patient_id: int, values: dict[str, Any]) -> bool:
+    """The stored row's update in plain SQL built once, each value prepared by its field as
+    the ORM prepares it (inside the log's transaction, where compiling the ORM's update
+    cost more than running it); False when the person has no stored row yet."""
+    fields = StoredSession._meta
+    params = [fields.get_field(name).get_db_prep_save(values[name], connection) for name in _STORED]
+    with connection.cursor() as cursor:
+        cursor.execute(_update_sql(), [*params, patient_id])
+        return bool(cursor.rowcount)
 
 
 def todays_session(patient: Patient, today: date | None = None) -> TodaysSession:
@@ -255,13 +287,19 @@ def compute_session(patient: Patient, day: date) -> TodaysSession:
 
 
 def _session_from(
-    plan: RoutinePlan | None, result: OverworkResult, adjustments: Adjustments, day: date
+    plan: RoutinePlan | None,
+    result: OverworkResult,
+    adjustments: Adjustments,
+    day: date,
+    library: Mapping[str, Exercise] | None = None,
 ) -> TodaysSession:
-    """The session of the routine `plan` on `day`, after the overwork rules' `result`."""
+    """The session of the routine `plan` on `day`, after the overwork rules' `result`
+    (with the library by id, read now when not given)."""
     flags = [{"exercise": f.exercise, "rule": f.rule, "status": f.status} for f in result.flags]
     if plan is None:
         return TodaysSession(None, day, [], [], False, [], flags=flags, _plan=None)
-    library = {e.id: e for e in exercise_library()}
+    if library is None:
+        library = {e.id: e for e in exercise_library()}
     items, left_out = [], []
     for item in plan.items_for_day(day.weekday()):
         slug = item["exercise"]
