@@ -8,13 +8,16 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from alsmove.exercises.names import exercise_name, steps_today
 from alsmove.formats import say
 from alsmove.kept import Kept
 from alsmove.patients.clock import zone_for
+from alsmove.web.kept_forms import drawn
 
 register = template.Library()
 
@@ -103,3 +106,11 @@ def keep(parser: Any, token: Any) -> KeepNode:
     nodelist = parser.parse(("endkeep",))
     parser.delete_first_token()
     return KeepNode(nodelist, inputs)
+
+
+@register.simple_tag
+def form_fields(form: Any) -> str:
+    """A form's fields and error summary (includes/_form_fields.html); an empty form's are
+    drawn once per state of everything they are drawn from (alsmove.web.kept_forms)."""
+    draw = get_template("includes/_form_fields.html")
+    return mark_safe(drawn(form, lambda: draw.render({"form": form})))  # noqa: S308
