@@ -35,7 +35,7 @@ from alsmove.logbook.models import Alert
 from alsmove.logbook.today import todays_session
 from alsmove.patients.clock import zone_for
 from alsmove.patients.models import Patient
-from alsmove.patients.policy import Action, allowed_actions, require
+from alsmove.patients.policy import Action, require_with_actions
 
 
 class AcknowledgeForm(forms.Form):
@@ -125,8 +125,8 @@ def _alerts_page(
     failed: AcknowledgeForm | None = None,
     pk: int = 0,
 ) -> HttpResponse:
-    """`actions`: the reader's rights on the record (`allowed_actions`), read once for the
-    page's three questions."""
+    """`actions`: the reader's rights on the record, read once (by `require_with_actions`)
+    for the page's three questions."""
     may_acknowledge = Action.EDIT_PLAN in actions
     # Every open alert, and the acknowledged ones a page at a time, the newest first (they
     # grow with the record's history); a shared feeling only for who may see it.
@@ -220,16 +220,14 @@ def _alerts_page(
 
 @login_required
 def alerts(request: HttpRequest, patient_id: int) -> HttpResponse:
-    patient = require(request.user, patient_id, Action.VIEW)
-    actions = allowed_actions(request.user, patient)
+    patient, actions = require_with_actions(request.user, patient_id, Action.VIEW)
     return _alerts_page(request, patient, actions)
 
 
 @login_required
 @require_POST
 def acknowledge(request: HttpRequest, patient_id: int, alert_id: int) -> HttpResponse:
-    patient = require(request.user, patient_id, Action.EDIT_PLAN)
-    actions = allowed_actions(request.user, patient)
+    patient, actions = require_with_actions(request.user, patient_id, Action.EDIT_PLAN)
     alert = alerts_visible_to(request.user, patient, actions).filter(pk=alert_id).first()
     if alert is None:
         raise Http404("No such alert")

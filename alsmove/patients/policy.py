@@ -13,15 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alsmove.accounts.audit import record_read, record_refusal
 from alsmove.kept import CompiledRead, by_key
-from alsmove.patients.models import Patient
+from alsmove.patients.models import CareLink, Patient
 
 
 class Action(StrEnum):
@@ -165,10 +167,31 @@ def _grants(user: Any, patient: Patient) -> tuple[frozenset[Action], str]:
         return OWNER_GRANTS, "self"
     # Only an accepted invitation makes a link; a pending one lives in another table
     # and grants nothing.
-    link = patient.care_links.active().filter(member=user).first()
+    link = _active_link(patient.pk, user.pk)
     if link is None:
         return frozenset(), ""
-    return link_grants(user, link.permission, link.relation), str(link.relation)
+    permission, relation = link
+    return link_grants(user, permission, relation), str(relation)
+
+
+@cache
+def _link_sql() -> str:
+    """`patient.care_links.active().filter(member=user)`'s permission and relation, in
+    plain SQL built once (compiling it in the ORM cost more than running it). The partial
+    unique index on (patient, member) of active links answers it: one row at most."""
+    q = connection.ops.quote_name
+    return (
+        f"SELECT {q('permission')}, {q('relation')} FROM {q(CareLink._meta.db_table)}"  # noqa: S608
+        f" WHERE {q('patient_id')} = %s AND {q('member_id')} = %s"
+        f" AND {q('revoked_at')} IS NULL ORDER BY {q('id')} LIMIT 1"
+    )
+
+
+def _active_link(patient_id: int, member_id: int) -> tuple[str, str] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(_link_sql(), [patient_id, member_id])
+        row = cursor.fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
 
 
 def link_grants(user: Any, permission: str | None, relation: str | None) -> frozenset[Action]:
@@ -235,6 +258,15 @@ def require(user: Any, patient_id: int | str, action: Action) -> Patient:
 
     Someone who may not see a record is told it does not exist, so ids cannot be probed.
     """
+    return require_with_actions(user, patient_id, action)[0]
+
+
+def require_with_actions(
+    user: Any, patient_id: int | str, action: Action
+) -> tuple[Patient, frozenset[Action]]:
+    """`require`, and everything `user` may do on the record (`allowed_actions`, read in
+    the same check), for a page that asks several questions of the reader's rights
+    without reading their link again."""
     try:
         # Patient.objects.get(pk=…), compiled once (the same SQL, values and instance).
         patient = by_key(Patient, int(patient_id))
@@ -250,7 +282,7 @@ def require(user: Any, patient_id: int | str, action: Action) -> Patient:
     # Granted: a page or API read of the record is in the person's trail (debounced;
     # a request that writes is recorded by its service, in its transaction).
     record_read(user, patient, relation)
-    return patient
+    return patient, actions
 
 
 def require_clinic(user: Any, action: Action) -> Any:

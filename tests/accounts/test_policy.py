@@ -6,7 +6,14 @@ from django.http import Http404
 
 from alsmove.accounts.models import AuditEvent
 from alsmove.demo.seed import Demo
-from alsmove.patients.policy import Action, allowed_actions, can, require, visible_patients
+from alsmove.patients.policy import (
+    Action,
+    allowed_actions,
+    can,
+    require,
+    require_with_actions,
+    visible_patients,
+)
 from alsmove.patients.services import revoke_member
 
 
@@ -103,6 +110,28 @@ def test_require_says_forbidden_to_team_members_who_lack_the_right(demo: Demo) -
 def test_require_treats_a_malformed_id_as_missing(demo: Demo) -> None:
     with pytest.raises(Http404):
         require(demo.person, "not-a-number", Action.VIEW)
+
+
+@pytest.mark.parametrize("who", ["person", "caregiver", "therapist"])
+def test_require_hands_over_the_same_rights_allowed_actions_reads(demo: Demo, who: str) -> None:
+    user = getattr(demo, who)
+    for permission in ("view", "log", "edit_plan"):
+        demo.patient.care_links.active().exclude(member=demo.person).update(permission=permission)
+        patient, actions = require_with_actions(user, demo.patient.pk, Action.VIEW)
+        assert patient == demo.patient
+        assert actions == allowed_actions(user, demo.patient) != frozenset()
+
+
+def test_require_with_actions_refuses_as_require_does(demo: Demo) -> None:
+    link = demo.patient.care_links.active().get(member=demo.caregiver)
+    with pytest.raises(PermissionDenied):
+        require_with_actions(demo.caregiver, demo.patient.pk, Action.EDIT_PLAN)
+    revoke_member(patient=demo.patient, by=demo.person, link_id=link.pk)
+    for user in (demo.caregiver, demo.other_therapist, demo.admin):
+        with pytest.raises(Http404):
+            require_with_actions(user, demo.patient.pk, Action.VIEW)
+    with pytest.raises(Http404):
+        require_with_actions(demo.person, "not-a-number", Action.VIEW)
 
 
 @pytest.mark.parametrize("permission", ["view", "log", "edit_plan"])
