@@ -45,6 +45,9 @@ class ClientIdField(forms.UUIDField):
     """The id the page gave this log. A missing or mangled one (nothing a person can fix
     in a hidden field) becomes a fresh id instead of an error nobody can see."""
 
+    # Each form shown gets a new id, so its drawing is never kept (alsmove.web.kept_forms).
+    drawn_fresh = True
+
     def to_python(self, value: Any) -> uuid.UUID | None:
         try:
             return super().to_python(value)

@@ -6,7 +6,8 @@ that was not sent (no answers, no errors) draws the same fields for the same inp
 they are kept under a key that holds every input of that drawing: the form's class and
 settings, and for each field its kind, words, flags, widget (every attribute it carries)
 and shown value. A form that reads the database for its choices (a model choice field)
-or was sent is drawn every time.
+or a field marked `drawn_fresh` (a new client id for every form shown), or was sent, is
+drawn every time.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ _NOT_DRAWN = frozenset({"validators", "error_messages", "widget"})
 
 
 def _field_key(form: forms.BaseForm, name: str, field: forms.Field) -> Hashable | None:
-    if isinstance(field, forms.ModelChoiceField):
-        return None  # its choices are a query
+    if isinstance(field, forms.ModelChoiceField) or getattr(field, "drawn_fresh", False):
+        return None  # its choices are a query, or its value is new for every form shown
     return (
         name,
         _attributes(field, _NOT_DRAWN),  # label, help, choices, flags, initial...

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from alsmove.accounts.forms import PreferencesForm
 from alsmove.accounts.models import User
+from alsmove.logbook.forms import FeelingForm
 from alsmove.web import kept_forms
 from alsmove.web.templatetags.alsmove import form_fields
 
@@ -99,4 +100,11 @@ def test_a_form_whose_choices_are_a_query_is_never_kept() -> None:
     User.objects.create_user(email="kim@example.org", password="x" * 12)
     assert kept_forms.form_key(Whom()) is None
     assert form_fields(Whom()) == _fresh(Whom())
+    assert len(kept_forms._KEPT) == 0
+
+
+def test_a_form_with_a_new_client_id_each_time_is_never_kept() -> None:
+    form = FeelingForm()
+    assert kept_forms.form_key(form) is None
+    assert form_fields(form) == _fresh(form)
     assert len(kept_forms._KEPT) == 0
