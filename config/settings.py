@@ -180,10 +180,13 @@ if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     # Server-side binding lets psycopg prepare a query the second time a connection sends
     # it: PostgreSQL then skips parsing and planning, which halved the server's CPU time
-    # per page (docs/performance.md). Connections are kept (conn_max_age), no pooler sits
-    # between, so prepared statements stay valid for the connection's life.
+    # per page (docs/performance.md). Connections are kept (conn_max_age), so prepared
+    # statements live as long as the connection. Behind a pooler in transaction mode
+    # (PgBouncer older than 1.21, or without max_prepared_statements) set
+    # ALSMOVE_PG_PREPARE_THRESHOLD=0, which turns preparing off.
+    _prepare = int(os.environ.get("ALSMOVE_PG_PREPARE_THRESHOLD", "2"))
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=2
+        server_side_binding=True, prepare_threshold=_prepare or None
     )
 else:
     DATABASES = {
