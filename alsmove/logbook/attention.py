@@ -12,9 +12,8 @@ from datetime import date, timedelta
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
-from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, OuterRef, Subquery, When
+from django.db.models import Case, OuterRef, QuerySet, Subquery, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from alsmove.core.staging import progression_category, progression_rate
 from alsmove.logbook.models import Alert, SessionLog, StoredAttention
 from alsmove.patients.clock import today_for
 from alsmove.patients.models import CareLink, Patient, Relation
-from alsmove.patients.policy import Action, link_grants, visible_patients
+from alsmove.patients.policy import Action, link_grants, visible_subquery
 from alsmove.routines.models import RoutinePlan, Status
 
 QUIET_DAYS = 7  # no session logged for this many days is worth a call
@@ -183,26 +182,33 @@ def _as_date(value: Any) -> date | None:
 Records = tuple[tuple[Any, ...], ...]
 
 
+def _therapist_links(records: QuerySet[Patient], user_pk: int) -> QuerySet[Patient]:
+    # The user's therapist links in the subquery too: the database starts from them (an
+    # index by member) rather than from every record of the installation.
+    return records.filter(
+        care_links__member_id=user_pk,
+        care_links__relation=Relation.THERAPIST,
+        care_links__revoked_at__isnull=True,
+    )
+
+
+# Compiled once (the ORM took as long to compile it on every look as SQLite to run it).
+_mine = visible_subquery(_therapist_links)
+
+
 def therapist_records(user: Any) -> Records:
     """The records the user may see where they are linked as the therapist, each with
     what the caseload shows (`_COLUMNS`), from one query (no query per person), as the
     database gives them: what `caseload_words` keeps a drawn page under.
 
-    Which records: the access policy's `visible_patients`, as a subquery. Everything is
-    read fresh but the rate of decline, which is stored (`StoredAttention`) with a stamp
-    of its inputs: the newest ALSFRS-R row (a new or corrected record is a new row) and
-    the dates it is judged against."""
-    try:
-        # The user's therapist links in the subquery too: the database starts from them (an
-        # index by member) rather than from every record of the installation.
-        mine = visible_patients(user).filter(
-            care_links__member=user,
-            care_links__relation=Relation.THERAPIST,
-            care_links__revoked_at__isnull=True,
-        )
-        visible, params = mine.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # nobody (an anonymous or inactive user)
+    Which records: the access policy's `visible_patients`, as a subquery compiled once
+    (`visible_subquery`). Everything is read fresh but the rate of decline, which is
+    stored (`StoredAttention`) with a stamp of its inputs: the newest ALSFRS-R row (a new
+    or corrected record is a new row) and the dates it is judged against."""
+    found = _mine(user)
+    if found is None:  # nobody (an anonymous or inactive user)
         return ()
+    visible, params = found
     with connection.cursor() as cursor:
         cursor.execute(_caseload_sql().replace("{visible}", visible), [user.pk, *params])
         return tuple(cursor.fetchall())

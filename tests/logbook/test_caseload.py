@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import EmptyResultSet
 from django.utils import timezone
 from logbook_support import client_for, log_session, therapists_record
 
-from alsmove.accounts.models import AuditEvent
+from alsmove.accounts.models import AuditEvent, User
 from alsmove.assessments.services import record_assessment
 from alsmove.demo.seed import Demo
+from alsmove.logbook import attention
 from alsmove.logbook.attention import FAST_DECLINE, NEW_ALERTS, NO_LOGS, NOTHING, REVIEW, caseload
 from alsmove.logbook.models import Alert
+from alsmove.patients.models import Relation
+from alsmove.patients.policy import visible_patients
 from alsmove.routines.models import RoutinePlan, Status
 
 
@@ -180,3 +186,42 @@ def test_the_alerts_page_lists_the_newest_first_with_the_rule_and_the_message(
     assert text.index("Looked at") < middle
     assert "You felt pain (5 out of 10) during Neck forward tilt." in text
     assert "OVERWORK-PAIN-01" in text and "Looked at the technique." in text
+
+
+def test_the_caseloads_policy_subquery_compiled_once_is_the_orms_own_for_every_reader(
+    demo: Demo,
+) -> None:
+    # attention._mine compiles visible_patients narrowed to the therapist links once, with
+    # a stand-in key: for each reader it must be the SQL and parameters compiled fresh.
+    def fresh(user: Any) -> tuple[str, list[Any]] | None:
+        try:
+            sql, params = (
+                visible_patients(user)
+                .filter(
+                    care_links__member=user,
+                    care_links__relation=Relation.THERAPIST,
+                    care_links__revoked_at__isnull=True,
+                )
+                .order_by()
+                .values("pk")
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:
+            return None
+        return sql, list(params)
+
+    switched_off = User.objects.create_user(
+        email="gone@example.org", password="x" * 16, role="therapist", is_active=False
+    )
+    readers = [
+        demo.therapist,
+        demo.other_therapist,
+        demo.person,
+        demo.caregiver,
+        demo.admin,
+        switched_off,
+    ]
+    for reader in readers:
+        assert attention._mine(reader) == fresh(reader)
+    assert attention._mine(switched_off) is None
+    assert attention._mine(AnonymousUser()) is None  # (the page asks to sign in first)
