@@ -10,7 +10,8 @@ and started items are left out), the person's day and the active language (the i
 names are in it). Every input is read on each request (four small queries, nothing
 parsed: plain SQL, JSON as its stored text, assessments.stamps), and a new plan is made from
 what was read (no further query), so a change shows at the next request and the page
-makes as many queries either way. It plans as `plan_for(...).start_now()` does in
+makes as many queries either way; `start_now_card` keeps the card drawn from it the same
+way. It plans as `plan_for(...).start_now()` does in
 `equipment.services` (tests/equipment/test_home_card_kept.py).
 """
 
@@ -19,6 +20,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
 from alsmove.assessments.models import Assessment
@@ -39,10 +42,29 @@ from alsmove.kept import Kept, rows
 from alsmove.patients.models import Patient
 
 _KEPT: Kept[dict[str, Any]] = Kept(256)
+_DRAWN: Kept[str] = Kept(256)
 
 
 def start_now(patient: Patient, today: date) -> dict[str, Any]:
     """The first few items to start on now and how many more are on the plan."""
+    return _planned(patient, today)[1]
+
+
+def start_now_card(patient: Patient, today: date, *, is_person: bool) -> str:
+    """The home page's card (equipment/_start_now.html), drawn once per state of the
+    plan's inputs and of what the card shows besides (whose it is, the person's name,
+    the address prefix) and kept."""
+    key, planned = _planned(patient, today)
+
+    def draw() -> str:
+        context = {"patient": patient, "equipment": planned, "is_person": is_person}
+        return render_to_string("equipment/_start_now.html", context)
+
+    shown = (key, is_person, patient.display_name, get_script_prefix())
+    return _DRAWN.get_or_make(shown, draw)
+
+
+def _planned(patient: Patient, today: date) -> tuple[tuple[Any, ...], dict[str, Any]]:
     catalogue = rows(CatalogueRecord, ("id", "slug", "position", "data"), ("id",))
     records = record_rows(patient)
     profile = profile_row(patient)
@@ -62,7 +84,7 @@ def start_now(patient: Patient, today: date) -> dict[str, Any]:
         due = _start_now(patient, today, catalogue, records, profile, items)
         return {"first": due[:FIRST_COUNT], "more": max(len(due) - FIRST_COUNT, 0)}
 
-    return _KEPT.get_or_make(key, make)
+    return key, _KEPT.get_or_make(key, make)
 
 
 def _start_now(
@@ -113,5 +135,6 @@ def _start_now(
 
 
 def forget_all() -> None:
-    """Drop every kept plan (tests, to compare with a fresh one)."""
+    """Drop every kept plan and card (tests, to compare with a fresh one)."""
     _KEPT.clear()
+    _DRAWN.clear()

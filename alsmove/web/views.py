@@ -19,7 +19,7 @@ from alsmove.accounts.models import Role, User
 from alsmove.accounts.staff import STAFF_ROLES, require_clinic_admin
 from alsmove.caregiving.services import taught_to
 from alsmove.core.feelings import offer_due
-from alsmove.equipment.home_card import start_now
+from alsmove.equipment.home_card import start_now_card
 from alsmove.kept import CompiledRead
 from alsmove.logbook.checkins import checkin_form
 from alsmove.logbook.forms import FeelingForm
@@ -65,15 +65,15 @@ def _today(user: Any, patient: Patient, now: datetime, row: PersonRow) -> dict[s
         "may_set_reminders": can(user, patient, Action.EDIT_PROFILE),
         # For a caregiver: the skills a therapist has taught them for this person.
         "skills": [] if is_person else taught_to(user, patient),
-        "equipment": _start_now(patient),
+        "equipment": _start_now(patient, is_person),
     }
 
 
-def _start_now(patient: Patient) -> dict[str, Any]:
+def _start_now(patient: Patient, is_person: bool) -> str:
     """EQUIP-FIRST-01 on the home page: the first few items to start on now, and how many
     more are on the equipment plan."""
-    # Planned once per state of its inputs (equipment.home_card), not on every home page.
-    return start_now(patient, today_for(patient))
+    # Planned and drawn once per state of its inputs (equipment.home_card).
+    return start_now_card(patient, today_for(patient), is_person=is_person)
 
 
 # The user's own record, and the records they may see besides it (through the policy),

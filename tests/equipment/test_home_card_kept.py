@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
 from signin_support import sign_in
@@ -149,3 +150,35 @@ def test_a_self_report_beside_a_clinicians_rating_plans_as_the_plan_does(demo: D
         items={key: 4 for key in latest.items if key != "5b"},
     )
     assert _kept(demo) == _fresh_card(demo)
+
+
+def _drawn_afresh(demo: Demo, is_person: bool) -> str:
+    planned = plan_for(demo.patient, today_for(demo.patient)).start_now()
+    equipment = {"first": planned[:3], "more": max(len(planned) - 3, 0)}
+    context = {"patient": demo.patient, "equipment": equipment, "is_person": is_person}
+    return render_to_string("equipment/_start_now.html", context)
+
+
+def _card(demo: Demo, is_person: bool = True) -> str:
+    return home_card.start_now_card(demo.patient, today_for(demo.patient), is_person=is_person)
+
+
+def test_the_kept_drawn_card_is_the_card_drawn_afresh_for_each_change(demo: Demo) -> None:
+    assert _card(demo) == _drawn_afresh(demo, True)
+    assert _card(demo) == _drawn_afresh(demo, True)  # read from the store
+    assert len(home_card._DRAWN) == 1
+    # For a caregiver the card names the person; a new name shows at once.
+    assert _card(demo, is_person=False) == _drawn_afresh(demo, False)
+    demo.patient.display_name = "Samuel Rivera"
+    demo.patient.save(update_fields=["display_name"])
+    assert "Samuel Rivera" in _card(demo, is_person=False)
+    assert _card(demo, is_person=False) == _drawn_afresh(demo, False)
+    # A started item leaves the drawn card too.
+    first = home_card.start_now(demo.patient, today_for(demo.patient))["first"][0].item.id
+    PlanItem.objects.update_or_create(
+        patient=demo.patient, slug=first, defaults={"name": first, "status": "ordered"}
+    )
+    assert _card(demo) == _drawn_afresh(demo, True)
+    with translation.override("es"):
+        assert _card(demo) == _drawn_afresh(demo, True)
+    assert _card(demo) != _card(demo, is_person=False)
