@@ -184,10 +184,11 @@ if _database_url:
     # statements live as long as the connection. Behind a pooler in transaction mode
     # (PgBouncer older than 1.21, or without max_prepared_statements) set
     # ALSMOVE_PG_PREPARE_THRESHOLD=0, which turns preparing off.
-    _prepare = int(os.environ.get("ALSMOVE_PG_PREPARE_THRESHOLD", "2"))
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=_prepare or None
-    )
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        _prepare = int(os.environ.get("ALSMOVE_PG_PREPARE_THRESHOLD", "2"))
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=_prepare or None
+        )
 else:
     DATABASES = {
         "default": {

@@ -224,3 +224,21 @@ def test_the_demo_with_its_public_password_is_never_loaded_unless_asked_for() ->
     done = manage("load_demo", env=clean_env(**PRODUCTION))
     assert done.returncode != 0
     assert "ALSMOVE_ALLOW_DEMO=True" in done.stderr
+
+
+def test_postgresql_prepares_repeated_queries_unless_turned_off_and_sqlite_urls_still_load() -> (
+    None
+):
+    pg = "postgres://alsmove:alsmove@127.0.0.1:5432/alsmove"
+    options = settings_in(clean_env(ALSMOVE_DEBUG="True", DATABASE_URL=pg), "DATABASES")
+    assert options["DATABASES"]["default"]["OPTIONS"] == {  # type: ignore[index]
+        "server_side_binding": True,
+        "prepare_threshold": 2,
+    }
+    off = clean_env(ALSMOVE_DEBUG="True", DATABASE_URL=pg, ALSMOVE_PG_PREPARE_THRESHOLD="0")
+    options = settings_in(off, "DATABASES")
+    assert options["DATABASES"]["default"]["OPTIONS"]["prepare_threshold"] is None  # type: ignore[index]
+    # A SQLite address (the PDF benchmark uses one) takes no PostgreSQL option.
+    sqlite = clean_env(ALSMOVE_DEBUG="True", DATABASE_URL="sqlite:////tmp/alsmove-x.sqlite3")
+    options = settings_in(sqlite, "DATABASES")
+    assert "server_side_binding" not in options["DATABASES"]["default"].get("OPTIONS", {})  # type: ignore[union-attr]
