@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -76,18 +76,8 @@ def test_a_painful_quick_log_stores_the_session_without_the_exercise_that_hurt(
     assert Alert.objects.filter(patient=demo.patient, day=today).exists()
 
 
-def test_a_routine_approved_while_the_form_was_open_is_not_stored_under_the_logs_stamp(
-    demo: Demo,
-) -> None:
-    empty_logbook(demo)
-    today = today_for(demo.patient)
-    keep = KeepAfterLog(demo.patient, today)  # the quick log read before the log
-    profile = demo.patient.profile
-    profile.minutes = 10  # a shorter day: the engine proposes a new version
-    profile.save(update_fields=["minutes"])
-    plan = propose(demo.patient, by=demo.therapist, why=Message(WHY_FIRST))
-    assert plan is not None
-    approve(plan, by=demo.therapist)
+def _log_all_done(demo: Demo, today: date, keep: KeepAfterLog) -> None:
+    """A fine log of the whole session the form showed, told to `keep` as the view does."""
     record_session(
         patient=demo.patient,
         by=demo.person,
@@ -102,6 +92,21 @@ def test_a_routine_approved_while_the_form_was_open_is_not_stored_under_the_logs
         breathless_after=False,
         after=keep,
     )
+
+
+def test_a_routine_approved_while_the_form_was_open_is_not_stored_under_the_logs_stamp(
+    demo: Demo,
+) -> None:
+    empty_logbook(demo)
+    today = today_for(demo.patient)
+    keep = KeepAfterLog(demo.patient, today)  # the quick log read before the log
+    profile = demo.patient.profile
+    profile.minutes = 10  # a shorter day: the engine proposes a new version
+    profile.save(update_fields=["minutes"])
+    plan = propose(demo.patient, by=demo.therapist, why=Message(WHY_FIRST))
+    assert plan is not None
+    approve(plan, by=demo.therapist)
+    _log_all_done(demo, today, keep)
     session = todays_session(demo.patient)
     assert session.plan_id == plan.pk
     _stored_is_fresh(demo)
@@ -126,20 +131,7 @@ def test_a_library_changed_while_the_form_was_open_is_not_stored_under_the_logs_
     record = ExerciseRecord.objects.order_by("pk").first()
     assert record is not None
     record.save()  # a new last change of the library
-    record_session(
-        patient=demo.patient,
-        by=demo.person,
-        client_id=uuid.uuid4(),
-        day=today,
-        plan=keep.session.plan,
-        statuses={str(i["exercise"]): "done" for i in keep.session.items},
-        pain=0,
-        pain_exercises=[],
-        fatigue=2,
-        cramps="none",
-        breathless_after=False,
-        after=keep,
-    )
+    _log_all_done(demo, today, keep)
     assert _read(demo.patient, today)[1] is None  # the next read computes it
     todays_session(demo.patient)
     _stored_is_fresh(demo)
