@@ -103,14 +103,10 @@ class _Compiled:
     the value goes among the parameters, and the ORM's own way from rows to instances."""
 
     def __init__(self, queryset: models.QuerySet[Any], alias: str) -> None:
-        compiler = queryset.query.get_compiler(alias)
-        sql, params = compiler.as_sql()
-        self.at = [i for i, value in enumerate(params) if value == STAND_IN]
-        if not self.at or compiler.klass_info is None:
-            raise ValueError(f"{queryset.model.__name__}: no stand-in value in the read")
+        self.sql, self.params, self.at, compiler = _compile(queryset, alias)
+        if compiler.klass_info is None:
+            raise ValueError(f"{queryset.model.__name__}: not a read of model instances")
         self.model = queryset.model
-        self.sql = sql
-        self.params = list(params)
         self.compiler = compiler
         select = compiler.klass_info["select_fields"]
         self.fields = slice(select[0], select[-1] + 1)
@@ -123,11 +119,8 @@ class _Compiled:
         )
 
     def run(self, alias: str, value: Any) -> list[Any]:
-        params = list(self.params)
-        for at in self.at:
-            params[at] = value
         with connections[alias].cursor() as cursor:
-            cursor.execute(self.sql, params)
+            cursor.execute(self.sql, with_value(self.params, self.at, value))
             rows = cursor.fetchall()
         if self.converters:
             rows = list(self.compiler.apply_converters(rows, self.converters))
@@ -142,6 +135,30 @@ class _Compiled:
 
 # A key no row has: the value a read is compiled with, then replaced by the real one.
 STAND_IN = -987654321
+
+
+def compiled_sql(queryset: models.QuerySet[Any], alias: str) -> tuple[str, list[Any], list[int]]:
+    """A read built with `STAND_IN` as its key, compiled by the ORM: its SQL, its
+    parameters and where the stand-in is among them (ValueError if nowhere)."""
+    sql, params, at, _compiler = _compile(queryset, alias)
+    return sql, params, at
+
+
+def _compile(queryset: models.QuerySet[Any], alias: str) -> tuple[str, list[Any], list[int], Any]:
+    compiler = queryset.query.get_compiler(alias)
+    sql, params = compiler.as_sql()
+    at = [i for i, value in enumerate(params) if value == STAND_IN]
+    if not at:
+        raise ValueError(f"{queryset.model.__name__}: no stand-in value in the read")
+    return sql, list(params), at, compiler
+
+
+def with_value(params: list[Any], at: list[int], value: Any) -> list[Any]:
+    """The compiled parameters with the real key where the stand-in was."""
+    params = list(params)
+    for i in at:
+        params[i] = value
+    return params
 
 
 class CompiledRead(Generic[M]):

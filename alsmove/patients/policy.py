@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alsmove.accounts.audit import record_read, record_refusal
-from alsmove.kept import STAND_IN, CompiledRead, by_key
+from alsmove.kept import STAND_IN, CompiledRead, by_key, compiled_sql, with_value
 from alsmove.patients.models import CareLink, Patient
 
 
@@ -268,16 +268,9 @@ def visible_subquery(
         alias = router.db_for_read(Patient)
         if alias not in compiled:
             read = narrow(_visible(STAND_IN), STAND_IN).using(alias).order_by().values("pk")
-            sql, params = read.query.get_compiler(alias).as_sql()
-            at = [i for i, value in enumerate(params) if value == STAND_IN]
-            if not at:
-                raise ValueError("no stand-in key in the records' read")
-            compiled[alias] = (sql, list(params), at)
+            compiled[alias] = compiled_sql(read, alias)
         sql, params, at = compiled[alias]
-        params = list(params)
-        for i in at:
-            params[i] = user.pk
-        return sql, params
+        return sql, with_value(params, at, user.pk)
 
     return subquery
 
