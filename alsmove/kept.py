@@ -20,6 +20,7 @@ from django.db import connection, connections, models, router
 
 T = TypeVar("T")
 M = TypeVar("M", bound=models.Model)
+_MISSING = object()  # not kept (a kept result may itself be None)
 
 
 class Kept(Generic[T]):
@@ -30,21 +31,24 @@ class Kept(Generic[T]):
 
     def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
         """The result kept under `key`, or `make()`'s, kept from now on."""
-        with self._lock:
-            if key in self._kept:
-                self._kept.move_to_end(key)
-                return self._kept[key]
+        found = self._find(key)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
         value = make()  # outside the lock: two threads may make it once each, no harm
         self.put(key, value)
         return value
 
     def get(self, key: Hashable) -> T | None:
         """The result kept under `key`, if any (for a result that is not always kept)."""
+        found = self._find(key)
+        return None if found is _MISSING else found  # type: ignore[return-value]
+
+    def _find(self, key: Hashable) -> T | object:
         with self._lock:
             if key in self._kept:
                 self._kept.move_to_end(key)
                 return self._kept[key]
-        return None
+        return _MISSING
 
     def put(self, key: Hashable, value: T) -> None:
         with self._lock:

@@ -161,7 +161,7 @@ def allowed_actions(user: Any, patient: Patient) -> frozenset[Action]:
 def _grants(user: Any, patient: Patient) -> tuple[frozenset[Action], str]:
     """What `user` may do on `patient`, and their place on it ("self", "therapist",
     "caregiver"; "" for none), from one query at most."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _active(user):
         return frozenset(), ""
     if patient.user_id is not None and patient.user_id == user.pk:
         return OWNER_GRANTS, "self"
@@ -311,9 +311,7 @@ def require_clinic(user: Any, action: Action) -> Any:
     """The user's own clinic if they may do `action` there; otherwise 403. Only a clinic
     administrator of an active account, for their own clinic, imports records."""
     if (
-        user is None
-        or not getattr(user, "is_authenticated", False)
-        or not user.is_active
+        not _active(user)
         or user.organisation_id is None
         or not isinstance(action, Action)
         or action not in CLINIC_GRANTS.get(user.role, frozenset())
